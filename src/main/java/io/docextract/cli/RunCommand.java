@@ -1,0 +1,118 @@
+package io.docextract.cli;
+
+import io.docextract.catalog.ModelStore;
+import io.docextract.config.InvalidPipelineException;
+import io.docextract.config.JobConfig;
+import io.docextract.config.PipelineLoader;
+import io.docextract.pipeline.JobPreflight;
+import io.docextract.pipeline.RunSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code docextract run}: one batch job, files to records and a review queue. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a pipeline: parse the input files, extract fields with the model, validate them, and"
+          + " write records*.jsonl, review*.jsonl and summary.json.",
+      "Options not listed here go to Beam, e.g. --runner=FlinkRunner.",
+      "",
+      "Example: docextract run --pipeline pipelines/sample-docs.yaml --output out/sample"
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE",
+      description = "pipeline definition (YAML), e.g. pipelines/sample-docs.yaml")
+  Path pipeline;
+
+  @Option(names = "--input", paramLabel = "GLOB", description = "files to read; overrides the pipeline's input")
+  String input;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "where records, review and summary go; overrides the pipeline's output")
+  String output;
+
+  @Option(names = "--model", paramLabel = "PATH", description = "a GGUF file to use instead of the pipeline's model")
+  String model;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    JobConfig config;
+    try {
+      config = new PipelineLoader(ModelStore.fromEnvironment()).load(pipeline, model);
+    } catch (InvalidPipelineException e) {
+      err.println("docextract: " + e.getMessage());
+      return e.getMessage().contains("model") ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
+    }
+    if (input != null) {
+      config = config.withInput(input);
+    }
+    if (output != null) {
+      config = config.withOutput(output);
+    }
+    PipelineOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
+          .withValidation().create();
+    } catch (IllegalArgumentException e) {
+      err.println("docextract: bad Beam option: " + e.getMessage());
+      return ExitCodes.BAD_CONFIG;
+    }
+    JobPreflight.Result pre = JobPreflight.check(config, options);
+    if (!pre.ok()) {
+      err.println("docextract: " + pre.message());
+      return switch (pre.problem()) {
+        case NO_INPUT -> ExitCodes.NO_INPUT;
+        case MODEL -> ExitCodes.MODEL_UNAVAILABLE;
+        case CONFIG -> ExitCodes.BAD_CONFIG;
+        default -> ExitCodes.FAILED;
+      };
+    }
+    RunSummary.clearPrevious(config.output(), config.review());
+    Pipeline p = Pipeline.create(options);
+    io.docextract.pipeline.ExtractionPipeline.build(p, config);
+    long start = System.nanoTime();
+    PipelineResult.State state;
+    try {
+      state = p.run().waitUntilFinish();
+    } catch (RuntimeException e) {
+      err.println("docextract: the job failed: " + e.getMessage());
+      return ExitCodes.JOB_FAILED;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (state != PipelineResult.State.DONE) {
+      err.println("docextract: the job ended in state " + state);
+      return ExitCodes.JOB_FAILED;
+    }
+    RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
+        pre.inputs(), config.output(), config.review(), seconds);
+    summary.writeTo(config.output());
+    out.printf("%s: %d inputs -> %d records, %d review %s in %.1f s (%.1f docs/min)%n",
+        config.name(), summary.inputs(), summary.records(), summary.review(),
+        summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute());
+    out.printf("output: %s%n", config.output());
+    out.flush();
+    if (!summary.balanced()) {
+      err.println("docextract: counts do not add up: " + summary.inputs() + " inputs, "
+          + summary.records() + " records, " + summary.review() + " review");
+      return ExitCodes.JOB_FAILED;
+    }
+    return ExitCodes.OK;
+  }
+}

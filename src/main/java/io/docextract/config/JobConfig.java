@@ -1,0 +1,43 @@
+package io.docextract.config;
+
+import io.docextract.ingest.ParseLimits;
+import io.docextract.model.ModelSettings;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything a run needs, checked and resolved: the model file is local and its checksum known,
+ * schemas are loaded, globs are absolute. Serializable, so workers of any runner get a copy.
+ */
+public record JobConfig(
+    String name,
+    String pipelineFile,
+    String input,
+    String output,
+    String review,
+    ModelSettings model,
+    int batchSize,
+    ParseLimits parseLimits,
+    int maxPromptChars,
+    List<DocumentTypeConfig> documentTypes)
+    implements Serializable {
+
+  public JobConfig {
+    documentTypes = List.copyOf(documentTypes);
+  }
+
+  public JobConfig withInput(String glob) {
+    return new JobConfig(name, pipelineFile, glob, output, review, model, batchSize, parseLimits,
+        maxPromptChars, documentTypes);
+  }
+
+  public JobConfig withOutput(String dir) {
+    return new JobConfig(name, pipelineFile, input, dir, dir, model, batchSize, parseLimits,
+        maxPromptChars, documentTypes);
+  }
+
+  public JobConfig withModel(ModelSettings settings) {
+    return new JobConfig(name, pipelineFile, input, output, review, settings, batchSize,
+        parseLimits, maxPromptChars, documentTypes);
+  }
+}

@@ -1,0 +1,47 @@
+package io.docextract.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A pipeline file as written (pipelines/*.yaml). Relative paths are relative to the directory the
+ * command runs in; {@link PipelineLoader} checks every value and resolves it into a {@link
+ * JobConfig}.
+ */
+public record PipelineDefinition(
+    String name,
+    String description,
+    String input,
+    String output,
+    String review,
+    Model model,
+    Integer batchSize,
+    Limits limits,
+    List<DocumentType> documentTypes) {
+
+  /** The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. */
+  public record Model(
+      String name,
+      String path,
+      String adapter,
+      Boolean chatTemplate,
+      Integer contextSize,
+      Integer threads,
+      Integer parallel,
+      Integer maxTokens) {}
+
+  /** Limits on each document before it reaches the model. */
+  public record Limits(Long maxFileBytes, Integer maxTextChars, Integer maxPromptChars) {}
+
+  /**
+   * One kind of document: its schema, which files it applies to (globs on the path; none means
+   * every file), and how the model is asked.
+   */
+  public record DocumentType(String name, String schema, List<String> match, Prompt prompt) {}
+
+  /** Instructions for the model and optional worked examples. */
+  public record Prompt(String instructions, List<Example> examples) {}
+
+  /** A worked example: document text and the expected JSON. */
+  public record Example(String text, JsonNode output) {}
+}

@@ -1,0 +1,244 @@
+package io.docextract.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.docextract.catalog.Checksums;
+import io.docextract.catalog.ModelEntry;
+import io.docextract.catalog.ModelStore;
+import io.docextract.catalog.ModelUnavailableException;
+import io.docextract.ingest.ParseLimits;
+import io.docextract.model.ExtractionPrompt;
+import io.docextract.model.ModelSettings;
+import io.docextract.validate.DocumentSchema;
+import io.docextract.validate.InvalidSchemaException;
+import io.docextract.validate.RecordValidator;
+import io.docextract.validate.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a pipeline file and refuses it, naming the file and the key, before anything runs: unknown
+ * keys, missing or invalid schemas, examples that break their schema, impossible model settings.
+ */
+public final class PipelineLoader {
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  private final ModelStore models;
+
+  public PipelineLoader(ModelStore models) {
+    this.models = models;
+  }
+
+  /** Reads and checks the file; {@code modelOverride} replaces the file's model path if set. */
+  public JobConfig load(Path file, String modelOverride) throws InvalidPipelineException {
+    PipelineDefinition def = read(file);
+    String where = file.toString();
+    require(def.name(), where, "name");
+    require(def.input(), where, "input");
+    require(def.output(), where, "output");
+    if (def.documentTypes() == null || def.documentTypes().isEmpty()) {
+      throw new InvalidPipelineException(where + ": 'documentTypes' must list at least one type");
+    }
+    List<DocumentTypeConfig> types = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < def.documentTypes().size(); i++) {
+      DocumentTypeConfig type = documentType(def.documentTypes().get(i), where, i);
+      if (!names.add(type.name())) {
+        throw new InvalidPipelineException(
+            where + ": documentTypes[" + i + "].name '" + type.name() + "' is used twice");
+      }
+      types.add(type);
+    }
+    PipelineDefinition.Limits limits = def.limits();
+    ParseLimits parseLimits;
+    int maxPromptChars;
+    try {
+      parseLimits =
+          new ParseLimits(
+              limits == null || limits.maxFileBytes() == null
+                  ? ParseLimits.DEFAULT_MAX_FILE_BYTES
+                  : limits.maxFileBytes(),
+              limits == null || limits.maxTextChars() == null
+                  ? ParseLimits.DEFAULT_MAX_TEXT_CHARS
+                  : limits.maxTextChars());
+      maxPromptChars =
+          limits == null || limits.maxPromptChars() == null ? 6000 : limits.maxPromptChars();
+      if (maxPromptChars < 100) {
+        throw new IllegalArgumentException("maxPromptChars must be >= 100, got " + maxPromptChars);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPipelineException(where + ": limits: " + e.getMessage());
+    }
+    int batchSize = def.batchSize() == null ? 8 : def.batchSize();
+    if (batchSize < 1 || batchSize > 1024) {
+      throw new InvalidPipelineException(where + ": 'batchSize' must be 1..1024, got " + batchSize);
+    }
+    ModelSettings model = model(def.model(), where, modelOverride);
+    String review = def.review() == null ? def.output() : def.review();
+    return new JobConfig(def.name(), where, def.input(), def.output(), review, model, batchSize,
+        parseLimits, maxPromptChars, types);
+  }
+
+  private static PipelineDefinition read(Path file) throws InvalidPipelineException {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidPipelineException(file + ": pipeline file not found");
+    }
+    try {
+      PipelineDefinition def = YAML.readValue(file.toFile(), PipelineDefinition.class);
+      if (def == null) {
+        throw new InvalidPipelineException(file + ": pipeline file is empty");
+      }
+      return def;
+    } catch (UnrecognizedPropertyException e) {
+      String known =
+          e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+              .collect(Collectors.joining(", "));
+      throw new InvalidPipelineException(
+          file + ": unknown key '" + path(e) + "' (known here: " + known + ")");
+    } catch (JsonMappingException e) {
+      throw new InvalidPipelineException(
+          file + ": bad value at '" + path(e) + "': " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new InvalidPipelineException(file + ": not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidPipelineException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static DocumentTypeConfig documentType(
+      PipelineDefinition.DocumentType t, String where, int i) throws InvalidPipelineException {
+    String key = "documentTypes[" + i + "]";
+    require(t.name(), where, key + ".name");
+    require(t.schema(), where, key + ".schema");
+    Path schemaPath = Path.of(t.schema());
+    if (!Files.isRegularFile(schemaPath)) {
+      throw new InvalidPipelineException(
+          where + ": " + key + ".schema: file not found: " + t.schema());
+    }
+    DocumentSchema schema;
+    try {
+      schema = DocumentSchema.load(schemaPath);
+    } catch (InvalidSchemaException e) {
+      throw new InvalidPipelineException(where + ": " + key + ".schema: " + e.getMessage());
+    }
+    if (t.prompt() == null || t.prompt().instructions() == null
+        || t.prompt().instructions().isBlank()) {
+      throw new InvalidPipelineException(where + ": " + key + ".prompt.instructions is required");
+    }
+    List<ExtractionPrompt.Example> examples = new ArrayList<>();
+    RecordValidator validator = new RecordValidator(schema);
+    List<PipelineDefinition.Example> given =
+        t.prompt().examples() == null ? List.of() : t.prompt().examples();
+    for (int e = 0; e < given.size(); e++) {
+      PipelineDefinition.Example ex = given.get(e);
+      String exKey = key + ".prompt.examples[" + e + "]";
+      if (ex.text() == null || ex.output() == null) {
+        throw new InvalidPipelineException(where + ": " + exKey + " needs 'text' and 'output'");
+      }
+      String json = ex.output().toString();
+      Verdict v = validator.validate(json);
+      if (!v.ok()) {
+        throw new InvalidPipelineException(
+            where + ": " + exKey + ".output breaks the schema: " + v.message());
+      }
+      examples.add(new ExtractionPrompt.Example(ex.text(), json));
+    }
+    ExtractionPrompt prompt = new ExtractionPrompt(t.prompt().instructions(), schema.json(), examples);
+    return new DocumentTypeConfig(t.name(), schema, t.match(), prompt);
+  }
+
+  private ModelSettings model(PipelineDefinition.Model m, String where, String override)
+      throws InvalidPipelineException {
+    if (m == null) {
+      throw new InvalidPipelineException(where + ": 'model' is required");
+    }
+    if (override == null && (m.name() == null) == (m.path() == null)) {
+      throw new InvalidPipelineException(where + ": model needs exactly one of 'name' or 'path'");
+    }
+    Path path;
+    String sha;
+    boolean chat;
+    try {
+      if (override != null || m.path() != null) {
+        path = Path.of(override != null ? override : m.path());
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+          throw new InvalidPipelineException(
+              (override != null ? "--model" : where + ": model.path") + ": model file not found or"
+                  + " unreadable: " + path);
+        }
+        sha = Checksums.sha256(path);
+        chat = m.chatTemplate() == null || m.chatTemplate();
+      } else {
+        ModelEntry entry = models.entry(m.name());
+        path = models.resolve(m.name());
+        sha = entry.sha256();
+        chat = m.chatTemplate() == null ? entry.chatTemplate() : m.chatTemplate();
+      }
+    } catch (ModelUnavailableException e) {
+      throw new InvalidPipelineException(where + ": model.name: " + e.getMessage());
+    } catch (IOException e) {
+      throw new InvalidPipelineException(where + ": model: " + e.getMessage());
+    }
+    String adapter = null;
+    String adapterSha = null;
+    if (m.adapter() != null) {
+      Path a = Path.of(m.adapter());
+      if (!Files.isRegularFile(a)) {
+        throw new InvalidPipelineException(where + ": model.adapter: file not found: " + a);
+      }
+      adapter = a.toAbsolutePath().toString();
+      try {
+        adapterSha = Checksums.sha256(a);
+      } catch (IOException e) {
+        throw new InvalidPipelineException(where + ": model.adapter: " + e.getMessage());
+      }
+    }
+    try {
+      return new ModelSettings(
+          path.toAbsolutePath().toString(),
+          sha,
+          adapter,
+          adapterSha,
+          chat,
+          m.contextSize() == null ? 4096 : m.contextSize(),
+          m.threads() == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : m.threads(),
+          m.parallel() == null ? 1 : m.parallel(),
+          m.maxTokens() == null ? 512 : m.maxTokens());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPipelineException(where + ": model: " + e.getMessage());
+    }
+  }
+
+  private static void require(String value, String where, String key)
+      throws InvalidPipelineException {
+    if (value == null || value.isBlank()) {
+      throw new InvalidPipelineException(where + ": '" + key + "' is required");
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.docextract.model;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What the model is told for one document type: instructions, the schema, optional worked
+ * examples. The document's text is the last user turn; everything before it is the same for every
+ * document, so llama.cpp's prompt cache can reuse it.
+ */
+public record ExtractionPrompt(String instructions, String schemaJson, List<Example> examples)
+    implements Serializable {
+
+  /** A worked example: a document's text and the JSON the model should answer with. */
+  public record Example(String text, String json) implements Serializable {}
+
+  public ExtractionPrompt {
+    examples = examples == null ? List.of() : List.copyOf(examples);
+  }
+
+  public String system() {
+    return instructions.strip()
+        + "\nAnswer with one JSON object that follows this JSON Schema, copying values from the"
+        + " document:\n"
+        + schemaJson;
+  }
+
+  /** The conversation as (role, content) turns, ending with the document. */
+  public List<String[]> turns(String documentText) {
+    List<String[]> turns = new ArrayList<>();
+    for (Example e : examples) {
+      turns.add(new String[] {"user", userMessage(e.text())});
+      turns.add(new String[] {"assistant", e.json()});
+    }
+    turns.add(new String[] {"user", userMessage(documentText)});
+    return turns;
+  }
+
+  private static String userMessage(String text) {
+    return "Document:\n" + text.strip();
+  }
+
+  /** Identifies the prompt independent of any document, for lineage. */
+  public String hash() {
+    StringBuilder sb = new StringBuilder(system());
+    for (Example e : examples) {
+      sb.append('\u0000').append(e.text()).append('\u0000').append(e.json());
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package io.docextract.model;
+
+import de.kherud.llama.InferenceParameters;
+import de.kherud.llama.LlamaIterator;
+import de.kherud.llama.LlamaModel;
+import de.kherud.llama.LlamaOutput;
+import de.kherud.llama.LogLevel;
+import de.kherud.llama.Pair;
+import de.kherud.llama.args.LogFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A GGUF model loaded once per JVM and shared by every caller with the same {@link
+ * ModelSettings}. java-llama.cpp leaks native memory when a model is opened and closed repeatedly
+ * (kherud/java-llama.cpp#102), so a released model stays loaded for the next job in the same JVM;
+ * {@link #shutdownIdle()} closes the idle ones when the process is done.
+ *
+ * <p>Thread-safe: callers on several threads run in parallel, up to the number of llama.cpp slots.
+ */
+public final class ModelRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelRuntime.class);
+  private static final Map<ModelSettings, ModelRuntime> LOADED = new HashMap<>();
+  private static boolean loggerInstalled;
+
+  private final ModelSettings settings;
+  private final LlamaModel model;
+  private final Semaphore slots;
+  private final long loadMillis;
+  private int references;
+
+  private ModelRuntime(ModelSettings settings, LlamaModel model, long loadMillis) {
+    this.settings = settings;
+    this.model = model;
+    this.slots = new Semaphore(settings.parallel(), true);
+    this.loadMillis = loadMillis;
+  }
+
+  /** The shared runtime for these settings, loading the model on first use. Pair with close(). */
+  public static synchronized ModelRuntime acquire(ModelSettings settings) {
+    ModelRuntime runtime = LOADED.get(settings);
+    if (runtime == null) {
+      runtime = load(settings);
+      LOADED.put(settings, runtime);
+    }
+    runtime.references++;
+    return runtime;
+  }
+
+  /** Closes every model no caller holds. For the end of a process, not between jobs. */
+  public static synchronized void shutdownIdle() {
+    LOADED.values().removeIf(
+        r -> {
+          if (r.references == 0) {
+            r.model.close();
+            return true;
+          }
+          return false;
+        });
+  }
+
+  private static ModelRuntime load(ModelSettings settings) {
+    installLogger();
+    long start = System.nanoTime();
+    var params =
+        new de.kherud.llama.ModelParameters()
+            .setModel(settings.modelPath())
+            .setCtxSize(settings.contextSize())
+            .setThreads(settings.threads())
+            .setThreadsBatch(settings.threads())
+            .setParallel(settings.parallel())
+            .setSeed(42)
+            .setGpuLayers(0);
+    if (settings.adapterPath() != null) {
+      params.addLoraAdapter(settings.adapterPath());
+    }
+    LlamaModel model = new LlamaModel(params);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    LOG.info(
+        "loaded model {} ({} slots, context {}) in {} ms",
+        settings.modelPath(),
+        settings.parallel(),
+        settings.contextSize(),
+        millis);
+    return new ModelRuntime(settings, model, millis);
+  }
+
+  private static void installLogger() {
+    if (!loggerInstalled) {
+      // llama.cpp prints every tensor and slot event to stderr; keep only its warnings and errors.
+      LlamaModel.setLogger(
+          LogFormat.TEXT,
+          (level, message) -> {
+            if (level == LogLevel.ERROR) {
+              LOG.error("llama.cpp: {}", message.strip());
+            } else if (level == LogLevel.WARN) {
+              LOG.debug("llama.cpp: {}", message.strip());
+            }
+          });
+      loggerInstalled = true;
+    }
+  }
+
+  public ModelSettings settings() {
+    return settings;
+  }
+
+  public long loadMillis() {
+    return loadMillis;
+  }
+
+  public int countTokens(String text) {
+    return model.encode(text).length;
+  }
+
+  /**
+   * The prompt string for an extraction: the model's own chat template when it has one, a plain
+   * layout for a base model. java-llama.cpp's complete() ignores messages set on the parameters,
+   * so the template is applied here and the result passed as the prompt.
+   */
+  public String renderPrompt(ExtractionPrompt prompt, String documentText) {
+    List<String[]> turns = prompt.turns(documentText);
+    if (settings.chatTemplate()) {
+      List<Pair<String, String>> messages = new ArrayList<>();
+      for (String[] t : turns) {
+        messages.add(new Pair<>(t[0], t[1]));
+      }
+      return model.applyTemplate(new InferenceParameters("").setMessages(prompt.system(), messages));
+    }
+    StringBuilder plain = new StringBuilder(prompt.system()).append("\n\n");
+    for (String[] t : turns) {
+      plain.append(t[0].equals("user") ? t[1] + "\nJSON: " : t[1] + "\n\n");
+    }
+    return plain.toString();
+  }
+
+  /**
+   * Generates a reply under a grammar at temperature 0, stopping as soon as the JSON value closes.
+   *
+   * @throws ContextOverflowException when the prompt leaves no room for the reply in one slot
+   */
+  public Completion complete(String prompt, String grammar, int maxTokens) throws InterruptedException {
+    int promptTokens = countTokens(prompt);
+    if (promptTokens + maxTokens > settings.slotContext()) {
+      throw new ContextOverflowException(promptTokens, maxTokens, settings.slotContext());
+    }
+    InferenceParameters params =
+        new InferenceParameters(prompt)
+            .setTemperature(0f)
+            .setNPredict(maxTokens)
+            .setCachePrompt(true);
+    if (grammar != null) {
+      params.setGrammar(grammar);
+    }
+    slots.acquire();
+    try {
+      return stream(params, promptTokens, maxTokens);
+    } catch (RuntimeException e) {
+      // java-llama.cpp's LlamaException is package-private: recognise it by name.
+      if (e.getClass().getName().equals("de.kherud.llama.LlamaException")) {
+        throw new ModelFailureException("llama.cpp: " + e.getMessage(), e);
+      }
+      throw e;
+    } finally {
+      slots.release();
+    }
+  }
+
+  private Completion stream(InferenceParameters params, int promptTokens, int maxTokens) {
+    long start = System.nanoTime();
+    long firstToken = -1;
+    StringBuilder text = new StringBuilder();
+    JsonEndDetector detector = new JsonEndDetector();
+    int generated = 0;
+    StopReason reason = StopReason.END_OF_TEXT;
+    LlamaIterator it = model.generate(params).iterator();
+    while (it.hasNext()) {
+      LlamaOutput out = it.next();
+      if (firstToken < 0) {
+        firstToken = (System.nanoTime() - start) / 1_000_000;
+      }
+      text.append(out.text);
+      if (!it.hasNext()) {
+        break;
+      }
+      generated++;
+      if (detector.accept(out.text)) {
+        it.cancel();
+        reason = StopReason.COMPLETE_JSON;
+        break;
+      }
+    }
+    if (reason != StopReason.COMPLETE_JSON) {
+      detector.accept("");
+      if (generated >= maxTokens && !detector.complete()) {
+        reason = StopReason.TOKEN_LIMIT;
+      }
+    }
+    long total = (System.nanoTime() - start) / 1_000_000;
+    return new Completion(text.toString(), reason, promptTokens, generated, firstToken, total);
+  }
+
+  /**
+   * Proves a grammar is in force: a short constrained generation must start a JSON object. llama.cpp
+   * silently ignores a grammar it cannot parse, so without this a bad schema yields free text.
+   */
+  public void checkGrammar(String grammar, String name) throws InterruptedException {
+    ExtractionPrompt probe0 = new ExtractionPrompt("Reply with JSON.", "{}", List.of());
+    Completion probe = complete(renderPrompt(probe0, "{}"), grammar, 8);
+    String text = probe.text().stripLeading();
+    if (!text.startsWith("{")) {
+      throw new IllegalStateException(
+          "the grammar for '" + name + "' is not enforced by llama.cpp (probe replied "
+              + quote(text) + "); check the schema for constructs the converter cannot handle");
+    }
+  }
+
+  private static String quote(String s) {
+    String cut = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return "\"" + cut.replace("\n", "\\n") + "\"";
+  }
+
+  @Override
+  public void close() {
+    synchronized (ModelRuntime.class) {
+      references--;
+    }
+  }
+}

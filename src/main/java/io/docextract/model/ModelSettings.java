@@ -1,0 +1,55 @@
+package io.docextract.model;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * How to load and run one GGUF model. Two jobs with equal settings share one loaded model.
+ *
+ * @param modelPath local path of the GGUF file
+ * @param modelSha256 the file's sha256, recorded in every record's lineage
+ * @param adapterPath optional LoRA adapter GGUF, null for none
+ * @param chatTemplate true for an instruction model whose GGUF carries a chat template; a base
+ *     model gets a plain prompt instead
+ * @param contextSize total context; llama.cpp splits it evenly over the parallel slots
+ * @param parallel requests decoded together in one batch (llama.cpp slots)
+ * @param maxTokens generation limit per request; a reply cut there is routed as truncated
+ */
+public record ModelSettings(
+    String modelPath,
+    String modelSha256,
+    String adapterPath,
+    String adapterSha256,
+    boolean chatTemplate,
+    int contextSize,
+    int threads,
+    int parallel,
+    int maxTokens)
+    implements Serializable {
+
+  public ModelSettings {
+    Objects.requireNonNull(modelPath, "modelPath");
+    require(contextSize >= 256, "contextSize must be >= 256, got " + contextSize);
+    require(threads >= 1, "threads must be >= 1, got " + threads);
+    require(parallel >= 1 && parallel <= 64, "parallel must be 1..64, got " + parallel);
+    require(maxTokens >= 8, "maxTokens must be >= 8, got " + maxTokens);
+    require(
+        contextSize / parallel > maxTokens,
+        "contextSize/parallel ("
+            + contextSize / parallel
+            + ") must exceed maxTokens ("
+            + maxTokens
+            + ")");
+  }
+
+  /** Tokens one request may use, prompt and reply together. */
+  public int slotContext() {
+    return contextSize / parallel;
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.docextract.pipeline;
+
+import io.docextract.config.JobConfig;
+import io.docextract.review.ReviewItem;
+import io.docextract.validate.ExtractedRecord;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * The whole extraction, files to records and review items: match, parse, build requests, batch,
+ * extract, validate. Every file matched ends as exactly one record or one review item.
+ */
+public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple> {
+
+  public static final TupleTag<ExtractedRecord> RECORDS = new TupleTag<>() {};
+  public static final TupleTag<ReviewItem> REVIEW = new TupleTag<>() {};
+
+  private final JobConfig config;
+
+  private ExtractDocuments(JobConfig config) {
+    this.config = config;
+  }
+
+  public static ExtractDocuments from(JobConfig config) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(config.input(), "config.input");
+    return new ExtractDocuments(config);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    PCollectionTuple parsed =
+        begin
+            .apply("MatchDocuments", FileIO.match().filepattern(config.input())
+                .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply("ReadMatches", FileIO.readMatches())
+            .apply("ParseDocuments", ParseDocuments.create().withLimits(config.parseLimits()));
+
+    PCollectionTuple requests =
+        parsed.get(ParseDocuments.PARSED)
+            .apply("BuildRequests", BuildRequests.forTypes(config.documentTypes())
+                .withMaxPromptChars(config.maxPromptChars()));
+
+    PCollectionTuple extracted =
+        requests.get(BuildRequests.REQUESTS)
+            .apply("BatchRequests", BatchRequests.ofSize(config.batchSize()))
+            .apply("ExtractFields", ExtractFields.with(config.model(), config.documentTypes()));
+
+    PCollectionTuple validated =
+        extracted.get(ExtractFields.EXTRACTIONS)
+            .apply("ValidateRecords",
+                ValidateRecords.against(config.documentTypes(), config.model()));
+
+    PCollection<ReviewItem> review =
+        PCollectionList.of(parsed.get(ParseDocuments.FAILURES))
+            .and(requests.get(BuildRequests.FAILURES))
+            .and(extracted.get(ExtractFields.FAILURES))
+            .and(validated.get(ValidateRecords.FAILURES))
+            .apply("FlattenFailures", Flatten.pCollections())
+            .setCoder(SerializableCoder.of(ReviewItem.class));
+
+    return PCollectionTuple.of(RECORDS, validated.get(ValidateRecords.RECORDS)).and(REVIEW, review);
+  }
+}

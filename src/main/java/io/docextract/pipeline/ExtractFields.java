@@ -1,0 +1,156 @@
+package io.docextract.pipeline;
+
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.model.Completion;
+import io.docextract.model.ContextOverflowException;
+import io.docextract.model.Grammars;
+import io.docextract.model.ModelFailureException;
+import io.docextract.model.ModelRuntime;
+import io.docextract.model.ModelSettings;
+import io.docextract.review.Reason;
+import io.docextract.review.ReviewItem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Runs each batch of requests through the model, under the grammar of its document type's schema,
+ * with as many requests in flight as the model has slots. The model is loaded once per JVM and
+ * shared by every instance of this DoFn. A prompt that does not fit, or a runtime failure on one
+ * request, goes to review; the rest of the batch goes on.
+ */
+public final class ExtractFields
+    extends PTransform<PCollection<Iterable<ExtractionRequest>>, PCollectionTuple> {
+
+  public static final TupleTag<Extraction> EXTRACTIONS = new TupleTag<>() {};
+  public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
+  static final String STAGE = "ExtractFields";
+
+  private final ModelSettings model;
+  private final List<DocumentTypeConfig> types;
+
+  private ExtractFields(ModelSettings model, List<DocumentTypeConfig> types) {
+    this.model = model;
+    this.types = types;
+  }
+
+  public static ExtractFields with(ModelSettings model, List<DocumentTypeConfig> types) {
+    Objects.requireNonNull(model, "model");
+    if (types == null || types.isEmpty()) {
+      throw new IllegalArgumentException("types must name at least one document type");
+    }
+    return new ExtractFields(model, List.copyOf(types));
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Iterable<ExtractionRequest>> batches) {
+    PCollectionTuple out =
+        batches.apply(
+            "RunModel",
+            ParDo.of(new ExtractFn(model, types))
+                .withOutputTags(EXTRACTIONS, TupleTagList.of(FAILURES)));
+    out.get(EXTRACTIONS).setCoder(SerializableCoder.of(Extraction.class));
+    out.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
+    return out;
+  }
+
+  private static final class ExtractFn extends DoFn<Iterable<ExtractionRequest>, Extraction> {
+    private final ModelSettings settings;
+    private final List<DocumentTypeConfig> types;
+    private final Counter requests = Metrics.counter(STAGE, "requests");
+    private final Distribution modelMillis = Metrics.distribution(STAGE, "model_millis");
+    private final Distribution generatedTokens = Metrics.distribution(STAGE, "generated_tokens");
+    private final Distribution promptTokens = Metrics.distribution(STAGE, "prompt_tokens");
+    private transient ModelRuntime runtime;
+    private transient ExecutorService pool;
+    private transient Map<String, DocumentTypeConfig> byName;
+    private transient Map<String, String> grammars;
+
+    ExtractFn(ModelSettings settings, List<DocumentTypeConfig> types) {
+      this.settings = settings;
+      this.types = types;
+    }
+
+    @Setup
+    public void setup() {
+      runtime = ModelRuntime.acquire(settings);
+      pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
+        Thread t = new Thread(r, "docextract-slot");
+        t.setDaemon(true);
+        return t;
+      });
+      byName = new HashMap<>();
+      grammars = new HashMap<>();
+      for (DocumentTypeConfig t : types) {
+        byName.put(t.name(), t);
+        grammars.put(t.name(), Grammars.forSchema(t.schema().json()));
+      }
+    }
+
+    @ProcessElement
+    public void process(@Element Iterable<ExtractionRequest> batch, MultiOutputReceiver out)
+        throws InterruptedException {
+      List<ExtractionRequest> items = new ArrayList<>();
+      List<Future<Completion>> futures = new ArrayList<>();
+      for (ExtractionRequest r : batch) {
+        DocumentTypeConfig type = byName.get(r.documentType());
+        String prompt = runtime.renderPrompt(type.prompt(), r.text());
+        String grammar = grammars.get(r.documentType());
+        items.add(r);
+        futures.add(pool.submit(() -> runtime.complete(prompt, grammar, settings.maxTokens())));
+      }
+      for (int i = 0; i < items.size(); i++) {
+        ExtractionRequest r = items.get(i);
+        requests.inc();
+        try {
+          Completion c = futures.get(i).get();
+          modelMillis.update(c.totalMillis());
+          generatedTokens.update(c.generatedTokens());
+          promptTokens.update(c.promptTokens());
+          out.get(EXTRACTIONS).output(new Extraction(r, c));
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          Reason reason;
+          if (cause instanceof ContextOverflowException) {
+            reason = Reason.CONTEXT_OVERFLOW;
+          } else if (cause instanceof ModelFailureException) {
+            reason = Reason.MODEL_ERROR;
+          } else {
+            throw new IllegalStateException("extraction of " + r.source() + " failed", cause);
+          }
+          Metrics.counter(STAGE, reason.code()).inc();
+          out.get(FAILURES).output(Failures.ofRequest(STAGE, r, reason, cause.getMessage(),
+              List.of(), null, Map.of()));
+        }
+      }
+    }
+
+    @Teardown
+    public void teardown() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      if (runtime != null) {
+        runtime.close();
+        runtime = null;
+      }
+    }
+  }
+}

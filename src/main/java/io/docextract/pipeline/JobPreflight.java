@@ -1,0 +1,62 @@
+package io.docextract.pipeline;
+
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.config.JobConfig;
+import io.docextract.model.Grammars;
+import io.docextract.model.ModelRuntime;
+import java.io.IOException;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * What must hold before a job starts, so it fails in a second with a clear message rather than on
+ * a worker: the input matches files, the model loads, and every schema's grammar is enforced.
+ */
+public final class JobPreflight {
+
+  /** What went wrong, for the caller to map to an exit code. */
+  public enum Problem { NONE, NO_INPUT, MODEL, CONFIG, INTERRUPTED }
+
+  /** The outcome: ok with the number of input files, or a message and the problem. */
+  public record Result(boolean ok, long inputs, String message, Problem problem) {
+    static Result fail(String message, Problem problem) {
+      return new Result(false, 0, message, problem);
+    }
+  }
+
+  private JobPreflight() {}
+
+  public static Result check(JobConfig config, PipelineOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    long inputs;
+    try {
+      MatchResult match = FileSystems.match(config.input());
+      inputs = match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
+    } catch (IOException e) {
+      return Result.fail("cannot list input '" + config.input() + "': " + e.getMessage(),
+          Problem.NO_INPUT);
+    }
+    if (inputs == 0) {
+      return Result.fail("input '" + config.input() + "' matches no file", Problem.NO_INPUT);
+    }
+    ModelRuntime runtime;
+    try {
+      runtime = ModelRuntime.acquire(config.model());
+    } catch (RuntimeException e) {
+      return Result.fail("cannot load model " + config.model().modelPath() + ": " + e.getMessage(),
+          Problem.MODEL);
+    }
+    try (runtime) {
+      for (DocumentTypeConfig type : config.documentTypes()) {
+        runtime.checkGrammar(Grammars.forSchema(type.schema().json()), type.name());
+      }
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return Result.fail(config.pipelineFile() + ": " + e.getMessage(), Problem.CONFIG);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Result.fail("interrupted", Problem.INTERRUPTED);
+    }
+    return new Result(true, inputs, null, Problem.NONE);
+  }
+}

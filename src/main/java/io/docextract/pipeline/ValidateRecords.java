@@ -1,0 +1,133 @@
+package io.docextract.pipeline;
+
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.model.Completion;
+import io.docextract.model.ModelSettings;
+import io.docextract.review.Reason;
+import io.docextract.review.ReviewItem;
+import io.docextract.validate.ExtractedRecord;
+import io.docextract.validate.RecordValidator;
+import io.docextract.validate.Verdict;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Turns model replies into records: a reply cut by the token limit, one that is not JSON, and one
+ * that breaks the document type's schema each go to review with the reply and the validator's
+ * messages. Every record carries its lineage.
+ */
+public final class ValidateRecords extends PTransform<PCollection<Extraction>, PCollectionTuple> {
+
+  public static final TupleTag<ExtractedRecord> RECORDS = new TupleTag<>() {};
+  public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
+  static final String STAGE = "ValidateRecords";
+
+  private final List<DocumentTypeConfig> types;
+  private final ModelSettings model;
+
+  private ValidateRecords(List<DocumentTypeConfig> types, ModelSettings model) {
+    this.types = types;
+    this.model = model;
+  }
+
+  public static ValidateRecords against(List<DocumentTypeConfig> types, ModelSettings model) {
+    if (types == null || types.isEmpty()) {
+      throw new IllegalArgumentException("types must name at least one document type");
+    }
+    return new ValidateRecords(List.copyOf(types), Objects.requireNonNull(model, "model"));
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Extraction> extractions) {
+    PCollectionTuple out =
+        extractions.apply(
+            "ParseAndValidate",
+            ParDo.of(new ValidateFn(types, model))
+                .withOutputTags(RECORDS, TupleTagList.of(FAILURES)));
+    out.get(RECORDS).setCoder(SerializableCoder.of(ExtractedRecord.class));
+    out.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
+    return out;
+  }
+
+  private static final class ValidateFn extends DoFn<Extraction, ExtractedRecord> {
+    private final List<DocumentTypeConfig> types;
+    private final ModelSettings model;
+    private transient Map<String, RecordValidator> validators;
+    private transient Map<String, DocumentTypeConfig> byName;
+
+    ValidateFn(List<DocumentTypeConfig> types, ModelSettings model) {
+      this.types = types;
+      this.model = model;
+    }
+
+    @Setup
+    public void setup() {
+      validators = new HashMap<>();
+      byName = new HashMap<>();
+      for (DocumentTypeConfig t : types) {
+        validators.put(t.name(), new RecordValidator(t.schema()));
+        byName.put(t.name(), t);
+      }
+    }
+
+    @ProcessElement
+    public void process(@Element Extraction e, MultiOutputReceiver out) {
+      ExtractionRequest r = e.request();
+      Completion c = e.completion();
+      Map<String, Object> lineage = lineage(byName.get(r.documentType()), r, c);
+      if (c.truncated()) {
+        fail(out, r, Reason.TRUNCATED,
+            "reply reached the " + model.maxTokens() + "-token limit before the JSON closed",
+            List.of(), c.text(), lineage);
+        return;
+      }
+      Verdict v = validators.get(r.documentType()).validate(c.text());
+      if (!v.ok()) {
+        fail(out, r, v.failure(), v.message(), v.messages(), c.text(), lineage);
+        return;
+      }
+      Metrics.counter(STAGE, "records").inc();
+      out.get(RECORDS).output(new ExtractedRecord(r.id(), r.source(), r.contentType(),
+          r.documentType(), v.fields().toString(), lineage));
+    }
+
+    private static void fail(MultiOutputReceiver out, ExtractionRequest r, Reason reason,
+        String message, List<String> messages, String raw, Map<String, Object> lineage) {
+      Metrics.counter(STAGE, reason.code()).inc();
+      out.get(FAILURES).output(Failures.ofRequest(STAGE, r, reason, message, messages, raw,
+          lineage));
+    }
+
+    private Map<String, Object> lineage(DocumentTypeConfig type, ExtractionRequest r,
+        Completion c) {
+      Map<String, Object> l = new LinkedHashMap<>();
+      l.put("model_sha256", model.modelSha256());
+      if (model.adapterSha256() != null) {
+        l.put("adapter_sha256", model.adapterSha256());
+      }
+      l.put("schema_id", type.schema().id());
+      l.put("schema_version", type.schema().version());
+      l.put("prompt_hash", type.prompt().hash());
+      l.put("text_cut", r.textCut());
+      l.put("prompt_tokens", c.promptTokens());
+      l.put("generated_tokens", c.generatedTokens());
+      l.put("stop_reason", c.stopReason().name().toLowerCase());
+      l.put("parse_ms", r.parseMillis());
+      l.put("first_token_ms", c.firstTokenMillis());
+      l.put("model_ms", c.totalMillis());
+      return l;
+    }
+  }
+}
