@@ -123,6 +123,8 @@ public final class DocumentParser {
       sb.append(" / caused by ").append(root.getClass().getSimpleName()).append(": ")
           .append(root.getMessage());
     }
-    return sb.length() > 1000 ? sb.substring(0, 1000) : sb.toString();
+    // Tika names parser instances (PDFParser@1a2b3c); drop the hash so reruns give equal items.
+    String text = sb.toString().replaceAll("@[0-9a-f]{4,}\\b", "");
+    return text.length() > 1000 ? text.substring(0, 1000) : text;
   }
 }

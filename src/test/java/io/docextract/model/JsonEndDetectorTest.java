@@ -1,0 +1,31 @@
+package io.docextract.model;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class JsonEndDetectorTest {
+
+  @Test
+  void closesOnlyAtTheTopLevelBrace() {
+    JsonEndDetector d = new JsonEndDetector();
+    assertFalse(d.accept("{\"a\": {\"b\": [1, 2]"));
+    assertFalse(d.accept("}"));
+    assertTrue(d.accept("}   \n"));
+  }
+
+  @Test
+  void bracesInsideStringsDoNotCount() {
+    JsonEndDetector d = new JsonEndDetector();
+    assertFalse(d.accept("{\"a\": \"}}\\\"}\""));
+    assertTrue(d.accept("}"));
+  }
+
+  @Test
+  void leadingWhitespaceIsNotAnEnd() {
+    JsonEndDetector d = new JsonEndDetector();
+    assertFalse(d.accept("  \n "));
+    assertFalse(d.complete());
+  }
+}

@@ -1,0 +1,95 @@
+package io.docextract.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.testing.Fixtures;
+import io.docextract.validate.RecordValidator;
+import io.docextract.validate.Verdict;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The real java-llama.cpp runtime, on real GGUF files. */
+class ModelRuntimeTest {
+
+  private static final String RECEIPT =
+      "KEDAI MAJU SDN BHD\nNO 12, JALAN MAWAR 3, 40400 SHAH ALAM\nDATE: 14/05/2018\nTOTAL 23.90";
+
+  @Test
+  void sameSettingsShareOneLoadedModel() {
+    try (ModelRuntime a = ModelRuntime.acquire(Fixtures.stories(512, 64));
+        ModelRuntime b = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      assertSame(a, b);
+    }
+  }
+
+  @Test
+  void grammarConstrainedReplyIsJsonAndDeterministic() throws Exception {
+    String grammar = Grammars.forSchema(Fixtures.schema("receipt").json());
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(1024, 200))) {
+      ExtractionPrompt prompt = new ExtractionPrompt("Extract.", "{}", List.of());
+      String text = runtime.renderPrompt(prompt, RECEIPT);
+      Completion first = runtime.complete(text, grammar, 200);
+      Completion second = runtime.complete(text, grammar, 200);
+      assertEquals(first.text(), second.text(), "temperature 0 must be deterministic");
+      assertTrue(first.text().startsWith("{"), first.text());
+      assertTrue(first.promptTokens() > 10);
+      assertTrue(first.generatedTokens() > 0);
+      if (first.stopReason() == StopReason.COMPLETE_JSON) {
+        // The grammar guarantees the shape: a finished reply must satisfy the schema.
+        Verdict v = new RecordValidator(Fixtures.schema("receipt")).validate(first.text());
+        assertTrue(v.ok(), v.message());
+      } else {
+        assertEquals(StopReason.TOKEN_LIMIT, first.stopReason());
+        assertEquals(200, first.generatedTokens());
+      }
+    }
+  }
+
+  @Test
+  void aTinyTokenLimitIsReportedAsTruncation() throws Exception {
+    String grammar = Grammars.forSchema(Fixtures.schema("receipt").json());
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      Completion c = runtime.complete("Receipt:", grammar, 8);
+      assertEquals(StopReason.TOKEN_LIMIT, c.stopReason());
+      assertTrue(c.truncated());
+      assertFalse(c.text().isEmpty());
+    }
+  }
+
+  @Test
+  void aPromptLargerThanTheSlotIsRefusedBeforeDecoding() {
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      String longText = "once upon a time ".repeat(400);
+      assertThrows(ContextOverflowException.class, () -> runtime.complete(longText, null, 64));
+    }
+  }
+
+  /** The instruction model's reply is real text: the chat template reaches the prompt. */
+  @Test
+  void instructionModelAnswersThroughItsChatTemplate() throws Exception {
+    assumeTrue(Files.isRegularFile(Fixtures.SMOLLM2), "needs ../shared/models");
+    ModelSettings settings = new ModelSettings(Fixtures.SMOLLM2.toAbsolutePath().toString(),
+        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", null, null, true,
+        2048, 2, 1, 160);
+    String grammar = Grammars.forSchema(Fixtures.schema("receipt").json());
+    try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
+      ExtractionPrompt prompt = new ExtractionPrompt("You extract data from shop receipts.",
+          Fixtures.schema("receipt").json(), List.of());
+      String text = runtime.renderPrompt(prompt, RECEIPT);
+      assertTrue(text.contains("<|im_start|>") || text.startsWith("system"), text);
+      assertTrue(text.contains("KEDAI MAJU"), "the document must be in the prompt");
+      Completion c = runtime.complete(text, grammar, 160);
+      assertEquals(StopReason.COMPLETE_JSON, c.stopReason(), c.text());
+      JsonNode node = new ObjectMapper().readTree(c.text());
+      assertFalse(node.path("company").asText().isBlank(), c.text());
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.docextract.pipeline;
+
+import static org.junit.Assert.assertTrue;
+
+import io.docextract.review.ReviewItem;
+import io.docextract.testing.Fixtures;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.beam.sdk.coders.IterableCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** The real model runtime inside the DoFn, with the 1.2 MB stories model. */
+public class ExtractFieldsTest implements Serializable {
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  private static ExtractionRequest request(String id, String text) {
+    return new ExtractionRequest(id, "/in/" + id, "text/plain", "receipt", text, false, 0);
+  }
+
+  @Test
+  public void everyRequestOfABatchGetsAReplyOrAReason() {
+    List<ExtractionRequest> batch = List.of(
+        request("a", "SHOP ONE SDN BHD TOTAL 9.00"),
+        request("b", "SHOP TWO SDN BHD TOTAL 19.00"),
+        request("long", "once upon a time ".repeat(1500)));
+    PCollectionTuple out =
+        p.apply(Create.<Iterable<ExtractionRequest>>of(List.of(batch))
+                .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
+            .apply(ExtractFields.with(Fixtures.stories(2048, 96),
+                List.of(Fixtures.type("receipt", List.of()))));
+
+    PAssert.that(out.get(ExtractFields.EXTRACTIONS)).satisfies(all -> {
+      int n = 0;
+      for (Extraction e : all) {
+        n++;
+        assertTrue(e.completion().text(), e.completion().text().startsWith("{"));
+        assertTrue(e.completion().generatedTokens() > 0);
+      }
+      assertTrue("two replies expected, got " + n, n == 2);
+      return null;
+    });
+    PAssert.that(out.get(ExtractFields.FAILURES)
+            .apply(MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":" + r.stage())))
+        .containsInAnyOrder("long:context_overflow:ExtractFields");
+    p.run().waitUntilFinish();
+  }
+}

@@ -1,0 +1,62 @@
+package io.docextract.pipeline;
+
+import io.docextract.model.Completion;
+import io.docextract.model.StopReason;
+import io.docextract.review.ReviewItem;
+import io.docextract.testing.Fixtures;
+import io.docextract.validate.ExtractedRecord;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** Replies as the runtime returns them, each ending in the right place. */
+public class ValidateRecordsTest implements Serializable {
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  private static Extraction reply(String id, String text, StopReason stop) {
+    ExtractionRequest r = new ExtractionRequest(id, "/in/" + id, "text/plain", "receipt",
+        "SHOP SDN BHD TOTAL 9.00", false, 3);
+    return new Extraction(r, new Completion(text, stop, 100, 20, 5, 50));
+  }
+
+  @Test
+  public void routesEachKindOfBadReplyAndKeepsTheGoodOne() {
+    String good = "{\"company\":\"SHOP SDN BHD\",\"date\":\"01/02/2019\",\"address\":\"JALAN 1\","
+        + "\"total\":\"9.00\"}";
+    PCollectionTuple out =
+        p.apply(Create.of(
+                    reply("ok", good, StopReason.COMPLETE_JSON),
+                    reply("cut", "{\"company\":\"SHOP", StopReason.TOKEN_LIMIT),
+                    reply("notjson", "{\"company\": SHOP}", StopReason.END_OF_TEXT),
+                    reply("schema", "{\"company\":\"SHOP\"}", StopReason.COMPLETE_JSON),
+                    reply("empty", "", StopReason.END_OF_TEXT))
+                .withCoder(SerializableCoder.of(Extraction.class)))
+            .apply(ValidateRecords.against(List.of(Fixtures.type("receipt", List.of())),
+                Fixtures.stories(512, 64)));
+
+    PAssert.that(out.get(ValidateRecords.RECORDS)
+            .apply("Records", MapElements.into(TypeDescriptors.strings())
+                .via((ExtractedRecord r) -> r.id() + ":" + r.fields() + ":"
+                    + r.lineage().get("schema_version") + ":" + r.lineage().get("stop_reason"))))
+        .containsInAnyOrder("ok:" + good + ":1.0.0:complete_json");
+    PAssert.that(out.get(ValidateRecords.FAILURES)
+            .apply("Reasons", MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":"
+                    + (r.rawOutput() != null) + ":" + !r.validatorMessages().isEmpty())))
+        .containsInAnyOrder(
+            "cut:truncated:true:false",
+            "notjson:invalid_json:true:false",
+            "schema:schema_violation:true:true",
+            "empty:empty_output:true:false");
+    p.run().waitUntilFinish();
+  }
+}

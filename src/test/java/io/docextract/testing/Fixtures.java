@@ -1,0 +1,62 @@
+package io.docextract.testing;
+
+import io.docextract.catalog.Checksums;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.model.ExtractionPrompt;
+import io.docextract.model.ModelSettings;
+import io.docextract.validate.DocumentSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Real pieces for tests: the 1.2 MB stories260K model (llama.cpp runs it in milliseconds; its text
+ * is nonsense, so tests check structure, not values) and the shipped schemas.
+ */
+public final class Fixtures {
+
+  public static final Path STORIES = Path.of("src/test/resources/models/stories260K.gguf");
+  public static final Path SMOLLM2 = Path.of("../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf");
+
+  private Fixtures() {}
+
+  /** stories260K with one slot: deterministic at temperature 0. */
+  public static ModelSettings stories(int contextSize, int maxTokens) {
+    return new ModelSettings(STORIES.toAbsolutePath().toString(), sha(STORIES), null, null, false,
+        contextSize, 2, 1, maxTokens);
+  }
+
+  public static DocumentSchema schema(String type) {
+    try {
+      return DocumentSchema.load(Path.of("schemas", type + ".schema.json"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static DocumentTypeConfig type(String name, List<String> match) {
+    DocumentSchema schema = schema(name);
+    return new DocumentTypeConfig(name, schema, match,
+        new ExtractionPrompt("Extract the " + name + " fields.", schema.json(), List.of()));
+  }
+
+  public static String sha(Path file) {
+    try {
+      return Checksums.sha256(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Path write(Path dir, String name, String text) {
+    try {
+      Path p = dir.resolve(name);
+      Files.createDirectories(p.getParent());
+      return Files.writeString(p, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
