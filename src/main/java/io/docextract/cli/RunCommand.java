@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
       config = new PipelineLoader(ModelStore.fromEnvironment()).load(pipeline, model);
     } catch (InvalidPipelineException e) {
       err.println("docextract: " + e.getMessage());
-      return e.getMessage().contains("model") ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
+      return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
     }
     if (input != null) {
       config = config.withInput(input);

@@ -188,7 +188,7 @@ public final class PipelineLoader {
       if (override != null || m.path() != null) {
         path = Path.of(override != null ? override : m.path());
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-          throw new InvalidPipelineException(
+          throw InvalidPipelineException.model(
               (override != null ? "--model" : where + ": model.path") + ": model file not found or"
                   + " unreadable: " + path);
         }
@@ -201,16 +201,16 @@ public final class PipelineLoader {
         chat = m.chatTemplate() == null ? entry.chatTemplate() : m.chatTemplate();
       }
     } catch (ModelUnavailableException e) {
-      throw new InvalidPipelineException(where + ": model.name: " + e.getMessage());
+      throw InvalidPipelineException.model(where + ": model.name: " + e.getMessage());
     } catch (IOException e) {
-      throw new InvalidPipelineException(where + ": model: " + e.getMessage());
+      throw InvalidPipelineException.model(where + ": model: " + e.getMessage());
     }
     String adapter = null;
     String adapterSha = null;
     if (m.adapter() != null) {
       Path a = Path.of(m.adapter());
       if (!Files.isRegularFile(a)) {
-        throw new InvalidPipelineException(where + ": model.adapter: file not found: " + a);
+        throw InvalidPipelineException.model(where + ": model.adapter: file not found: " + a);
       }
       adapter = a.toAbsolutePath().toString();
       try {
