@@ -118,7 +118,7 @@ public final class ModelStore {
       Path tmp = null;
       try {
         tmp = Files.createTempFile(cacheDir, entry.file(), ".part");
-        boolean got = fetch(source, tmp);
+        boolean got = fetch(source, entry, tmp);
         if (!got) {
           tried.add(source.describe() + ": not found");
           continue;
@@ -150,15 +150,26 @@ public final class ModelStore {
     return findVerified(entry) != null;
   }
 
-  private boolean fetch(ModelEntry.Source source, Path into)
+  private boolean fetch(ModelEntry.Source source, ModelEntry entry, Path into)
       throws IOException, InterruptedException {
     if (source.local() != null) {
+      Path fallback = null;
       for (Path dir : localDirs) {
         Path candidate = dir.resolve(source.local());
-        if (Files.isRegularFile(candidate)) {
+        if (!Files.isRegularFile(candidate)) {
+          continue;
+        }
+        if (matches(candidate, entry)) {
           Files.copy(candidate, into, StandardCopyOption.REPLACE_EXISTING);
           return true;
         }
+        if (fallback == null) {
+          fallback = candidate; // copied only so pull() reports the sha256 mismatch
+        }
+      }
+      if (fallback != null) {
+        Files.copy(fallback, into, StandardCopyOption.REPLACE_EXISTING);
+        return true;
       }
       return false;
     }

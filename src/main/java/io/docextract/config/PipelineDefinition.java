@@ -28,7 +28,8 @@ public record PipelineDefinition(
       Integer contextSize,
       Integer threads,
       Integer parallel,
-      Integer maxTokens) {}
+      Integer maxTokens,
+      Boolean cachePrompt) {}
 
   /** Limits on each document before it reaches the model. */
   public record Limits(Long maxFileBytes, Integer maxTextChars, Integer maxPromptChars) {}

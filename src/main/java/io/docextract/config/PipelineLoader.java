@@ -35,7 +35,8 @@ public final class PipelineLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final ModelStore models;
 
@@ -98,7 +99,11 @@ public final class PipelineLoader {
       throw new InvalidPipelineException(file + ": pipeline file not found");
     }
     try {
-      PipelineDefinition def = YAML.readValue(file.toFile(), PipelineDefinition.class);
+      com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+      PipelineDefinition def =
+          tree == null || tree.isMissingNode() || tree.isNull()
+              ? null
+              : YAML.treeToValue(tree, PipelineDefinition.class);
       if (def == null) {
         throw new InvalidPipelineException(file + ": pipeline file is empty");
       }
@@ -229,7 +234,8 @@ public final class PipelineLoader {
           m.contextSize() == null ? 4096 : m.contextSize(),
           m.threads() == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : m.threads(),
           m.parallel() == null ? 1 : m.parallel(),
-          m.maxTokens() == null ? 512 : m.maxTokens());
+          m.maxTokens() == null ? 512 : m.maxTokens(),
+          m.cachePrompt() == null || m.cachePrompt());
     } catch (IllegalArgumentException e) {
       throw new InvalidPipelineException(where + ": model: " + e.getMessage());
     }

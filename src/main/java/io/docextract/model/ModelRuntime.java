@@ -154,7 +154,7 @@ public final class ModelRuntime implements AutoCloseable {
         new InferenceParameters(prompt)
             .setTemperature(0f)
             .setNPredict(maxTokens)
-            .setCachePrompt(true);
+            .setCachePrompt(settings.cachePrompt());
     if (grammar != null) {
       params.setGrammar(grammar);
     }

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param contextSize total context; llama.cpp splits it evenly over the parallel slots
  * @param parallel requests decoded together in one batch (llama.cpp slots)
  * @param maxTokens generation limit per request; a reply cut there is routed as truncated
+ * @param cachePrompt reuse the KV cache of the slot's previous prompt for the common prefix. Faster,
+ *     but the part after the prefix is then evaluated in different batches, which can change a
+ *     near-tie greedy choice: replies depend on the order documents arrive in. Off for
+ *     byte-identical reruns.
  */
 public record ModelSettings(
     String modelPath,
@@ -24,7 +28,8 @@ public record ModelSettings(
     int contextSize,
     int threads,
     int parallel,
-    int maxTokens)
+    int maxTokens,
+    boolean cachePrompt)
     implements Serializable {
 
   public ModelSettings {
@@ -40,6 +45,11 @@ public record ModelSettings(
             + ") must exceed maxTokens ("
             + maxTokens
             + ")");
+  }
+
+  public ModelSettings withCachePrompt(boolean cache) {
+    return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
+        contextSize, threads, parallel, maxTokens, cache);
   }
 
   /** Tokens one request may use, prompt and reply together. */

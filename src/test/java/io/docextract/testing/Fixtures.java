@@ -25,7 +25,7 @@ public final class Fixtures {
   /** stories260K with one slot: deterministic at temperature 0. */
   public static ModelSettings stories(int contextSize, int maxTokens) {
     return new ModelSettings(STORIES.toAbsolutePath().toString(), sha(STORIES), null, null, false,
-        contextSize, 2, 1, maxTokens);
+        contextSize, 2, 1, maxTokens, true);
   }
 
   public static DocumentSchema schema(String type) {

@@ -1,0 +1,199 @@
+package io.docextract.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docextract.catalog.ModelCatalog;
+import io.docextract.catalog.ModelStore;
+import io.docextract.ingest.ParseLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pipeline files written to a temp folder; the model is given by path so no catalogue lookup. */
+class PipelineLoaderTest {
+
+  private static final Path MODEL = Path.of("src/test/resources/models/stories260K.gguf");
+  private static final String MODEL_SHA =
+      "270cba1bd5109f42d03350f60406024560464db173c0e387d91f0426d3bd256d";
+  private static final String RECEIPT_SCHEMA =
+      Path.of("schemas/receipt.schema.json").toAbsolutePath().toString();
+
+  @TempDir Path dir;
+  private PipelineLoader loader;
+
+  @BeforeEach
+  void setUp() {
+    // Empty local folder and cache: a test that needed a pull would fail rather than download.
+    loader = new PipelineLoader(new ModelStore(
+        ModelCatalog.builtIn(), List.of(dir.resolve("models")), dir.resolve("cache")));
+  }
+
+  /** A valid pipeline; tests break one thing in it. Paths are absolute (resolved against cwd). */
+  private String valid() {
+    return """
+        name: receipts
+        input: in/*.txt
+        output: out/receipts
+        model: {path: %s, chatTemplate: false, contextSize: 512, maxTokens: 64}
+        batchSize: 3
+        documentTypes:
+          - name: receipt
+            schema: %s
+            match: ["**/receipts/*"]
+            prompt:
+              instructions: Extract the receipt fields.
+              examples:
+                - text: "SHOP A\\n01/02/2020\\nTOTAL 5.00"
+                  output: {company: SHOP A, date: 01/02/2020, address: "1 Road", total: "5.00"}
+        """.formatted(MODEL.toAbsolutePath(), RECEIPT_SCHEMA);
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("job.yaml"), yaml);
+  }
+
+  private InvalidPipelineException refused(String yaml) throws IOException {
+    Path file = write(yaml);
+    InvalidPipelineException e =
+        assertThrows(InvalidPipelineException.class, () -> loader.load(file, null));
+    // Every refusal must say which file is at fault.
+    assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
+    return e;
+  }
+
+  @Test
+  void validFileLoadsWithDefaultsFilledIn() throws Exception {
+    Path file = write(valid());
+    JobConfig job = loader.load(file, null);
+
+    assertEquals("receipts", job.name());
+    assertEquals(file.toString(), job.pipelineFile());
+    assertEquals("out/receipts", job.review(), "review defaults to output");
+    assertEquals(3, job.batchSize());
+    assertEquals(ParseLimits.defaults(), job.parseLimits());
+    assertEquals(6000, job.maxPromptChars());
+
+    assertEquals(MODEL.toAbsolutePath().toString(), job.model().modelPath());
+    assertEquals(MODEL_SHA, job.model().modelSha256());
+    assertFalse(job.model().chatTemplate());
+    assertEquals(512, job.model().contextSize());
+    assertEquals(1, job.model().parallel());
+    assertEquals(64, job.model().maxTokens());
+
+    DocumentTypeConfig type = job.documentTypes().get(0);
+    assertEquals("receipt", type.name());
+    assertEquals("1.0.0", type.schema().version());
+    assertTrue(type.matches("/data/receipts/r1.txt"));
+    assertFalse(type.matches("/data/invoices/i1.txt"));
+    assertEquals(1, type.prompt().examples().size());
+    assertTrue(type.prompt().examples().get(0).json().contains("\"total\":\"5.00\""));
+  }
+
+  @Test
+  void modelByCatalogueNameUsesTheVerifiedLocalCopy() throws Exception {
+    Files.createDirectories(dir.resolve("models"));
+    Path local = Files.copy(MODEL, dir.resolve("models/stories260K.gguf"));
+    String yaml = valid().replaceFirst("path: [^,]+,", "name: stories260k,");
+
+    JobConfig job = loader.load(write(yaml), null);
+
+    assertEquals(local.toAbsolutePath().toString(), job.model().modelPath());
+    assertEquals(MODEL_SHA, job.model().modelSha256());
+  }
+
+  @Test
+  void unknownTopLevelKeyIsNamed() throws IOException {
+    String msg = refused(valid() + "batchsize: 4\n").getMessage();
+
+    assertTrue(msg.contains("unknown key 'batchsize'"), msg);
+    assertTrue(msg.contains("batchSize"), "lists the known keys: " + msg);
+  }
+
+  @Test
+  void unknownNestedKeyIsNamedWithItsPath() throws IOException {
+    String msg = refused(valid().replace("contextSize: 512", "ctx: 512")).getMessage();
+
+    assertTrue(msg.contains("unknown key 'model.ctx'"), msg);
+  }
+
+  @Test
+  void missingSchemaFileNamesTheKey() throws IOException {
+    String missing = dir.resolve("nope.json").toString();
+    String msg = refused(valid().replace(RECEIPT_SCHEMA, missing)).getMessage();
+
+    assertTrue(msg.contains("documentTypes[0].schema: file not found"), msg);
+  }
+
+  @Test
+  void invalidSchemaNamesTheKeyAndTheProblem() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.schema.json"), "{\"type\": 5}");
+    InvalidPipelineException e = refused(valid().replace(RECEIPT_SCHEMA, bad.toString()));
+    assertFalse(e.modelProblem());
+    String msg = e.getMessage();
+
+    assertTrue(msg.contains("documentTypes[0].schema: "), msg);
+    assertTrue(msg.contains("not a valid JSON Schema"), msg);
+  }
+
+  @Test
+  void exampleThatBreaksTheSchemaIsRefused() throws IOException {
+    // The example would teach the model a shape the validator then rejects.
+    String msg = refused(valid().replace("total: \"5.00\"", "total: 5.00")).getMessage();
+
+    assertTrue(msg.contains("documentTypes[0].prompt.examples[0].output breaks the schema"), msg);
+    assertTrue(msg.contains("$.total"), msg);
+  }
+
+  @Test
+  void blankInstructionsAreRefused() throws IOException {
+    String msg = refused(valid().replace("Extract the receipt fields.", "\"  \"")).getMessage();
+
+    assertTrue(msg.contains("documentTypes[0].prompt.instructions is required"), msg);
+  }
+
+  @Test
+  void missingModelFileIsRefused() throws IOException {
+    InvalidPipelineException e =
+        refused(valid().replace(MODEL.toAbsolutePath().toString(), "/no/such.gguf"));
+
+    // The CLI tells a missing model apart from a broken pipeline file.
+    assertTrue(e.modelProblem());
+    String msg = e.getMessage();
+    assertTrue(msg.contains("model.path: model file not found"), msg);
+    assertTrue(msg.contains("/no/such.gguf"), msg);
+  }
+
+  @Test
+  void duplicateTypeNamesAreRefused() throws IOException {
+    String second = """
+          - name: receipt
+            schema: %s
+            prompt: {instructions: Again.}
+        """.formatted(RECEIPT_SCHEMA);
+    String msg = refused(valid() + second).getMessage();
+    assertTrue(msg.contains("documentTypes[1].name 'receipt' is used twice"), msg);
+  }
+
+  @Test
+  void maxTokensMustFitEachParallelSlot() throws IOException {
+    // 512 tokens over 4 slots leaves 128 per request: no room for a 200-token reply.
+    String msg = refused(valid().replace("maxTokens: 64", "maxTokens: 200, parallel: 4"))
+        .getMessage();
+
+    assertTrue(msg.contains("model: contextSize/parallel (128) must exceed maxTokens (200)"), msg);
+  }
+
+  @Test
+  void missingFileIsRefused() {
+    Path file = dir.resolve("absent.yaml");
+    assertEquals(file + ": pipeline file not found",
+        assertThrows(InvalidPipelineException.class, () -> loader.load(file, null)).getMessage());
+  }
+}
