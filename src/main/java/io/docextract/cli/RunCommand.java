@@ -88,9 +88,11 @@ public final class RunCommand implements Callable<Integer> {
     Pipeline p = Pipeline.create(options);
     io.docextract.pipeline.ExtractionPipeline.build(p, config);
     long start = System.nanoTime();
+    PipelineResult result;
     PipelineResult.State state;
     try {
-      state = p.run().waitUntilFinish();
+      result = p.run();
+      state = result.waitUntilFinish();
     } catch (RuntimeException e) {
       err.println("docextract: the job failed: " + e.getMessage());
       return ExitCodes.JOB_FAILED;
@@ -101,11 +103,14 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.JOB_FAILED;
     }
     RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
-        pre.inputs(), config.output(), config.review(), seconds);
+        pre.inputs(), config.output(), config.review(), seconds, result.metrics());
     summary.writeTo(config.output());
     out.printf("%s: %d inputs -> %d records, %d review %s in %.1f s (%.1f docs/min)%n",
         config.name(), summary.inputs(), summary.records(), summary.review(),
         summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute());
+    if (!summary.model().isEmpty()) {
+      out.printf("model: %s%n", summary.model());
+    }
     out.printf("output: %s%n", config.output());
     out.flush();
     if (!summary.balanced()) {

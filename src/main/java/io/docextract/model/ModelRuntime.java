@@ -80,6 +80,11 @@ public final class ModelRuntime implements AutoCloseable {
     if (settings.adapterPath() != null) {
       params.addLoraAdapter(settings.adapterPath());
     }
+    if (System.getenv("DOCEXTRACT_LLAMA_LOG") == null) {
+      // The embedded server logs every slot event through common_log, which setLogger does not
+      // reach; failures still surface as exceptions. DOCEXTRACT_LLAMA_LOG=1 keeps the log.
+      params.disableLog();
+    }
     LlamaModel model = new LlamaModel(params);
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info(

@@ -9,12 +9,18 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.DistributionResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
  * What a finished run left behind, counted from the files the sinks wrote rather than from
@@ -29,6 +35,7 @@ public record RunSummary(
     Map<String, Long> reviewByReason,
     double wallSeconds,
     double docsPerMinute,
+    Map<String, Object> model,
     List<String> recordFiles,
     List<String> reviewFiles) {
 
@@ -38,7 +45,7 @@ public record RunSummary(
 
   /** Counts the lines of records*.jsonl and review*.jsonl written under the output locations. */
   public static RunSummary collect(String pipeline, String runner, long inputs, String output,
-      String reviewDir, double wallSeconds) throws IOException {
+      String reviewDir, double wallSeconds, MetricResults metrics) throws IOException {
     List<String> recordFiles = files(ExtractionPipeline.prefix(output, "records") + "*.jsonl");
     List<String> reviewFiles = files(ExtractionPipeline.prefix(reviewDir, "review") + "*.jsonl");
     long records = 0;
@@ -56,8 +63,41 @@ public record RunSummary(
     }
     double perMin = wallSeconds > 0 ? inputs * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
-        Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0, recordFiles,
-        reviewFiles);
+        Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
+        modelStats(metrics), recordFiles, reviewFiles);
+  }
+
+  /** Token counts and model time from the ExtractFields distributions, where the runner has them. */
+  static Map<String, Object> modelStats(MetricResults metrics) {
+    Map<String, Object> stats = new LinkedHashMap<>();
+    if (metrics == null) {
+      return stats;
+    }
+    Map<String, DistributionResult> d = new TreeMap<>();
+    for (MetricResult<DistributionResult> r : metrics.queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(ExtractFields.STAGE)).build()).getDistributions()) {
+      d.merge(r.getName().getName(), r.getAttempted(),
+          (a, b) -> DistributionResult.create(a.getSum() + b.getSum(), a.getCount() + b.getCount(),
+              Math.min(a.getMin(), b.getMin()), Math.max(a.getMax(), b.getMax())));
+    }
+    DistributionResult ms = d.get("model_millis");
+    DistributionResult gen = d.get("generated_tokens");
+    DistributionResult prompt = d.get("prompt_tokens");
+    if (ms == null || ms.getCount() == 0) {
+      return stats;
+    }
+    stats.put("requests", ms.getCount());
+    stats.put("mean_model_ms", ms.getSum() / ms.getCount());
+    stats.put("max_model_ms", ms.getMax());
+    if (prompt != null) {
+      stats.put("prompt_tokens", prompt.getSum());
+    }
+    if (gen != null) {
+      stats.put("generated_tokens", gen.getSum());
+      stats.put("generated_tokens_per_request_second",
+          Math.round(gen.getSum() * 10000.0 / Math.max(1, ms.getSum())) / 10.0);
+    }
+    return stats;
   }
 
   /** Writes summary.json beside the records. */

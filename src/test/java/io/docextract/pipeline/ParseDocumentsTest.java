@@ -7,6 +7,10 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -47,6 +51,25 @@ public class ParseDocumentsTest implements Serializable {
             "corrupt.pdf:tika_error:ParseDocuments",
             "empty.txt:empty_text:ParseDocuments",
             "big.txt:too_large:ParseDocuments");
+    p.run().waitUntilFinish();
+  }
+
+  /** A file that vanished between matching and reading is routed, not lost. */
+  @Test
+  public void aFileThatCannotBeReadIsRoutedAsReadError() throws Exception {
+    Path gone = tmp.getRoot().toPath().resolve("gone.txt");
+    MatchResult.Metadata meta = MatchResult.Metadata.builder()
+        .setResourceId(FileSystems.matchNewResource(gone.toString(), false))
+        .setSizeBytes(10).setIsReadSeekEfficient(true).setLastModifiedMillis(0).build();
+    PCollectionTuple out =
+        p.apply(Create.of(meta).withCoder(MetadataCoderV2.of()))
+            .apply(FileIO.readMatches())
+            .apply(ParseDocuments.create());
+    PAssert.that(out.get(ParseDocuments.PARSED)).empty();
+    PAssert.that(out.get(ParseDocuments.FAILURES)
+            .apply(MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem r) -> name(r.source()) + ":" + r.reason().code())))
+        .containsInAnyOrder("gone.txt:read_error");
     p.run().waitUntilFinish();
   }
 
