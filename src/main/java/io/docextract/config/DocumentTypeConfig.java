@@ -1,20 +1,66 @@
 package io.docextract.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docextract.eval.Normaliser;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.rules.RuleSet;
 import io.docextract.validate.DocumentSchema;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A checked document type, ready to travel to workers. Grammar is filled in at job start. */
 public record DocumentTypeConfig(
-    String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt)
+    String name,
+    DocumentSchema schema,
+    List<String> match,
+    ExtractionPrompt prompt,
+    Map<String, String> normalise,
+    RuleSet rules)
     implements Serializable {
 
   public DocumentTypeConfig {
     match = match == null ? List.of() : List.copyOf(match);
+    normalise = normalise == null ? Map.of() : new LinkedHashMap<>(normalise);
+    rules = rules == null ? RuleSet.empty(name) : rules;
+  }
+
+  public DocumentTypeConfig(
+      String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
+    this(name, schema, match, prompt, Map.of(), null);
+  }
+
+  /**
+   * The fields scored, with their normalisers: those declared under {@code normalise} when any
+   * are (so a field such as invoice line items can be left out), else every field of the schema,
+   * as text (amount for numbers).
+   */
+  public Map<String, Normaliser> fieldNormalisers() {
+    Map<String, Normaliser> out = new LinkedHashMap<>();
+    if (!normalise.isEmpty()) {
+      normalise.forEach((f, n) -> out.put(f, Normaliser.of(n)));
+      return out;
+    }
+    JsonNode props = schema.tree().path("properties");
+    props.fieldNames().forEachRemaining(field -> {
+      String declared = normalise.get(field);
+      if (declared != null) {
+        out.put(field, Normaliser.of(declared));
+      } else {
+        String type = props.get(field).path("type").toString();
+        out.put(field, type.contains("number") || type.contains("integer")
+            ? Normaliser.AMOUNT : Normaliser.TEXT);
+      }
+    });
+    return out;
+  }
+
+  public DocumentTypeConfig withMatch(List<String> globs) {
+    return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules);
   }
 
   /** True when the file at this path belongs to the type (every path, when no globs are set). */

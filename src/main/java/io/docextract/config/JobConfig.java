@@ -36,6 +36,11 @@ public record JobConfig(
         maxPromptChars, documentTypes);
   }
 
+  public JobConfig withDocumentTypes(List<DocumentTypeConfig> types) {
+    return new JobConfig(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
+        maxPromptChars, types);
+  }
+
   public JobConfig withModel(ModelSettings settings) {
     return new JobConfig(name, pipelineFile, input, output, review, settings, batchSize,
         parseLimits, maxPromptChars, documentTypes);

@@ -36,9 +36,11 @@ public record PipelineDefinition(
 
   /**
    * One kind of document: its schema, which files it applies to (globs on the path; none means
-   * every file), and how the model is asked.
+   * every file), how the model is asked, how each field is compared when scored (field →
+   * normaliser: none, text, date, amount, kleister), and an optional rule file.
    */
-  public record DocumentType(String name, String schema, List<String> match, Prompt prompt) {}
+  public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
+      java.util.Map<String, String> normalise, String rules) {}
 
   /** Instructions for the model and optional worked examples. */
   public record Prompt(String instructions, List<Example> examples) {}

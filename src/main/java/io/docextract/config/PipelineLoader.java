@@ -175,7 +175,34 @@ public final class PipelineLoader {
       examples.add(new ExtractionPrompt.Example(ex.text(), json));
     }
     ExtractionPrompt prompt = new ExtractionPrompt(t.prompt().instructions(), schema.json(), examples);
-    return new DocumentTypeConfig(t.name(), schema, t.match(), prompt);
+    java.util.Map<String, String> normalise = t.normalise() == null ? java.util.Map.of() : t.normalise();
+    for (var e : normalise.entrySet()) {
+      if (!schema.tree().path("properties").has(e.getKey())) {
+        throw new InvalidPipelineException(where + ": " + key + ".normalise." + e.getKey()
+            + ": not a field of " + t.schema());
+      }
+      try {
+        io.docextract.eval.Normaliser.of(e.getValue());
+      } catch (IllegalArgumentException ex) {
+        throw new InvalidPipelineException(where + ": " + key + ".normalise." + e.getKey() + ": "
+            + ex.getMessage());
+      }
+    }
+    io.docextract.rules.RuleSet rules = null;
+    if (t.rules() != null) {
+      try {
+        rules = io.docextract.rules.RuleSet.load(Path.of(t.rules()));
+      } catch (IOException ex) {
+        throw new InvalidPipelineException(where + ": " + key + ".rules: " + ex.getMessage());
+      }
+      for (var r : rules.rules()) {
+        if (!schema.tree().path("properties").has(r.field())) {
+          throw new InvalidPipelineException(where + ": " + key + ".rules: rule '" + r.name()
+              + "' names field '" + r.field() + "', which " + t.schema() + " does not have");
+        }
+      }
+    }
+    return new DocumentTypeConfig(t.name(), schema, t.match(), prompt, normalise, rules);
   }
 
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)
@@ -189,9 +216,14 @@ public final class PipelineLoader {
     Path path;
     String sha;
     boolean chat;
+    // An override is a catalogue name unless it names an existing file.
+    boolean overrideIsName = override != null && !Files.exists(Path.of(override))
+        && models.catalog().find(override).isPresent();
+    String name = override == null ? m.name() : overrideIsName ? override : null;
+    String file = override == null ? m.path() : overrideIsName ? null : override;
     try {
-      if (override != null || m.path() != null) {
-        path = Path.of(override != null ? override : m.path());
+      if (file != null) {
+        path = Path.of(file);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
           throw InvalidPipelineException.model(
               (override != null ? "--model" : where + ": model.path") + ": model file not found or"
@@ -200,10 +232,10 @@ public final class PipelineLoader {
         sha = Checksums.sha256(path);
         chat = m.chatTemplate() == null || m.chatTemplate();
       } else {
-        ModelEntry entry = models.entry(m.name());
-        path = models.resolve(m.name());
+        ModelEntry entry = models.entry(name);
+        path = models.resolve(name);
         sha = entry.sha256();
-        chat = m.chatTemplate() == null ? entry.chatTemplate() : m.chatTemplate();
+        chat = m.chatTemplate() == null || override != null ? entry.chatTemplate() : m.chatTemplate();
       }
     } catch (ModelUnavailableException e) {
       throw InvalidPipelineException.model(where + ": model.name: " + e.getMessage());
@@ -212,7 +244,7 @@ public final class PipelineLoader {
     }
     String adapter = null;
     String adapterSha = null;
-    if (m.adapter() != null) {
+    if (m.adapter() != null && override == null) {
       Path a = Path.of(m.adapter());
       if (!Files.isRegularFile(a)) {
         throw InvalidPipelineException.model(where + ": model.adapter: file not found: " + a);

@@ -1,0 +1,214 @@
+package io.docextract.cli;
+
+import io.docextract.catalog.ModelStore;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.config.InvalidPipelineException;
+import io.docextract.config.JobConfig;
+import io.docextract.config.PipelineLoader;
+import io.docextract.eval.EvalItem;
+import io.docextract.eval.EvalReport;
+import io.docextract.eval.GoldDocument;
+import io.docextract.eval.GoldSet;
+import io.docextract.eval.Prediction;
+import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.ParseLimits;
+import io.docextract.ingest.ParseOutcome;
+import io.docextract.pipeline.EvaluationJob;
+import io.docextract.pipeline.JobPreflight;
+import io.docextract.review.JsonLines;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code docextract eval}: score a pipeline, its rules and models against a gold file. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the pipeline on labelled documents and score it field by field against the gold,"
+          + " beside the rules alone and the model with the rules as fallback.",
+      "",
+      "Example: docextract eval --pipeline pipelines/receipt.yaml"
+          + " --gold ../shared/data/sroie-train-text/gold.jsonl --text --select 300:"
+    })
+public final class EvalCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+
+  @Option(names = "--gold", required = true, paramLabel = "FILE",
+      description = "gold JSON lines: {\"doc\": FILE, \"fields\": {...}}")
+  Path gold;
+
+  @Option(names = "--docs", paramLabel = "DIR",
+      description = "where the gold's documents are (default: beside the gold file)")
+  Path docs;
+
+  @Option(names = "--text", description = "use the text that comes with the gold ('text' or SROIE"
+      + " 'ocr_boxes') instead of parsing the documents: extraction apart from OCR")
+  boolean text;
+
+  @Option(names = "--type", paramLabel = "NAME", description = "document type (default: the first)")
+  String type;
+
+  @Option(names = "--select", paramLabel = "FROM:TO", defaultValue = "all",
+      description = "slice of the gold file's lines, e.g. 300: for a held-apart tail")
+  String select;
+
+  @Option(names = "--models", split = ",", paramLabel = "MODEL",
+      description = "catalogue names or GGUF paths to compare (default: the pipeline's model)")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--rules-only", description = "score the rules alone; run no model")
+  boolean rulesOnly;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval") Path out;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    PipelineLoader loader = new PipelineLoader(ModelStore.fromEnvironment());
+    List<String> labels = models.isEmpty() ? java.util.Collections.singletonList(null) : models;
+    Map<String, JobConfig> configs = new LinkedHashMap<>();
+    try {
+      for (String m : labels) {
+        JobConfig c = loader.load(pipeline, m);
+        configs.put(m == null ? Path.of(c.model().modelPath()).getFileName().toString() : m, c);
+        if (rulesOnly) {
+          break;
+        }
+      }
+    } catch (InvalidPipelineException e) {
+      err.println("docextract: " + e.getMessage());
+      return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
+    }
+    JobConfig first = configs.values().iterator().next();
+    DocumentTypeConfig docType = first.documentTypes().stream()
+        .filter(t -> type == null || t.name().equals(type)).findFirst().orElse(null);
+    if (docType == null) {
+      err.println("docextract: " + pipeline + " has no document type '" + type + "'");
+      return ExitCodes.BAD_CONFIG;
+    }
+    List<GoldDocument> goldDocs = GoldSet.slice(GoldSet.load(gold), select);
+    if (goldDocs.isEmpty()) {
+      err.println("docextract: no gold documents selected from " + gold + " with " + select);
+      return ExitCodes.NO_INPUT;
+    }
+    Path inputs = out.resolve("inputs");
+    Map<String, GoldDocument> byFile = materialise(goldDocs, inputs);
+    Map<String, String> texts = texts(byFile, inputs);
+
+    Map<String, Map<String, Prediction>> predictions = new HashMap<>();
+    Map<String, Double> speed = new LinkedHashMap<>();
+    if (!rulesOnly) {
+      for (Map.Entry<String, JobConfig> e : configs.entrySet()) {
+        String label = e.getKey();
+        JobConfig c = e.getValue()
+            .withInput(inputs.toAbsolutePath() + "/*")
+            .withOutput(out.resolve("runs").resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"))
+                .toString())
+            .withDocumentTypes(List.of(docType.withMatch(List.of())));
+        PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
+            .withValidation().create();
+        JobPreflight.Result pre = JobPreflight.check(c, options);
+        if (!pre.ok()) {
+          err.println("docextract: " + pre.message());
+          return ExitCodes.BAD_CONFIG;
+        }
+        EvaluationJob.Result r = EvaluationJob.run(c, options, pre.inputs());
+        predictions.put(label, r.byFile());
+        speed.put(label, r.summary().docsPerMinute());
+        err.printf("eval: %s done in %.1f s (%.1f docs/min)%n", label, r.summary().wallSeconds(),
+            r.summary().docsPerMinute());
+      }
+    }
+    List<EvalItem> items = new ArrayList<>();
+    for (Map.Entry<String, GoldDocument> e : byFile.entrySet()) {
+      String t = texts.getOrDefault(e.getKey(), "");
+      Map<String, Prediction> byModel = new HashMap<>();
+      predictions.forEach((m, p) -> byModel.put(m, p.getOrDefault(e.getKey(), Prediction.missing())));
+      items.add(new EvalItem(e.getValue().doc(), e.getValue().fields(), t,
+          docType.rules().apply(t), byModel));
+    }
+    EvalReport report = new EvalReport(docType.name() + " — " + items.size() + " documents of "
+        + gold + " [" + select + "]" + (text ? ", given text" : ", parsed documents"),
+        docType.fieldNormalisers());
+    if (!docType.rules().isEmpty()) {
+      report.addRules(items);
+    }
+    for (String label : predictions.keySet()) {
+      report.addModel(label, items, speed.get(label), false);
+      if (!docType.rules().isEmpty()) {
+        report.addModel(label, items, speed.get(label), true);
+      }
+    }
+    String md = report.markdown();
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("eval.md"), md);
+    Files.writeString(out.resolve("eval.json"), JsonLines.mapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(report.systems()));
+    spec.commandLine().getOut().println(md);
+    spec.commandLine().getOut().println("written: " + out.resolve("eval.md") + ", "
+        + out.resolve("eval.json"));
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  /** Puts one file per gold document into a fresh folder, named so results map back. */
+  private Map<String, GoldDocument> materialise(List<GoldDocument> goldDocs, Path dir)
+      throws IOException {
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Map<String, GoldDocument> byFile = new LinkedHashMap<>();
+    for (GoldDocument g : goldDocs) {
+      String name;
+      if (text) {
+        name = g.doc() + ".txt";
+        Files.writeString(dir.resolve(name), g.text());
+      } else {
+        Path src = g.file(docs).toAbsolutePath();
+        if (!Files.isRegularFile(src)) {
+          throw new IOException("gold document not found: " + src);
+        }
+        name = src.getFileName().toString();
+        Files.createSymbolicLink(dir.resolve(name), src);
+      }
+      byFile.put(name, g);
+    }
+    return byFile;
+  }
+
+  /** The text the rules read: the given text, or Tika's parse of the file. */
+  private Map<String, String> texts(Map<String, GoldDocument> byFile, Path dir)
+      throws IOException {
+    Map<String, String> out = new HashMap<>();
+    DocumentParser parser = new DocumentParser(ParseLimits.defaults());
+    for (String name : byFile.keySet()) {
+      Path p = dir.resolve(name);
+      ParseOutcome o = parser.parse(Files.readAllBytes(p), p.toString());
+      out.put(name, o.ok() ? o.document().text() : "");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,128 @@
+package io.docextract.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Scores every system on the same documents: the rules alone, each model, and each model with the
+ * rules as fallback (a rule's value replaces a model value that is empty or not in the text).
+ */
+public final class EvalReport {
+
+  private final String title;
+  private final Map<String, Normaliser> fields;
+  private final List<SystemScore> systems = new ArrayList<>();
+
+  public EvalReport(String title, Map<String, Normaliser> fields) {
+    this.title = title;
+    this.fields = new LinkedHashMap<>(fields);
+  }
+
+  public List<SystemScore> systems() {
+    return systems;
+  }
+
+  public void addRules(List<EvalItem> items) {
+    Scorer s = new Scorer(fields);
+    for (EvalItem i : items) {
+      s.add(i.gold(), rulesJson(i.rules()));
+    }
+    systems.add(new SystemScore("rules", s.documents(), s.overall(), s.perField(),
+        s.documentExactMatch(), null, null, null, null, null));
+  }
+
+  public void addModel(String model, List<EvalItem> items, Double docsPerMinute, boolean withRules) {
+    Scorer all = new Scorer(fields);
+    Scorer accepted = new Scorer(fields);
+    long parse = 0;
+    long schema = 0;
+    long review = 0;
+    for (EvalItem i : items) {
+      Prediction p = i.byModel().getOrDefault(model, Prediction.missing());
+      JsonNode predicted = withRules ? withFallback(p.fields(), i.rules(), i.text()) : p.fields();
+      all.add(i.gold(), predicted);
+      if (p.accepted()) {
+        accepted.add(i.gold(), predicted);
+      } else {
+        review++;
+      }
+      parse += p.parseValid() ? 1 : 0;
+      schema += p.schemaValid() ? 1 : 0;
+    }
+    double n = Math.max(1, items.size());
+    systems.add(new SystemScore(withRules ? model + "+rules" : model, all.documents(),
+        all.overall(), all.perField(), all.documentExactMatch(), parse / n, schema / n,
+        review / n, accepted.documents() == 0 ? null : accepted.overall().precision(),
+        docsPerMinute));
+  }
+
+  static JsonNode rulesJson(Map<String, List<String>> rules) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    rules.forEach((field, values) -> {
+      var arr = o.putArray(field);
+      values.forEach(arr::add);
+    });
+    return o;
+  }
+
+  static JsonNode withFallback(JsonNode model, Map<String, List<String>> rules, String text) {
+    ObjectNode out = model != null && model.isObject()
+        ? ((ObjectNode) model).deepCopy() : JsonNodeFactory.instance.objectNode();
+    String folded = Normaliser.text(text == null ? "" : text);
+    rules.forEach((field, values) -> {
+      JsonNode v = out.get(field);
+      boolean empty = v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())
+          || (v.isArray() && v.isEmpty());
+      boolean grounded = !empty && Scorer.values(v, Normaliser.TEXT).stream()
+          .allMatch(folded::contains);
+      if (empty || !grounded) {
+        var arr = out.putArray(field);
+        values.forEach(arr::add);
+      }
+    });
+    return out;
+  }
+
+  public String markdown() {
+    StringBuilder sb = new StringBuilder("## " + title + "\n\n");
+    sb.append("| system | docs | F1 | precision | recall | field exact | doc exact | parse-valid"
+        + " | schema-valid | to review | precision accepted | docs/min |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (SystemScore s : systems) {
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s"
+              + " | %s | %s | %s |%n", s.system(), s.documents(), s.overall().f1(),
+          s.overall().precision(), s.overall().recall(), s.overall().accuracy(),
+          s.documentExactMatch(), pct(s.parseValid()), pct(s.schemaValid()),
+          pct(s.reviewShare()), num(s.acceptedPrecision()), num(s.docsPerMinute())));
+    }
+    sb.append("\nPer field, F1 / exact:\n\n| field |");
+    systems.forEach(s -> sb.append(' ').append(s.system()).append(" |"));
+    sb.append("\n|---|");
+    systems.forEach(s -> sb.append("---|"));
+    sb.append('\n');
+    for (String f : fields.keySet()) {
+      sb.append("| ").append(f).append(" (").append(fields.get(f).name().toLowerCase(Locale.ROOT))
+          .append(") |");
+      for (SystemScore s : systems) {
+        FieldScore fs = s.perField().get(f);
+        sb.append(String.format(Locale.ROOT, " %.3f / %.3f |", fs.f1(), fs.accuracy()));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String pct(Double d) {
+    return d == null ? "–" : String.format(Locale.ROOT, "%.0f%%", d * 100);
+  }
+
+  private static String num(Double d) {
+    return d == null ? "–" : String.format(Locale.ROOT, "%.3f", d);
+  }
+}

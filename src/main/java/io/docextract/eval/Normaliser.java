@@ -1,0 +1,143 @@
+package io.docextract.eval;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts a field value into the form it is compared in, so "RM 1,447.50" equals "1447.50" and "March
+ * 1, 2024" equals "2024-03-01". Chosen per field in the pipeline file, never per dataset in code.
+ */
+public enum Normaliser {
+  /** Only surrounding whitespace is removed. */
+  NONE,
+  /** Upper-cased, whitespace runs folded to one space. */
+  TEXT,
+  /** ISO yyyy-MM-dd from the common printed layouts, day first; text-folded when unparseable. */
+  DATE,
+  /** A plain number with two decimals; currency marks and thousands separators dropped. */
+  AMOUNT,
+  /**
+   * Kleister-NDA's form: upper-cased, whitespace runs and ':' become '_'. Commas are dropped, as
+   * in the dataset's answers ("Nike, Inc." is written Nike_Inc.).
+   */
+  KLEISTER;
+
+  public static Normaliser of(String name) {
+    if (name == null) {
+      return NONE;
+    }
+    try {
+      return valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown normaliser '" + name + "'; known: "
+          + List.of(values()).stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+    }
+  }
+
+  public String apply(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value.strip();
+    return switch (this) {
+      case NONE -> v;
+      case TEXT -> text(v);
+      case DATE -> date(v);
+      case AMOUNT -> amount(v);
+      case KLEISTER -> text(v).replace(",", "").replaceAll("[\\s:_]+", "_");
+    };
+  }
+
+  static String text(String v) {
+    return v.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile("(\\d{1,4})[/.\\-](\\d{1,2})[/.\\-](\\d{2,4})");
+  private static final Pattern ORDINAL = Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
+  private static final List<DateTimeFormatter> WORDY = List.of(
+      formatter("MMMM d yyyy"), formatter("MMM d yyyy"), formatter("d MMMM yyyy"),
+      formatter("d MMM yyyy"), formatter("d MMM yy"), formatter("MMMM d yy"),
+      formatter("MMM d yy"));
+
+  private static DateTimeFormatter formatter(String pattern) {
+    return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+        .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.SMART);
+  }
+
+  static String date(String v) {
+    Matcher m = NUMERIC_DATE.matcher(v);
+    if (m.find()) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      int c = Integer.parseInt(m.group(3));
+      LocalDate d = m.group(1).length() == 4 ? safe(a, b, c) : safe(year(c), b, a);
+      if (d == null && m.group(1).length() != 4) {
+        d = safe(year(c), a, b); // month first, when day first is impossible (e.g. 12/25/2019)
+      }
+      if (d != null) {
+        return d.toString();
+      }
+    }
+    String words = ORDINAL.matcher(v).replaceAll("$1")
+        .replaceAll("(?i)\\bday of\\b", " ").replaceAll("[,.]", " ").replaceAll("-", " ")
+        .replaceAll("\\s+", " ").strip();
+    for (DateTimeFormatter f : WORDY) {
+      for (String candidate : List.of(words, words.replaceAll("^(?i)(the|dated|as of) ", ""))) {
+        try {
+          LocalDate d = LocalDate.parse(candidate, f);
+          return (d.getYear() < 100 ? d.plusYears(2000) : d).toString();
+        } catch (DateTimeParseException ignored) {
+          // try the next layout
+        }
+      }
+    }
+    return text(v);
+  }
+
+  private static int year(int y) {
+    return y < 100 ? 2000 + y : y;
+  }
+
+  private static LocalDate safe(int y, int m, int d) {
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,. ]*");
+
+  static String amount(String v) {
+    Matcher m = NUMBER.matcher(v.replace('\u00a0', ' '));
+    if (!m.find()) {
+      return text(v);
+    }
+    String n = m.group().replace(" ", "");
+    int lastDot = n.lastIndexOf('.');
+    int lastComma = n.lastIndexOf(',');
+    // The last separator followed by exactly 1-2 digits is the decimal mark, whichever it is.
+    int dec = Math.max(lastDot, lastComma);
+    String digits;
+    if (dec >= 0 && n.length() - dec - 1 <= 2 && n.length() - dec - 1 > 0) {
+      digits = n.substring(0, dec).replaceAll("[.,]", "") + "." + n.substring(dec + 1);
+    } else {
+      digits = n.replaceAll("[.,]", "");
+    }
+    try {
+      return new BigDecimal(digits).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    } catch (NumberFormatException e) {
+      return text(v);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.docextract.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a run made of one document: a record, or a review item (whose raw reply still counts as
+ * the model's answer when it parses).
+ *
+ * @param fields the record's fields, or the review item's reply when it parses; null otherwise
+ * @param accepted true when the document became a record (not sent to review)
+ * @param reason the review reason, null for a record
+ */
+public record Prediction(JsonNode fields, boolean accepted, boolean parseValid,
+    boolean schemaValid, String reason) {
+
+  public static Prediction missing() {
+    return new Prediction(null, false, false, false, "missing");
+  }
+}

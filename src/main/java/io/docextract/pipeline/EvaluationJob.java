@@ -1,0 +1,77 @@
+package io.docextract.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docextract.config.JobConfig;
+import io.docextract.eval.Prediction;
+import io.docextract.review.JsonLines;
+import io.docextract.review.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Runs the real pipeline over materialised gold documents and reads back what it wrote. */
+public final class EvaluationJob {
+
+  /** Predictions by input file name, with the run's summary. */
+  public record Result(Map<String, Prediction> byFile, RunSummary summary) {}
+
+  private EvaluationJob() {}
+
+  public static Result run(JobConfig config, PipelineOptions options, long inputs)
+      throws IOException {
+    RunSummary.clearPrevious(config.output(), config.review());
+    Pipeline p = Pipeline.create(options);
+    ExtractionPipeline.build(p, config);
+    long start = System.nanoTime();
+    PipelineResult result = p.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IOException("evaluation run ended in state " + state);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
+        inputs, config.output(), config.review(), seconds, result.metrics());
+    Map<String, Prediction> byFile = new HashMap<>();
+    for (String f : summary.recordFiles()) {
+      for (String line : Files.readAllLines(Path.of(f))) {
+        JsonNode n = JsonLines.mapper().readTree(line);
+        byFile.put(fileName(n.path("source").asText()),
+            new Prediction(n.get("fields"), true, true, true, null));
+      }
+    }
+    for (String f : summary.reviewFiles()) {
+      for (String line : Files.readAllLines(Path.of(f))) {
+        JsonNode n = JsonLines.mapper().readTree(line);
+        String reason = n.path("reason").asText();
+        JsonNode reply = parse(n.path("raw_output").asText(null));
+        boolean schemaValid = reply != null && !List.of(Reason.SCHEMA_VIOLATION.code(),
+            Reason.TRUNCATED.code()).contains(reason);
+        byFile.put(fileName(n.path("source").asText()),
+            new Prediction(reply, false, reply != null, schemaValid, reason));
+      }
+    }
+    return new Result(byFile, summary);
+  }
+
+  private static JsonNode parse(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode n = JsonLines.mapper().readTree(raw);
+      return n != null && n.isObject() ? n : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String fileName(String source) {
+    return source.substring(source.lastIndexOf('/') + 1);
+  }
+}

@@ -1,0 +1,100 @@
+package io.docextract.rules;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.docextract.eval.Normaliser;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A document type's rules (pipelines/rules/TYPE.yaml). Per field, rules are tried by priority
+ * (then file order); the first that matches gives the value.
+ */
+public final class RuleSet implements Serializable {
+
+  private record RuleFile(String documentType, List<RuleSpec> rules) {}
+
+  private record RuleSpec(String field, String name, String pattern, Integer priority,
+      String normalise, Boolean multi) {}
+
+  private final String documentType;
+  private final List<Rule> rules;
+
+  public RuleSet(String documentType, List<Rule> rules) {
+    this.documentType = documentType;
+    List<Rule> sorted = new ArrayList<>(rules);
+    sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
+    this.rules = List.copyOf(sorted);
+  }
+
+  public static RuleSet empty(String documentType) {
+    return new RuleSet(documentType, List.of());
+  }
+
+  public static RuleSet load(Path file) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    RuleFile f = yaml.readValue(file.toFile(), RuleFile.class);
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < f.rules().size(); i++) {
+      RuleSpec s = f.rules().get(i);
+      String where = file + ": rules[" + i + "]";
+      if (s.field() == null || s.pattern() == null) {
+        throw new IOException(where + " needs 'field' and 'pattern'");
+      }
+      try {
+        rules.add(new Rule(s.field(), s.name() == null ? s.field() + "-" + i : s.name(),
+            s.pattern(), s.priority() == null ? 0 : s.priority(), Normaliser.of(s.normalise()),
+            Boolean.TRUE.equals(s.multi())));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(where + ": " + e.getMessage());
+      }
+    }
+    return new RuleSet(f.documentType(), rules);
+  }
+
+  public String documentType() {
+    return documentType;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public boolean isEmpty() {
+    return rules.isEmpty();
+  }
+
+  /** Field → values, for every field some rule found; the winning rule's name is in {@link #explain}. */
+  public Map<String, List<String>> apply(String text) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Rule r : rules) {
+      if (out.containsKey(r.field())) {
+        continue;
+      }
+      List<String> found = r.find(text);
+      if (!found.isEmpty()) {
+        out.put(r.field(), found);
+      }
+    }
+    return out;
+  }
+
+  /** For each field, the name of the rule that gave its value. */
+  public Map<String, String> explain(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Rule r : rules) {
+      if (!out.containsKey(r.field()) && !r.find(text).isEmpty()) {
+        out.put(r.field(), r.name());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,51 @@
+package io.docextract.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class NormaliserTest {
+
+  @Test
+  void datesFromPrintedLayoutsBecomeIso() {
+    for (String s : new String[] {"25/12/2018", "25-12-2018", "25.12.2018", "25/12/18",
+        "2018-12-25", "December 25, 2018", "25 December 2018", "25th day of December, 2018",
+        "Dec 25 2018", "25-DEC-18", "DATE: 25/12/2018 13:05"}) {
+      assertEquals("2018-12-25", Normaliser.DATE.apply(s), s);
+    }
+  }
+
+  @Test
+  void monthFirstOnlyWhenDayFirstIsImpossible() {
+    assertEquals("2019-12-25", Normaliser.DATE.apply("12/25/2019"));
+    assertEquals("2019-02-03", Normaliser.DATE.apply("03/02/2019"));
+  }
+
+  @Test
+  void unparseableDatesFallBackToFoldedText() {
+    assertEquals("SOMETIME SOON", Normaliser.DATE.apply(" sometime   soon "));
+  }
+
+  @Test
+  void amountsLoseCurrencyAndThousandsSeparators() {
+    assertEquals("1447.50", Normaliser.AMOUNT.apply("$1,447.50"));
+    assertEquals("9.00", Normaliser.AMOUNT.apply("RM 9"));
+    assertEquals("1800.00", Normaliser.AMOUNT.apply("€1.800,00"));
+    assertEquals("3308.20", Normaliser.AMOUNT.apply("3308.2"));
+  }
+
+  @Test
+  void kleisterFormMatchesTheDatasetsAnswers() {
+    assertEquals("NIKE_INC.", Normaliser.KLEISTER.apply("Nike, Inc."));
+    assertEquals("ERIC_DEAN_SPRUNK", Normaliser.KLEISTER.apply("Eric Dean  Sprunk"));
+    assertEquals("2_YEARS", Normaliser.KLEISTER.apply("2 years"));
+    assertEquals("NEW_YORK", Normaliser.KLEISTER.apply("New_York"));
+  }
+
+  @Test
+  void unknownNamesAreRefusedWithTheKnownOnes() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Normaliser.of("fuzzy"));
+    assertEquals(true, e.getMessage().contains("kleister"));
+  }
+}
