@@ -44,7 +44,8 @@ public final class ModelStore {
   /** $DOCEXTRACT_MODELS (or ../shared/models) and ~/.cache/docextract/models. */
   public static ModelStore fromEnvironment() {
     String env = System.getenv("DOCEXTRACT_MODELS");
-    Path local = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "models");
+    Path local = (env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "models"))
+        .toAbsolutePath().normalize();
     String cache = System.getenv("DOCEXTRACT_CACHE");
     Path cacheDir =
         cache != null && !cache.isBlank()

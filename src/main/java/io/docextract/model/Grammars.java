@@ -14,6 +14,7 @@ public final class Grammars {
   private Grammars() {}
 
   public static String forSchema(String schemaJson) {
+    NativeLibrary.prepare();
     String grammar = LlamaModel.jsonSchemaToGrammar(schemaJson);
     if (grammar == null || grammar.isBlank()) {
       throw new IllegalArgumentException("llama.cpp produced no grammar for the schema");

@@ -76,7 +76,9 @@ public final class ModelRuntime implements AutoCloseable {
             .setThreadsBatch(settings.threads())
             .setParallel(settings.parallel())
             .setSeed(42)
-            .setGpuLayers(0);
+            // Otherwise an oversize prompt is cut in the middle without a word; with it off,
+            // running out of context is an error the pipeline routes.
+            .disableContextShift();
     if (settings.adapterPath() != null) {
       params.addLoraAdapter(settings.adapterPath());
     }
@@ -98,6 +100,7 @@ public final class ModelRuntime implements AutoCloseable {
 
   private static void installLogger() {
     if (!loggerInstalled) {
+      NativeLibrary.prepare();
       // llama.cpp prints every tensor and slot event to stderr; keep only its warnings and errors.
       LlamaModel.setLogger(
           LogFormat.TEXT,
