@@ -5,6 +5,7 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
+import io.docextract.eval.ComparisonReport;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
 import io.docextract.eval.GoldDocument;
@@ -162,9 +163,14 @@ public final class EvalCommand implements Callable<Integer> {
     Files.writeString(out.resolve("eval.md"), md);
     Files.writeString(out.resolve("eval.json"), JsonLines.mapper().writerWithDefaultPrettyPrinter()
         .writeValueAsString(report.systems()));
+    String written = out.resolve("eval.md") + ", " + out.resolve("eval.json");
+    if (!predictions.isEmpty()) {
+      Files.writeString(out.resolve("report.html"),
+          ComparisonReport.html("docextract eval: " + docType.name(), md, report.systems()));
+      written += ", " + out.resolve("report.html");
+    }
     spec.commandLine().getOut().println(md);
-    spec.commandLine().getOut().println("written: " + out.resolve("eval.md") + ", "
-        + out.resolve("eval.json"));
+    spec.commandLine().getOut().println("written: " + written);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
