@@ -30,6 +30,14 @@ public record ExtractionPrompt(String instructions, String schemaJson, List<Exam
         + schemaJson;
   }
 
+  /**
+   * The document text as the model sees it: cut to the prompt budget. Training data is cut the
+   * same way, so a tuned model never sees more at run time than it learnt from.
+   */
+  public static String clip(String text, int maxChars) {
+    return text.length() <= maxChars ? text : text.substring(0, maxChars);
+  }
+
   /** The conversation as (role, content) turns, ending with the document. */
   public List<String[]> turns(String documentText) {
     List<String[]> turns = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.docextract.pipeline;
 
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
+import io.docextract.model.ExtractionPrompt;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.List;
@@ -80,12 +81,8 @@ public final class BuildRequests
                 "no document type of the pipeline matches " + doc.source()));
         return;
       }
-      String text = doc.text();
-      boolean cut = doc.textCut();
-      if (text.length() > maxPromptChars) {
-        text = text.substring(0, maxPromptChars);
-        cut = true;
-      }
+      String text = ExtractionPrompt.clip(doc.text(), maxPromptChars);
+      boolean cut = doc.textCut() || text.length() < doc.text().length();
       out.get(REQUESTS)
           .output(new ExtractionRequest(doc.id(), doc.source(), doc.contentType(), type.name(),
               text, cut, doc.parseMillis()));

@@ -1,0 +1,88 @@
+package io.docextract.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.eval.Normaliser;
+import io.docextract.model.ExtractionPrompt;
+import io.docextract.model.ModelRuntime;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Turns labelled documents into fine-tuning examples laid out exactly as the pipeline prompts the
+ * model: the same system text, the same clipped document, the prompt string the runtime renders,
+ * and as target the compact JSON in the schema's key order.
+ */
+public final class FinetuneExport {
+
+  private final DocumentTypeConfig type;
+  private final ModelRuntime runtime;
+  private final int maxPromptChars;
+
+  public FinetuneExport(DocumentTypeConfig type, ModelRuntime runtime, int maxPromptChars) {
+    this.type = type;
+    this.runtime = runtime;
+    this.maxPromptChars = maxPromptChars;
+  }
+
+  /** One JSON line: id, chat messages, the rendered prompt and the completion. */
+  public ObjectNode example(String id, String text, JsonNode goldFields) {
+    String clipped = ExtractionPrompt.clip(text, maxPromptChars);
+    String target = target(goldFields).toString();
+    ObjectNode row = JsonNodeFactory.instance.objectNode();
+    row.put("id", id);
+    var messages = row.putArray("messages");
+    messages.addObject().put("role", "system").put("content", type.prompt().system());
+    for (String[] turn : type.prompt().turns(clipped)) {
+      messages.addObject().put("role", turn[0]).put("content", turn[1]);
+    }
+    messages.addObject().put("role", "assistant").put("content", target);
+    row.put("prompt", runtime.renderPrompt(type.prompt(), clipped));
+    row.put("completion", target);
+    return row;
+  }
+
+  /**
+   * The gold in the schema's shape and key order. Gold that stores every value as a list (as
+   * Kleister-NDA does) gives its first value to a single-valued field; values kept in Kleister's
+   * underscore form get their spaces back, since that is how documents print them.
+   */
+  public ObjectNode target(JsonNode gold) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    JsonNode props = type.schema().tree().path("properties");
+    Map<String, Normaliser> normalisers = type.fieldNormalisers();
+    for (Iterator<String> it = props.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      JsonNode schemaType = props.get(field).path("type");
+      boolean array = schemaType.asText().equals("array");
+      boolean kleister = normalisers.get(field) == Normaliser.KLEISTER;
+      JsonNode g = gold.get(field);
+      if (array) {
+        var arr = out.putArray(field);
+        if (g != null && g.isArray()) {
+          g.forEach(v -> arr.add(restore(v.asText(), kleister)));
+        } else if (g != null && !g.isNull()) {
+          arr.add(restore(g.asText(), kleister));
+        }
+      } else {
+        JsonNode v = g != null && g.isArray() ? (g.isEmpty() ? null : g.get(0)) : g;
+        if (v == null || v.isNull()) {
+          out.putNull(field);
+        } else if (v.isNumber()) {
+          out.set(field, v);
+        } else if (schemaType.asText().equals("number")) {
+          out.put(field, new java.math.BigDecimal(Normaliser.AMOUNT.apply(v.asText())));
+        } else {
+          out.put(field, restore(v.asText(), kleister));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String restore(String value, boolean kleister) {
+    return kleister ? value.replace('_', ' ') : value;
+  }
+}
