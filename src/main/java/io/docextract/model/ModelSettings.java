@@ -52,6 +52,11 @@ public record ModelSettings(
         contextSize, threads, parallel, maxTokens, cache);
   }
 
+  public ModelSettings withAdapter(String path, String sha256) {
+    return new ModelSettings(modelPath, modelSha256, path, sha256, chatTemplate, contextSize,
+        threads, parallel, maxTokens, cachePrompt);
+  }
+
   /** Tokens one request may use, prompt and reply together. */
   public int slotContext() {
     return contextSize / parallel;

@@ -1,0 +1,213 @@
+package io.docextract.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.catalog.Checksums;
+import io.docextract.catalog.ModelStore;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.config.InvalidPipelineException;
+import io.docextract.config.JobConfig;
+import io.docextract.config.PipelineLoader;
+import io.docextract.eval.GoldDocument;
+import io.docextract.eval.GoldSet;
+import io.docextract.eval.GoldTexts;
+import io.docextract.finetune.PythonTrainer;
+import io.docextract.finetune.TrainingSplit;
+import io.docextract.ingest.DocumentParser;
+import io.docextract.model.ModelRuntime;
+import io.docextract.review.FinetuneExport;
+import io.docextract.review.JsonLines;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code docextract finetune}: a LoRA adapter for a pipeline's model, from labelled documents. */
+@Command(
+    name = "finetune",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a LoRA adapter on labelled documents, with exactly the prompts the pipeline sends.",
+      "Holds a seeded share apart for evaluation and never trains on documents of --exclude.",
+      "The training itself runs in a Python venv set up on first use (finetune/requirements.txt).",
+      "",
+      "Example: docextract finetune --pipeline pipelines/receipt.yaml"
+          + " --train ../shared/data/sroie-train-text/gold.jsonl --text --select :300"
+          + " --out models/adapters/receipt-smollm2"
+    })
+public final class FinetuneCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+
+  @Option(names = "--train", required = true, paramLabel = "GOLD") Path train;
+
+  @Option(names = "--docs", paramLabel = "DIR") Path docs;
+
+  @Option(names = "--text", description = "use the text given with the gold") boolean text;
+
+  @Option(names = "--select", defaultValue = "all", paramLabel = "FROM:TO") String select;
+
+  @Option(names = "--type", paramLabel = "NAME") String type;
+
+  @Option(names = "--exclude", paramLabel = "GOLD", description = "gold files never to train on"
+      + " (matched by document id and by text hash)")
+  List<Path> exclude = new ArrayList<>();
+
+  @Option(names = "--eval-split", defaultValue = "0.1") double evalSplit;
+
+  @Option(names = "--seed", defaultValue = "42") long seed;
+
+  @Option(names = "--epochs", defaultValue = "1") double epochs;
+
+  @Option(names = "--max-steps", defaultValue = "0") int maxSteps;
+
+  @Option(names = "--max-examples", defaultValue = "0") int maxExamples;
+
+  @Option(names = "--lr", defaultValue = "1e-3") double lr;
+
+  @Option(names = "--rank", defaultValue = "16") int rank;
+
+  @Option(names = "--merge", paramLabel = "q8_0|f16", description = "also write a merged GGUF")
+  String merge;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    JobConfig config;
+    try {
+      config = new PipelineLoader(ModelStore.fromEnvironment()).load(pipeline, null);
+    } catch (InvalidPipelineException e) {
+      spec.commandLine().getErr().println("docextract: " + e.getMessage());
+      return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
+    }
+    DocumentTypeConfig docType = config.documentTypes().stream()
+        .filter(t -> type == null || t.name().equals(type)).findFirst().orElseThrow(() ->
+            new CommandLine.ParameterException(spec.commandLine(), "no document type " + type));
+    if (config.model().adapterPath() != null) {
+      o.println("note: the pipeline's adapter is ignored; training starts from the base model");
+    }
+    Map<GoldDocument, String> texts =
+        GoldTexts.load(GoldSet.slice(GoldSet.load(train), select), text, docs);
+    Set<String> excludeIds = new HashSet<>();
+    Set<String> excludeHashes = new HashSet<>();
+    for (Path g : exclude) {
+      List<GoldDocument> other = GoldSet.load(g);
+      Map<GoldDocument, String> otherTexts = GoldTexts.load(other,
+          other.stream().allMatch(GoldDocument::hasText), null);
+      otherTexts.forEach((d, t) -> {
+        excludeIds.add(d.doc());
+        excludeHashes.add(hash(t));
+      });
+    }
+    List<TrainingSplit.Doc> all = texts.entrySet().stream()
+        .map(e -> new TrainingSplit.Doc(e.getKey().doc(), hash(e.getValue()))).toList();
+    TrainingSplit.Result split = TrainingSplit.split(all, evalSplit, seed, excludeIds,
+        excludeHashes);
+    o.printf("documents: %d train, %d eval (seed %d), %d excluded%n", split.train().size(),
+        split.eval().size(), seed, split.excluded().size());
+    if (split.train().isEmpty()) {
+      spec.commandLine().getErr().println("docextract: nothing left to train on");
+      return ExitCodes.NO_INPUT;
+    }
+
+    Files.createDirectories(out);
+    Path trainFile = out.resolve("train.jsonl");
+    Path evalFile = out.resolve("eval.jsonl");
+    try (ModelRuntime runtime = ModelRuntime.acquire(config.model().withAdapter(null, null))) {
+      FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());
+      write(trainFile, split.train(), texts, export);
+      write(evalFile, split.eval(), texts, export);
+    }
+
+    PythonTrainer trainer = new PythonTrainer(Path.of("finetune"));
+    o.println("setting up the Python environment (first use takes a few minutes)...");
+    o.flush();
+    trainer.setup(line -> {});
+    List<String> args = new ArrayList<>(List.of(
+        "--base", config.model().modelPath(), "--train", trainFile.toString(),
+        "--out", out.toString(), "--epochs", String.valueOf(epochs),
+        "--seed", String.valueOf(seed), "--lr", String.valueOf(lr),
+        "--rank", String.valueOf(rank), "--threads", String.valueOf(config.model().threads())));
+    if (!split.eval().isEmpty()) {
+      args.addAll(List.of("--eval", evalFile.toString()));
+    }
+    if (maxSteps > 0) {
+      args.addAll(List.of("--max-steps", String.valueOf(maxSteps)));
+    }
+    if (maxExamples > 0) {
+      args.addAll(List.of("--max-examples", String.valueOf(maxExamples)));
+    }
+    if (merge != null) {
+      args.addAll(List.of("--merge", merge));
+    }
+    JsonNode done = trainer.train(args, line -> {}, event -> progress(o, event));
+    ObjectNode manifest = JsonLines.mapper().createObjectNode();
+    manifest.put("pipeline", pipeline.toString());
+    manifest.put("document_type", docType.name());
+    manifest.put("base_model", config.model().modelPath());
+    manifest.put("base_sha256", config.model().modelSha256());
+    manifest.put("gold", train.toString());
+    manifest.put("select", select);
+    manifest.put("given_text", text);
+    manifest.put("seed", seed);
+    manifest.put("eval_split", evalSplit);
+    manifest.put("train_sha256", Checksums.sha256(trainFile));
+    manifest.put("eval_sha256", Checksums.sha256(evalFile));
+    manifest.putPOJO("train_ids", split.train().stream().map(TrainingSplit.Doc::id).toList());
+    manifest.putPOJO("eval_ids", split.eval().stream().map(TrainingSplit.Doc::id).toList());
+    manifest.putPOJO("excluded_ids", split.excluded().stream().map(TrainingSplit.Doc::id).toList());
+    manifest.put("prompt_hash", docType.prompt().hash());
+    Path adapter = out.resolve("adapter.gguf");
+    if (Files.isRegularFile(adapter)) {
+      manifest.put("adapter_sha256", Checksums.sha256(adapter));
+    }
+    manifest.set("trainer", done);
+    Files.writeString(out.resolve("training.json"),
+        JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+    o.println("adapter: " + adapter + "; manifest: " + out.resolve("training.json"));
+    return ExitCodes.OK;
+  }
+
+  private static void write(Path file, List<TrainingSplit.Doc> docs,
+      Map<GoldDocument, String> texts, FinetuneExport export) throws java.io.IOException {
+    Set<String> ids = docs.stream().map(TrainingSplit.Doc::id).collect(Collectors.toSet());
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      for (Map.Entry<GoldDocument, String> e : texts.entrySet()) {
+        if (ids.contains(e.getKey().doc())) {
+          w.write(export.example(e.getKey().doc(), e.getValue(), e.getKey().fields()).toString());
+          w.newLine();
+        }
+      }
+    }
+  }
+
+  private static void progress(PrintWriter o, JsonNode e) {
+    if ("step".equals(e.path("event").asText())) {
+      o.printf("step %d/%d  loss %.4f  %.2f examples/s  ETA %.0f s%n", e.path("step").asInt(),
+          e.path("total_steps").asInt(), e.path("loss").asDouble(),
+          e.path("examples_per_s").asDouble(), e.path("eta_s").asDouble());
+    } else {
+      o.println(e.toString());
+    }
+    o.flush();
+  }
+
+  private static String hash(String text) {
+    return DocumentParser.sha256(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,48 @@
+package io.docextract.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.model.ModelRuntime;
+import io.docextract.testing.Fixtures;
+import io.docextract.validate.RecordValidator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Training examples read back: the prompt is the runtime's, the target passes the schema. */
+class FinetuneExportTest {
+
+  private static final ObjectMapper M = new ObjectMapper();
+
+  @Test
+  void kleisterGoldBecomesSchemaShapedTargetsAndThePromptIsTheRuntimes() throws Exception {
+    DocumentTypeConfig nda = new DocumentTypeConfig("nda", Fixtures.schema("nda"), List.of(),
+        Fixtures.type("nda", List.of()).prompt(),
+        Map.of("effective_date", "date", "jurisdiction", "kleister", "party", "kleister",
+            "term", "kleister"), null);
+    JsonNode gold = M.readTree("{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"New_York\"],"
+        + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"]}");
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      FinetuneExport export = new FinetuneExport(nda, runtime, 40);
+      String text = "This Agreement is made on April 18, 2001 between Nike, Inc. and Eric Dean Sprunk.";
+      JsonNode row = M.readTree(export.example("a.pdf", text, gold).toString());
+
+      JsonNode target = M.readTree(row.get("completion").asText());
+      assertEquals("{\"effective_date\":\"2001-04-18\",\"jurisdiction\":\"New York\","
+          + "\"party\":[\"Eric Dean Sprunk\",\"Nike Inc.\"],\"term\":null}", target.toString());
+      assertTrue(new RecordValidator(Fixtures.schema("nda")).validate(target.toString()).ok());
+      assertEquals(runtime.renderPrompt(nda.prompt(), text.substring(0, 40)),
+          row.get("prompt").asText(), "the prompt must be the one the runtime sends");
+      JsonNode messages = row.get("messages");
+      assertEquals(List.of("system", "user", "assistant"),
+          List.of(messages.get(0).get("role").asText(), messages.get(1).get("role").asText(),
+              messages.get(2).get("role").asText()));
+      assertEquals("Document:\n" + text.substring(0, 40), messages.get(1).get("content").asText());
+      assertEquals(row.get("completion").asText(), messages.get(2).get("content").asText());
+    }
+  }
+}
