@@ -148,7 +148,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     EvalReport report = new EvalReport(docType.name() + " — " + items.size() + " documents of "
         + gold + " [" + select + "]" + (text ? ", given text" : ", parsed documents"),
-        docType.fieldNormalisers());
+        docType.fieldNormalisers(), docType.rules(), docType.schema().tree());
     if (!docType.rules().isEmpty()) {
       report.addRules(items);
     }

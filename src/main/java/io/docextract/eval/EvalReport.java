@@ -19,9 +19,15 @@ public final class EvalReport {
   private final Map<String, Normaliser> fields;
   private final List<SystemScore> systems = new ArrayList<>();
 
-  public EvalReport(String title, Map<String, Normaliser> fields) {
+  private final io.docextract.rules.RuleSet ruleSet;
+  private final JsonNode schema;
+
+  public EvalReport(String title, Map<String, Normaliser> fields,
+      io.docextract.rules.RuleSet ruleSet, JsonNode schema) {
     this.title = title;
     this.fields = new LinkedHashMap<>(fields);
+    this.ruleSet = ruleSet;
+    this.schema = schema;
   }
 
   public List<SystemScore> systems() {
@@ -45,7 +51,8 @@ public final class EvalReport {
     long review = 0;
     for (EvalItem i : items) {
       Prediction p = i.byModel().getOrDefault(model, Prediction.missing());
-      JsonNode predicted = withRules ? withFallback(p.fields(), i.rules(), i.text()) : p.fields();
+      JsonNode predicted = withRules
+          ? withFallback(p.fields(), i.rules(), i.text(), ruleSet, this.schema) : p.fields();
       all.add(i.gold(), predicted);
       if (p.accepted()) {
         accepted.add(i.gold(), predicted);
@@ -71,21 +78,11 @@ public final class EvalReport {
     return o;
   }
 
-  static JsonNode withFallback(JsonNode model, Map<String, List<String>> rules, String text) {
+  static JsonNode withFallback(JsonNode model, Map<String, List<String>> rules, String text,
+      io.docextract.rules.RuleSet ruleSet, JsonNode schema) {
     ObjectNode out = model != null && model.isObject()
         ? ((ObjectNode) model).deepCopy() : JsonNodeFactory.instance.objectNode();
-    String folded = Normaliser.text(text == null ? "" : text);
-    rules.forEach((field, values) -> {
-      JsonNode v = out.get(field);
-      boolean empty = v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())
-          || (v.isArray() && v.isEmpty());
-      boolean grounded = !empty && Scorer.values(v, Normaliser.TEXT).stream()
-          .allMatch(folded::contains);
-      if (empty || !grounded) {
-        var arr = out.putArray(field);
-        values.forEach(arr::add);
-      }
-    });
+    io.docextract.rules.RuleFallback.apply(out, ruleSet, text, schema);
     return out;
   }
 

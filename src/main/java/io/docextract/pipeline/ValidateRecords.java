@@ -5,6 +5,9 @@ import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
+import io.docextract.rules.RuleFallback;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.validate.ExtractedRecord;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
@@ -98,9 +101,30 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
         fail(out, r, v.failure(), v.message(), v.messages(), c.text(), lineage);
         return;
       }
+      JsonNode fields = withRules(byName.get(r.documentType()), r, v.fields(), lineage);
       Metrics.counter(STAGE, "records").inc();
       out.get(RECORDS).output(new ExtractedRecord(r.id(), r.source(), r.contentType(),
-          r.documentType(), v.fields().toString(), lineage));
+          r.documentType(), fields.toString(), lineage));
+    }
+
+    /**
+     * Rule values for fields the model left empty or that are not in the text, kept only when the
+     * record still satisfies the schema; lineage names the rule behind each replaced field.
+     */
+    private JsonNode withRules(DocumentTypeConfig type, ExtractionRequest r, JsonNode fields,
+        Map<String, Object> lineage) {
+      if (type.rules().isEmpty() || !fields.isObject()) {
+        return fields;
+      }
+      ObjectNode patched = ((ObjectNode) fields).deepCopy();
+      Map<String, String> sources =
+          RuleFallback.apply(patched, type.rules(), r.text(), type.schema().tree());
+      if (sources.isEmpty() || !validators.get(type.name()).validate(patched.toString()).ok()) {
+        return fields;
+      }
+      Metrics.counter(STAGE, "rule_fallbacks").inc(sources.size());
+      lineage.put("field_sources", sources);
+      return patched;
     }
 
     private static void fail(MultiOutputReceiver out, ExtractionRequest r, Reason reason,

@@ -1,0 +1,43 @@
+package io.docextract.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.eval.Normaliser;
+import io.docextract.testing.Fixtures;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleFallbackTest {
+
+  private static final RuleSet RULES = new RuleSet("receipt", List.of(
+      new Rule("total", "after-total", "(?i)total[^0-9]*([0-9]+\\.[0-9]{2})", 1,
+          Normaliser.NONE, false),
+      new Rule("company", "first-line", "^(.+)", 1, Normaliser.NONE, false)));
+  private static final String TEXT = "KEDAI MAJU SDN BHD\nTOTAL 23.90\n";
+
+  @Test
+  void anInventedValueIsReplacedAndAGroundedOneKept() throws Exception {
+    ObjectNode fields = (ObjectNode) new ObjectMapper().readTree(
+        "{\"company\":\"kedai  maju sdn bhd\",\"date\":\"x\",\"address\":\"y\",\"total\":\"1234567890\"}");
+    Map<String, String> sources =
+        RuleFallback.apply(fields, RULES, TEXT, Fixtures.schema("receipt").tree());
+    assertEquals(Map.of("total", "rule:after-total"), sources);
+    assertEquals("23.90", fields.get("total").asText());
+    assertEquals("kedai  maju sdn bhd", fields.get("company").asText(),
+        "case and spacing differences still count as found in the text");
+  }
+
+  @Test
+  void anEmptyValueIsFilledAndNumbersStayNumbers() throws Exception {
+    ObjectNode fields = (ObjectNode) new ObjectMapper().readTree("{\"amount\":null}");
+    RuleSet rules = new RuleSet("invoice", List.of(new Rule("amount", "due",
+        "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})", 1, Normaliser.NONE, false)));
+    RuleFallback.apply(fields, rules, "Amount due: $1,447.50", Fixtures.schema("invoice").tree());
+    assertTrue(fields.get("amount").isNumber());
+    assertEquals("1447.50", fields.get("amount").decimalValue().toPlainString());
+  }
+}
