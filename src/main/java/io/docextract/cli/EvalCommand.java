@@ -115,7 +115,7 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, String> texts = texts(byFile, inputs);
 
     Map<String, Map<String, Prediction>> predictions = new HashMap<>();
-    Map<String, Double> speed = new LinkedHashMap<>();
+    Map<String, EvalReport.Speed> speed = new LinkedHashMap<>();
     if (!rulesOnly) {
       for (Map.Entry<String, JobConfig> e : configs.entrySet()) {
         String label = e.getKey();
@@ -133,7 +133,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         EvaluationJob.Result r = EvaluationJob.run(c, options, pre.inputs());
         predictions.put(label, r.byFile());
-        speed.put(label, r.summary().docsPerMinute());
+        speed.put(label, new EvalReport.Speed(r.summary().docsPerMinute(), r.p95LatencyMs(),
+            r.cpuSeconds() * 1000 / Math.max(1, pre.inputs()), r.peakRssMb()));
         err.printf("eval: %s done in %.1f s (%.1f docs/min)%n", label, r.summary().wallSeconds(),
             r.summary().docsPerMinute());
       }

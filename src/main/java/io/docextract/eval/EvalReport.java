@@ -40,10 +40,14 @@ public final class EvalReport {
       s.add(i.gold(), rulesJson(i.rules()));
     }
     systems.add(new SystemScore("rules", s.documents(), s.overall(), s.perField(),
-        s.documentExactMatch(), null, null, null, null, null));
+        s.documentExactMatch(), null, null, null, null, null, null, null, null));
   }
 
-  public void addModel(String model, List<EvalItem> items, Double docsPerMinute, boolean withRules) {
+  /** Speed figures of one model's run, measured by the caller. */
+  public record Speed(Double docsPerMinute, Double p95LatencyMs, Double cpuSecondsPer1000,
+      Double peakRssMb) {}
+
+  public void addModel(String model, List<EvalItem> items, Speed speed, boolean withRules) {
     Scorer all = new Scorer(fields);
     Scorer accepted = new Scorer(fields);
     long parse = 0;
@@ -66,7 +70,8 @@ public final class EvalReport {
     systems.add(new SystemScore(withRules ? model + "+rules" : model, all.documents(),
         all.overall(), all.perField(), all.documentExactMatch(), parse / n, schema / n,
         review / n, accepted.documents() == 0 ? null : accepted.overall().precision(),
-        docsPerMinute));
+        speed.docsPerMinute(), speed.p95LatencyMs(), speed.cpuSecondsPer1000(),
+        speed.peakRssMb()));
   }
 
   static JsonNode rulesJson(Map<String, List<String>> rules) {
@@ -89,14 +94,16 @@ public final class EvalReport {
   public String markdown() {
     StringBuilder sb = new StringBuilder("## " + title + "\n\n");
     sb.append("| system | docs | F1 | precision | recall | field exact | doc exact | parse-valid"
-        + " | schema-valid | to review | precision accepted | docs/min |\n");
-    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + " | schema-valid | to review | precision accepted | docs/min | p95 ms | CPU-s/1000 docs"
+        + " | peak RSS MB |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (SystemScore s : systems) {
       sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s"
-              + " | %s | %s | %s |%n", s.system(), s.documents(), s.overall().f1(),
+              + " | %s | %s | %s | %s | %s | %s |%n", s.system(), s.documents(), s.overall().f1(),
           s.overall().precision(), s.overall().recall(), s.overall().accuracy(),
           s.documentExactMatch(), pct(s.parseValid()), pct(s.schemaValid()),
-          pct(s.reviewShare()), num(s.acceptedPrecision()), num(s.docsPerMinute())));
+          pct(s.reviewShare()), num(s.acceptedPrecision()), whole(s.docsPerMinute(), 1),
+          whole(s.p95LatencyMs(), 0), whole(s.cpuSecondsPer1000(), 0), whole(s.peakRssMb(), 0)));
     }
     sb.append("\nPer field, F1 / exact:\n\n| field |");
     systems.forEach(s -> sb.append(' ').append(s.system()).append(" |"));
@@ -117,6 +124,10 @@ public final class EvalReport {
 
   private static String pct(Double d) {
     return d == null ? "–" : String.format(Locale.ROOT, "%.0f%%", d * 100);
+  }
+
+  private static String whole(Double d, int decimals) {
+    return d == null ? "–" : String.format(Locale.ROOT, "%." + decimals + "f", d);
   }
 
   private static String num(Double d) {

@@ -16,4 +16,7 @@ public record SystemScore(
     Double schemaValid,
     Double reviewShare,
     Double acceptedPrecision,
-    Double docsPerMinute) {}
+    Double docsPerMinute,
+    Double p95LatencyMs,
+    Double cpuSecondsPer1000,
+    Double peakRssMb) {}

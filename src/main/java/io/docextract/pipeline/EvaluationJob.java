@@ -18,8 +18,21 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /** Runs the real pipeline over materialised gold documents and reads back what it wrote. */
 public final class EvaluationJob {
 
-  /** Predictions by input file name, with the run's summary. */
-  public record Result(Map<String, Prediction> byFile, RunSummary summary) {}
+  /**
+   * Predictions by input file name, the run's summary, per-document model latencies (from the
+   * lineage), the process CPU time the run used, and the process's peak resident memory so far.
+   */
+  public record Result(Map<String, Prediction> byFile, RunSummary summary, List<Long> latenciesMs,
+      double cpuSeconds, Double peakRssMb) {
+
+    public Double p95LatencyMs() {
+      if (latenciesMs.isEmpty()) {
+        return null;
+      }
+      List<Long> sorted = latenciesMs.stream().sorted().toList();
+      return (double) sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
+    }
+  }
 
   private EvaluationJob() {}
 
@@ -29,6 +42,7 @@ public final class EvaluationJob {
     Pipeline p = Pipeline.create(options);
     ExtractionPipeline.build(p, config);
     long start = System.nanoTime();
+    double cpuStart = cpuSeconds();
     PipelineResult result = p.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
@@ -37,12 +51,15 @@ public final class EvaluationJob {
     double seconds = (System.nanoTime() - start) / 1e9;
     RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
         inputs, config.output(), config.review(), seconds, result.metrics());
+    double cpu = cpuSeconds() - cpuStart;
     Map<String, Prediction> byFile = new HashMap<>();
+    List<Long> latencies = new java.util.ArrayList<>();
     for (String f : summary.recordFiles()) {
       for (String line : Files.readAllLines(Path.of(f))) {
         JsonNode n = JsonLines.mapper().readTree(line);
         byFile.put(fileName(n.path("source").asText()),
             new Prediction(n.get("fields"), true, true, true, null));
+        latencies.add(n.path("lineage").path("model_ms").asLong());
       }
     }
     for (String f : summary.reviewFiles()) {
@@ -54,9 +71,34 @@ public final class EvaluationJob {
             Reason.TRUNCATED.code()).contains(reason);
         byFile.put(fileName(n.path("source").asText()),
             new Prediction(reply, false, reply != null, schemaValid, reason));
+        if (n.path("lineage").has("model_ms")) {
+          latencies.add(n.path("lineage").path("model_ms").asLong());
+        }
       }
     }
-    return new Result(byFile, summary);
+    return new Result(byFile, summary, latencies, cpu, peakRssMb());
+  }
+
+  private static double cpuSeconds() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime() / 1e9;
+    }
+    return 0;
+  }
+
+  /** VmHWM: the most resident memory this process has held, native model memory included. */
+  private static Double peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: no figure
+    }
+    return null;
   }
 
   private static JsonNode parse(String raw) {

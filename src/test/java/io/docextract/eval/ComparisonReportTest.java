@@ -20,7 +20,8 @@ class ComparisonReportTest {
 
   private static SystemScore system(String name, double f1Hits, Double perMinute) {
     FieldScore f = new FieldScore((long) f1Hits, 10 - (long) f1Hits, 10 - (long) f1Hits, 0, 10);
-    return new SystemScore(name, 10, f, Map.of("total", f), 0.1, 1.0, 1.0, 0.0, 0.5, perMinute);
+    return new SystemScore(name, 10, f, Map.of("total", f), 0.1, 1.0, 1.0, 0.0, 0.5, perMinute,
+        900.0, 120.0, 800.0);
   }
 
   @Test
