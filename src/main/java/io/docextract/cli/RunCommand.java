@@ -105,9 +105,10 @@ public final class RunCommand implements Callable<Integer> {
     RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
         pre.inputs(), config.output(), config.review(), seconds, result.metrics());
     summary.writeTo(config.output());
-    out.printf("%s: %d inputs -> %d records, %d review %s in %.1f s (%.1f docs/min)%n",
+    out.printf("%s: %d inputs -> %d records, %d review %s in %.1f s (%.1f docs/min, peak RSS %s MB)%n",
         config.name(), summary.inputs(), summary.records(), summary.review(),
-        summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute());
+        summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute(),
+        summary.peakRssMb());
     if (!summary.model().isEmpty()) {
       out.printf("model: %s%n", summary.model());
     }

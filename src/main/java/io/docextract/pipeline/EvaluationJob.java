@@ -42,7 +42,7 @@ public final class EvaluationJob {
     Pipeline p = Pipeline.create(options);
     ExtractionPipeline.build(p, config);
     long start = System.nanoTime();
-    double cpuStart = cpuSeconds();
+    double cpuStart = ProcessStats.cpuSeconds();
     PipelineResult result = p.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
@@ -51,7 +51,7 @@ public final class EvaluationJob {
     double seconds = (System.nanoTime() - start) / 1e9;
     RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
         inputs, config.output(), config.review(), seconds, result.metrics());
-    double cpu = cpuSeconds() - cpuStart;
+    double cpu = ProcessStats.cpuSeconds() - cpuStart;
     Map<String, Prediction> byFile = new HashMap<>();
     List<Long> latencies = new java.util.ArrayList<>();
     for (String f : summary.recordFiles()) {
@@ -76,29 +76,7 @@ public final class EvaluationJob {
         }
       }
     }
-    return new Result(byFile, summary, latencies, cpu, peakRssMb());
-  }
-
-  private static double cpuSeconds() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-      return sun.getProcessCpuTime() / 1e9;
-    }
-    return 0;
-  }
-
-  /** VmHWM: the most resident memory this process has held, native model memory included. */
-  private static Double peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // not Linux: no figure
-    }
-    return null;
+    return new Result(byFile, summary, latencies, cpu, ProcessStats.peakRssMb());
   }
 
   private static JsonNode parse(String raw) {

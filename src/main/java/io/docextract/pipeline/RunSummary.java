@@ -35,6 +35,7 @@ public record RunSummary(
     Map<String, Long> reviewByReason,
     double wallSeconds,
     double docsPerMinute,
+    Double peakRssMb,
     Map<String, Object> model,
     List<String> recordFiles,
     List<String> reviewFiles) {
@@ -64,7 +65,7 @@ public record RunSummary(
     double perMin = wallSeconds > 0 ? inputs * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
         Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
-        modelStats(metrics), recordFiles, reviewFiles);
+        ProcessStats.peakRssMb(), modelStats(metrics), recordFiles, reviewFiles);
   }
 
   /** Token counts and model time from the ExtractFields distributions, where the runner has them. */
