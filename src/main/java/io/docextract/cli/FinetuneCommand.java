@@ -171,7 +171,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     manifest.putPOJO("train_ids", split.train().stream().map(TrainingSplit.Doc::id).toList());
     manifest.putPOJO("eval_ids", split.eval().stream().map(TrainingSplit.Doc::id).toList());
     manifest.putPOJO("excluded_ids", split.excluded().stream().map(TrainingSplit.Doc::id).toList());
-    manifest.put("prompt_hash", docType.prompt().hash());
+    manifest.put("prompt_hash", docType.promptHash());
     Path adapter = out.resolve("adapter.gguf");
     if (Files.isRegularFile(adapter)) {
       manifest.put("adapter_sha256", Checksums.sha256(adapter));

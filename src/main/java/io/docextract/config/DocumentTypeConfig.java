@@ -20,8 +20,12 @@ public record DocumentTypeConfig(
     List<String> match,
     ExtractionPrompt prompt,
     Map<String, String> normalise,
-    RuleSet rules)
+    RuleSet rules,
+    boolean candidates)
     implements Serializable {
+
+  /** How many rule matches per field are offered to the model as candidates. */
+  public static final int CANDIDATES_PER_FIELD = 3;
 
   public DocumentTypeConfig {
     match = match == null ? List.of() : List.copyOf(match);
@@ -31,7 +35,7 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
-    this(name, schema, match, prompt, Map.of(), null);
+    this(name, schema, match, prompt, Map.of(), null, false);
   }
 
   /**
@@ -60,7 +64,30 @@ public record DocumentTypeConfig(
   }
 
   public DocumentTypeConfig withMatch(List<String> globs) {
-    return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules);
+    return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates);
+  }
+
+  /** Identifies what the model is told for this type, candidates included, for lineage. */
+  public String promptHash() {
+    return prompt.hash() + (candidates ? "+candidates" : "");
+  }
+
+  /**
+   * The document as the model is given it: the (clipped) text, followed, when the type asks for
+   * candidates, by the values its rules see for each field. Training data goes through here too.
+   */
+  public String promptText(String clippedText) {
+    if (!candidates || rules.isEmpty()) {
+      return clippedText;
+    }
+    Map<String, List<String>> found = rules.candidates(clippedText, CANDIDATES_PER_FIELD);
+    if (found.isEmpty()) {
+      return clippedText;
+    }
+    StringBuilder sb = new StringBuilder(clippedText.strip()).append("\n\nCandidate values:");
+    found.forEach((f, v) -> sb.append("\n- ").append(f).append(": ")
+        .append(String.join(" | ", v)));
+    return sb.toString();
   }
 
   /** True when the file at this path belongs to the type (every path, when no globs are set). */

@@ -42,8 +42,11 @@ public record PipelineDefinition(
   public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
       java.util.Map<String, String> normalise, String rules) {}
 
-  /** Instructions for the model and optional worked examples. */
-  public record Prompt(String instructions, List<Example> examples) {}
+  /**
+   * Instructions for the model, optional worked examples, and whether the rules' matches are
+   * listed under the document as candidates to choose from.
+   */
+  public record Prompt(String instructions, List<Example> examples, Boolean candidates) {}
 
   /** A worked example: document text and the expected JSON. */
   public record Example(String text, JsonNode output) {}

@@ -202,7 +202,12 @@ public final class PipelineLoader {
         }
       }
     }
-    return new DocumentTypeConfig(t.name(), schema, t.match(), prompt, normalise, rules);
+    boolean candidates = Boolean.TRUE.equals(t.prompt().candidates());
+    if (candidates && rules == null) {
+      throw new InvalidPipelineException(where + ": " + key + ".prompt.candidates needs 'rules'");
+    }
+    return new DocumentTypeConfig(t.name(), schema, t.match(), prompt, normalise, rules,
+        candidates);
   }
 
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)

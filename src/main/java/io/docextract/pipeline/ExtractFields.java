@@ -111,7 +111,7 @@ public final class ExtractFields
       List<Future<Completion>> futures = new ArrayList<>();
       for (ExtractionRequest r : batch) {
         DocumentTypeConfig type = byName.get(r.documentType());
-        String prompt = runtime.renderPrompt(type.prompt(), r.text());
+        String prompt = runtime.renderPrompt(type.prompt(), type.promptText(r.text()));
         String grammar = grammars.get(r.documentType());
         items.add(r);
         futures.add(pool.submit(() -> runtime.complete(prompt, grammar, settings.maxTokens())));

@@ -143,7 +143,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       }
       l.put("schema_id", type.schema().id());
       l.put("schema_version", type.schema().version());
-      l.put("prompt_hash", type.prompt().hash());
+      l.put("prompt_hash", type.promptHash());
       l.put("text_cut", r.textCut());
       l.put("prompt_tokens", c.promptTokens());
       l.put("generated_tokens", c.generatedTokens());

@@ -29,7 +29,7 @@ public final class FinetuneExport {
 
   /** One JSON line: id, chat messages, the rendered prompt and the completion. */
   public ObjectNode example(String id, String text, JsonNode goldFields) {
-    String clipped = ExtractionPrompt.clip(text, maxPromptChars);
+    String clipped = type.promptText(ExtractionPrompt.clip(text, maxPromptChars));
     String target = target(goldFields).toString();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("id", id);

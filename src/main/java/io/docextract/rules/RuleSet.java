@@ -87,6 +87,26 @@ public final class RuleSet implements Serializable {
     return out;
   }
 
+  /**
+   * Up to {@code perField} distinct values per field as they appear in the text (not normalised),
+   * from every rule of the field in priority order: candidates for the model to choose from.
+   */
+  public Map<String, List<String>> candidates(String text, int perField) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Rule r : rules) {
+      List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(r.pattern()).matcher(text);
+      while (list.size() < perField && m.find()) {
+        String g = m.group(1) == null ? "" : m.group(1).strip().replaceAll("\\s+", " ");
+        if (!g.isEmpty() && !list.contains(g)) {
+          list.add(g);
+        }
+      }
+    }
+    out.values().removeIf(List::isEmpty);
+    return out;
+  }
+
   /** For each field, the name of the rule that gave its value. */
   public Map<String, String> explain(String text) {
     Map<String, String> out = new LinkedHashMap<>();

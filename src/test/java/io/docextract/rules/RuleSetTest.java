@@ -63,4 +63,16 @@ class RuleSetTest {
           - {field: a, pattern: '(unclosed'}
         """));
   }
+
+  @Test
+  void candidatesAreTheRawMatchesOfEveryRuleInPriorityOrder() throws IOException {
+    RuleSet rules = load("""
+        documentType: receipt
+        rules:
+          - {field: total, pattern: '(?i)total\\s+([0-9.]+)', priority: 5, normalise: amount}
+          - {field: total, pattern: '([0-9]+\\.[0-9]{2})', priority: 1}
+        """);
+    assertEquals(List.of("9.50", "10.00", "1.00"),
+        rules.candidates("CASH 10.00\nTOTAL 9.50\nx 1.00 10.00 2.00", 3).get("total"));
+  }
 }
