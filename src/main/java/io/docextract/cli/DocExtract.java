@@ -34,6 +34,10 @@ public final class DocExtract implements Runnable {
     return new CommandLine(new DocExtract())
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
+              if (e instanceof CommandFailure f) {
+                cmd.getErr().println("docextract: " + f.getMessage());
+                return f.exitCode();
+              }
               cmd.getErr().println("docextract: " + e);
               return ExitCodes.FAILED;
             });

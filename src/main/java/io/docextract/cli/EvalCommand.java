@@ -1,15 +1,11 @@
 package io.docextract.cli;
 
-import io.docextract.catalog.ModelStore;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
-import io.docextract.config.PipelineLoader;
 import io.docextract.eval.ComparisonReport;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
 import io.docextract.eval.GoldDocument;
-import io.docextract.eval.GoldSet;
 import io.docextract.eval.Prediction;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseLimits;
@@ -54,20 +50,11 @@ public final class EvalCommand implements Callable<Integer> {
       description = "gold JSON lines: {\"doc\": FILE, \"fields\": {...}}")
   Path gold;
 
-  @Option(names = "--docs", paramLabel = "DIR",
-      description = "where the gold's documents are (default: beside the gold file)")
-  Path docs;
 
-  @Option(names = "--text", description = "use the text that comes with the gold ('text' or SROIE"
-      + " 'ocr_boxes') instead of parsing the documents: extraction apart from OCR")
-  boolean text;
 
-  @Option(names = "--type", paramLabel = "NAME", description = "document type (default: the first)")
-  String type;
 
-  @Option(names = "--select", paramLabel = "FROM:TO", defaultValue = "all",
-      description = "slice of the gold file's lines, e.g. 300: for a held-apart tail")
-  String select;
+
+  @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
   @Option(names = "--models", split = ",", paramLabel = "MODEL",
       description = "catalogue names or GGUF paths to compare (default: the pipeline's model)")
@@ -83,29 +70,20 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    PipelineLoader loader = new PipelineLoader(ModelStore.fromEnvironment());
     List<String> labels = models.isEmpty() ? java.util.Collections.singletonList(null) : models;
     Map<String, JobConfig> configs = new LinkedHashMap<>();
-    try {
-      for (String m : labels) {
-        JobConfig c = loader.load(pipeline, m);
-        configs.put(m == null ? Path.of(c.model().modelPath()).getFileName().toString() : m, c);
-        if (rulesOnly) {
-          break;
-        }
+    for (String m : labels) {
+      JobConfig c = Pipelines.load(pipeline, m);
+      configs.put(m != null ? m : label(c), c);
+      if (rulesOnly) {
+        break;
       }
-    } catch (InvalidPipelineException e) {
-      err.println("docextract: " + e.getMessage());
-      return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
     }
-    JobConfig first = configs.values().iterator().next();
-    DocumentTypeConfig docType = first.documentTypes().stream()
-        .filter(t -> type == null || t.name().equals(type)).findFirst().orElse(null);
-    if (docType == null) {
-      err.println("docextract: " + pipeline + " has no document type '" + type + "'");
-      return ExitCodes.BAD_CONFIG;
-    }
-    List<GoldDocument> goldDocs = GoldSet.slice(GoldSet.load(gold), select);
+    DocumentTypeConfig docType = Pipelines.type(configs.values().iterator().next(),
+        goldOptions.type);
+    String select = goldOptions.select;
+    boolean text = goldOptions.text;
+    List<GoldDocument> goldDocs = goldOptions.load(gold);
     if (goldDocs.isEmpty()) {
       err.println("docextract: no gold documents selected from " + gold + " with " + select);
       return ExitCodes.NO_INPUT;
@@ -176,6 +154,13 @@ public final class EvalCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The pipeline's own model: its file name, and the adapter's folder when there is one. */
+  private static String label(JobConfig c) {
+    String base = Path.of(c.model().modelPath()).getFileName().toString();
+    return c.model().adapterPath() == null ? base
+        : base + "+" + Path.of(c.model().adapterPath()).getParent().getFileName();
+  }
+
   /** Puts one file per gold document into a fresh folder, named so results map back. */
   private Map<String, GoldDocument> materialise(List<GoldDocument> goldDocs, Path dir)
       throws IOException {
@@ -190,11 +175,11 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, GoldDocument> byFile = new LinkedHashMap<>();
     for (GoldDocument g : goldDocs) {
       String name;
-      if (text) {
+      if (goldOptions.text) {
         name = g.doc() + ".txt";
         Files.writeString(dir.resolve(name), g.text());
       } else {
-        Path src = g.file(docs).toAbsolutePath();
+        Path src = g.file(goldOptions.docs).toAbsolutePath();
         if (!Files.isRegularFile(src)) {
           throw new IOException("gold document not found: " + src);
         }

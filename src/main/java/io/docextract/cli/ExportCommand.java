@@ -1,12 +1,8 @@
 package io.docextract.cli;
 
-import io.docextract.catalog.ModelStore;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
-import io.docextract.config.PipelineLoader;
 import io.docextract.eval.GoldDocument;
-import io.docextract.eval.GoldSet;
 import io.docextract.eval.GoldTexts;
 import io.docextract.model.ModelRuntime;
 import io.docextract.review.FinetuneExport;
@@ -42,13 +38,11 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--gold", required = true, paramLabel = "FILE") Path gold;
 
-  @Option(names = "--docs", paramLabel = "DIR") Path docs;
 
-  @Option(names = "--text", description = "use the text given with the gold") boolean text;
 
-  @Option(names = "--select", defaultValue = "all", paramLabel = "FROM:TO") String select;
 
-  @Option(names = "--type", paramLabel = "NAME") String type;
+
+  @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
   @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
 
@@ -58,18 +52,10 @@ public final class ExportCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown --format '" + format + "'; known: finetune");
     }
-    JobConfig config;
-    try {
-      config = new PipelineLoader(ModelStore.fromEnvironment()).load(pipeline, null);
-    } catch (InvalidPipelineException e) {
-      spec.commandLine().getErr().println("docextract: " + e.getMessage());
-      return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
-    }
-    DocumentTypeConfig docType = config.documentTypes().stream()
-        .filter(t -> type == null || t.name().equals(type)).findFirst().orElseThrow(() ->
-            new CommandLine.ParameterException(spec.commandLine(), "no document type " + type));
+    JobConfig config = Pipelines.load(pipeline, null);
+    DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
     Map<GoldDocument, String> texts =
-        GoldTexts.load(GoldSet.slice(GoldSet.load(gold), select), text, docs);
+        GoldTexts.load(goldOptions.load(gold), goldOptions.text, goldOptions.docs);
     int n = 0;
     try (ModelRuntime runtime = ModelRuntime.acquire(config.model())) {
       FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());

@@ -3,11 +3,8 @@ package io.docextract.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.catalog.Checksums;
-import io.docextract.catalog.ModelStore;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
-import io.docextract.config.PipelineLoader;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
 import io.docextract.eval.GoldTexts;
@@ -54,13 +51,11 @@ public final class FinetuneCommand implements Callable<Integer> {
 
   @Option(names = "--train", required = true, paramLabel = "GOLD") Path train;
 
-  @Option(names = "--docs", paramLabel = "DIR") Path docs;
 
-  @Option(names = "--text", description = "use the text given with the gold") boolean text;
 
-  @Option(names = "--select", defaultValue = "all", paramLabel = "FROM:TO") String select;
 
-  @Option(names = "--type", paramLabel = "NAME") String type;
+
+  @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
   @Option(names = "--exclude", paramLabel = "GOLD", description = "gold files never to train on"
       + " (matched by document id and by text hash)")
@@ -88,21 +83,13 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    JobConfig config;
-    try {
-      config = new PipelineLoader(ModelStore.fromEnvironment()).load(pipeline, null);
-    } catch (InvalidPipelineException e) {
-      spec.commandLine().getErr().println("docextract: " + e.getMessage());
-      return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
-    }
-    DocumentTypeConfig docType = config.documentTypes().stream()
-        .filter(t -> type == null || t.name().equals(type)).findFirst().orElseThrow(() ->
-            new CommandLine.ParameterException(spec.commandLine(), "no document type " + type));
+    JobConfig config = Pipelines.load(pipeline, null);
+    DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
     if (config.model().adapterPath() != null) {
       o.println("note: the pipeline's adapter is ignored; training starts from the base model");
     }
     Map<GoldDocument, String> texts =
-        GoldTexts.load(GoldSet.slice(GoldSet.load(train), select), text, docs);
+        GoldTexts.load(goldOptions.load(train), goldOptions.text, goldOptions.docs);
     Set<String> excludeIds = new HashSet<>();
     Set<String> excludeHashes = new HashSet<>();
     for (Path g : exclude) {
@@ -162,8 +149,8 @@ public final class FinetuneCommand implements Callable<Integer> {
     manifest.put("base_model", config.model().modelPath());
     manifest.put("base_sha256", config.model().modelSha256());
     manifest.put("gold", train.toString());
-    manifest.put("select", select);
-    manifest.put("given_text", text);
+    manifest.put("select", goldOptions.select);
+    manifest.put("given_text", goldOptions.text);
     manifest.put("seed", seed);
     manifest.put("eval_split", evalSplit);
     manifest.put("train_sha256", Checksums.sha256(trainFile));

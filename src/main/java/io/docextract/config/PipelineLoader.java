@@ -206,8 +206,17 @@ public final class PipelineLoader {
     if (candidates && rules == null) {
       throw new InvalidPipelineException(where + ": " + key + ".prompt.candidates needs 'rules'");
     }
-    return new DocumentTypeConfig(t.name(), schema, t.match(), prompt, normalise, rules,
-        candidates);
+    DocumentTypeConfig type =
+        new DocumentTypeConfig(t.name(), schema, t.match(), prompt, normalise, rules, candidates);
+    if (!candidates || examples.isEmpty()) {
+      return type;
+    }
+    // Worked examples are shown the way documents are: with their candidate values.
+    List<ExtractionPrompt.Example> shown = examples.stream()
+        .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json())).toList();
+    return new DocumentTypeConfig(t.name(), schema, t.match(),
+        new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
+        true);
   }
 
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)

@@ -1,0 +1,31 @@
+package io.docextract.cli;
+
+import io.docextract.eval.GoldDocument;
+import io.docextract.eval.GoldSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Which labelled documents a command reads, shared by eval, finetune and export. */
+final class GoldOptions {
+
+  @Option(names = "--docs", paramLabel = "DIR",
+      description = "where the gold's documents are (default: beside the gold file)")
+  Path docs;
+
+  @Option(names = "--text", description = "use the text given with the gold ('text' or SROIE"
+      + " 'ocr_boxes') instead of parsing the documents: extraction apart from OCR")
+  boolean text;
+
+  @Option(names = "--select", defaultValue = "all", paramLabel = "FROM:TO",
+      description = "slice of the gold file's lines, e.g. 300: for a held-apart tail")
+  String select;
+
+  @Option(names = "--type", paramLabel = "NAME", description = "document type (default: the first)")
+  String type;
+
+  List<GoldDocument> load(Path gold) throws IOException {
+    return GoldSet.slice(GoldSet.load(gold), select);
+  }
+}
