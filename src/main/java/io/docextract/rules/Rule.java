@@ -5,6 +5,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,9 @@ import java.util.regex.Pattern;
 public record Rule(String field, String name, String pattern, int priority, Normaliser normalise,
     boolean multi) implements Serializable {
 
+  /** Compiled once per JVM: rules run for every document in the pipeline's hot path. */
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
   public Rule {
     Pattern compiled = Pattern.compile(pattern);
     if (compiled.matcher("").groupCount() < 1) {
@@ -24,8 +29,13 @@ public record Rule(String field, String name, String pattern, int priority, Norm
   }
 
   /** The values this rule finds in the text, normalised; empty when it does not match. */
+  /** The compiled pattern, shared by every use of this rule in the JVM. */
+  public Pattern compiled() {
+    return COMPILED.computeIfAbsent(pattern, Pattern::compile);
+  }
+
   public List<String> find(String text) {
-    Matcher m = Pattern.compile(pattern).matcher(text);
+    Matcher m = compiled().matcher(text);
     LinkedHashSet<String> out = new LinkedHashSet<>();
     while (m.find()) {
       String g = m.group(1);

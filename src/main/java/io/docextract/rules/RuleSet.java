@@ -95,7 +95,7 @@ public final class RuleSet implements Serializable {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Rule r : rules) {
       List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile(r.pattern()).matcher(text);
+      java.util.regex.Matcher m = r.compiled().matcher(text);
       while (list.size() < perField && m.find()) {
         String g = m.group(1) == null ? "" : m.group(1).strip().replaceAll("\\s+", " ");
         if (!g.isEmpty() && !list.contains(g)) {
