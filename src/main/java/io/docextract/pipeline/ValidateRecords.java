@@ -69,6 +69,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private final ModelSettings model;
     private transient Map<String, RecordValidator> validators;
     private transient Map<String, DocumentTypeConfig> byName;
+    private transient Map<String, JsonNode> schemaTrees;
 
     ValidateFn(List<DocumentTypeConfig> types, ModelSettings model) {
       this.types = types;
@@ -79,9 +80,11 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     public void setup() {
       validators = new HashMap<>();
       byName = new HashMap<>();
+      schemaTrees = new HashMap<>();
       for (DocumentTypeConfig t : types) {
         validators.put(t.name(), new RecordValidator(t.schema()));
         byName.put(t.name(), t);
+        schemaTrees.put(t.name(), t.schema().tree());
       }
     }
 
@@ -118,7 +121,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       }
       ObjectNode patched = ((ObjectNode) fields).deepCopy();
       Map<String, String> sources =
-          RuleFallback.apply(patched, type.rules(), r.text(), type.schema().tree());
+          RuleFallback.apply(patched, type.rules(), r.text(), schemaTrees.get(type.name()));
       if (sources.isEmpty() || !validators.get(type.name()).validate(patched.toString()).ok()) {
         return fields;
       }

@@ -29,8 +29,8 @@ public final class RuleFallback {
       return sources;
     }
     String folded = Normaliser.TEXT.apply(text == null ? "" : text);
-    Map<String, String> winners = rules.explain(text == null ? "" : text);
-    rules.apply(text == null ? "" : text).forEach((field, values) -> {
+    rules.matches(text == null ? "" : text).forEach((field, match) -> {
+      List<String> values = match.values();
       JsonNode v = fields.get(field);
       boolean empty = v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())
           || (v.isArray() && v.isEmpty());
@@ -40,7 +40,7 @@ public final class RuleFallback {
               .allMatch(folded::contains));
       if (empty || !grounded) {
         put(fields, field, values, schema.path("properties").path(field).path("type"));
-        sources.put(field, "rule:" + winners.get(field));
+        sources.put(field, "rule:" + match.rule());
       }
     });
     return sources;

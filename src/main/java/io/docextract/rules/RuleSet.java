@@ -72,18 +72,28 @@ public final class RuleSet implements Serializable {
     return rules.isEmpty();
   }
 
-  /** Field → values, for every field some rule found; the winning rule's name is in {@link #explain}. */
-  public Map<String, List<String>> apply(String text) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
+  /** The values a field got and the rule that gave them. */
+  public record Match(String rule, List<String> values) {}
+
+  /** One pass over the rules: per field, the first rule (by priority) that matches. */
+  public Map<String, Match> matches(String text) {
+    Map<String, Match> out = new LinkedHashMap<>();
     for (Rule r : rules) {
       if (out.containsKey(r.field())) {
         continue;
       }
       List<String> found = r.find(text);
       if (!found.isEmpty()) {
-        out.put(r.field(), found);
+        out.put(r.field(), new Match(r.name(), found));
       }
     }
+    return out;
+  }
+
+  /** Field → values, for every field some rule found. */
+  public Map<String, List<String>> apply(String text) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    matches(text).forEach((field, m) -> out.put(field, m.values()));
     return out;
   }
 
@@ -110,11 +120,7 @@ public final class RuleSet implements Serializable {
   /** For each field, the name of the rule that gave its value. */
   public Map<String, String> explain(String text) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Rule r : rules) {
-      if (!out.containsKey(r.field()) && !r.find(text).isEmpty()) {
-        out.put(r.field(), r.name());
-      }
-    }
+    matches(text).forEach((field, m) -> out.put(field, m.rule()));
     return out;
   }
 }
