@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "docextract 0.1.0",
     description = "Batch document extraction: Tika + a small local model + JSON Schema, on Beam.",
-    subcommands = {RunCommand.class, EvalCommand.class, FinetuneCommand.class, ReviewCommand.class,
+    subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, FinetuneCommand.class,
+      ReviewCommand.class,
       ModelsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

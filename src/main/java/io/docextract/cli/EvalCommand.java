@@ -89,7 +89,7 @@ public final class EvalCommand implements Callable<Integer> {
       return ExitCodes.NO_INPUT;
     }
     Path inputs = out.resolve("inputs");
-    Map<String, GoldDocument> byFile = materialise(goldDocs, inputs);
+    Map<String, GoldDocument> byFile = goldOptions.materialise(goldDocs, inputs);
     Map<String, String> texts = texts(byFile, inputs);
 
     Map<String, Map<String, Prediction>> predictions = new HashMap<>();
@@ -159,36 +159,6 @@ public final class EvalCommand implements Callable<Integer> {
     String base = Path.of(c.model().modelPath()).getFileName().toString();
     return c.model().adapterPath() == null ? base
         : base + "+" + Path.of(c.model().adapterPath()).getParent().getFileName();
-  }
-
-  /** Puts one file per gold document into a fresh folder, named so results map back. */
-  private Map<String, GoldDocument> materialise(List<GoldDocument> goldDocs, Path dir)
-      throws IOException {
-    if (Files.exists(dir)) {
-      try (var walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(dir);
-    Map<String, GoldDocument> byFile = new LinkedHashMap<>();
-    for (GoldDocument g : goldDocs) {
-      String name;
-      if (goldOptions.text) {
-        name = g.doc() + ".txt";
-        Files.writeString(dir.resolve(name), g.text());
-      } else {
-        Path src = g.file(goldOptions.docs).toAbsolutePath();
-        if (!Files.isRegularFile(src)) {
-          throw new IOException("gold document not found: " + src);
-        }
-        name = src.getFileName().toString();
-        Files.createSymbolicLink(dir.resolve(name), src);
-      }
-      byFile.put(name, g);
-    }
-    return byFile;
   }
 
   /** The text the rules read: the given text, or Tika's parse of the file. */

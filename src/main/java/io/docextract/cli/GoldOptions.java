@@ -4,7 +4,10 @@ import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Which labelled documents a command reads, shared by eval, finetune and export. */
@@ -27,5 +30,35 @@ final class GoldOptions {
 
   List<GoldDocument> load(Path gold) throws IOException {
     return GoldSet.slice(GoldSet.load(gold), select);
+  }
+
+  /** Puts one file per gold document into a fresh folder, named so results map back. */
+  Map<String, GoldDocument> materialise(List<GoldDocument> goldDocs, Path dir)
+      throws IOException {
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    Map<String, GoldDocument> byFile = new LinkedHashMap<>();
+    for (GoldDocument g : goldDocs) {
+      String name;
+      if (text) {
+        name = g.doc() + ".txt";
+        Files.writeString(dir.resolve(name), g.text());
+      } else {
+        Path src = g.file(docs).toAbsolutePath();
+        if (!Files.isRegularFile(src)) {
+          throw new IOException("gold document not found: " + src);
+        }
+        name = src.getFileName().toString();
+        Files.createSymbolicLink(dir.resolve(name), src);
+      }
+      byFile.put(name, g);
+    }
+    return byFile;
   }
 }

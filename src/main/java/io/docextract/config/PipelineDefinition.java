@@ -43,10 +43,13 @@ public record PipelineDefinition(
       java.util.Map<String, String> normalise, String rules) {}
 
   /**
-   * Instructions for the model, optional worked examples, and whether the rules' matches are
-   * listed under the document as candidates to choose from.
+   * Instructions for the model, optional worked examples, whether the rules' matches are listed
+   * under the document as candidates to choose from, and whether the schema's text is part of the
+   * prompt (default yes; a model tuned on the type needs only the grammar, and every prompt token
+   * costs time).
    */
-  public record Prompt(String instructions, List<Example> examples, Boolean candidates) {}
+  public record Prompt(String instructions, List<Example> examples, Boolean candidates,
+      Boolean schema) {}
 
   /** A worked example: document text and the expected JSON. */
   public record Example(String text, JsonNode output) {}

@@ -174,7 +174,8 @@ public final class PipelineLoader {
       }
       examples.add(new ExtractionPrompt.Example(ex.text(), json));
     }
-    ExtractionPrompt prompt = new ExtractionPrompt(t.prompt().instructions(), schema.json(), examples);
+    String schemaText = Boolean.FALSE.equals(t.prompt().schema()) ? null : schema.json();
+    ExtractionPrompt prompt = new ExtractionPrompt(t.prompt().instructions(), schemaText, examples);
     java.util.Map<String, String> normalise = t.normalise() == null ? java.util.Map.of() : t.normalise();
     for (var e : normalise.entrySet()) {
       if (!schema.tree().path("properties").has(e.getKey())) {

@@ -23,7 +23,11 @@ public record ExtractionPrompt(String instructions, String schemaJson, List<Exam
     examples = examples == null ? List.of() : List.copyOf(examples);
   }
 
+  /** The system text: the instructions, then the schema unless the prompt leaves it out (null). */
   public String system() {
+    if (schemaJson == null) {
+      return instructions.strip();
+    }
     return instructions.strip()
         + "\nAnswer with one JSON object that follows this JSON Schema, copying values from the"
         + " document:\n"

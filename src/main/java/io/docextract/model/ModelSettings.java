@@ -57,6 +57,12 @@ public record ModelSettings(
         threads, parallel, maxTokens, cachePrompt);
   }
 
+  /** The same per-request context with another number of slots (for measuring slot counts). */
+  public ModelSettings withParallel(int slots) {
+    return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
+        slotContext() * slots, threads, slots, maxTokens, cachePrompt);
+  }
+
   /** Tokens one request may use, prompt and reply together. */
   public int slotContext() {
     return contextSize / parallel;

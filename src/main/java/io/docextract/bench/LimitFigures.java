@@ -1,0 +1,54 @@
+package io.docextract.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.model.Completion;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The figures of one limit pass, as JSON with stable keys for scripts. */
+public final class LimitFigures {
+
+  private LimitFigures() {}
+
+  /**
+   * @param cachePrompt whether the prompt cache was on: the shared prefix counts as cached then
+   * @param slots llama.cpp slots; each slot's first request has nothing cached yet
+   */
+  public static ObjectNode of(LimitRun.Result r, boolean cachePrompt, int slots) {
+    List<Completion> c = r.completions();
+    int n = Math.max(1, c.size());
+    long prompt = c.stream().mapToLong(Completion::promptTokens).sum();
+    long generated = c.stream().mapToLong(Completion::generatedTokens).sum();
+    // An estimate: llama.cpp does not report reuse through the binding. With the cache on, every
+    // request after each slot's first reuses the prefix all documents of its type share.
+    long cached = cachePrompt ? r.sharedPrefixTokens().stream().skip(slots)
+        .mapToLong(Integer::longValue).sum() : 0;
+    Map<String, Long> stops = new TreeMap<>();
+    c.forEach(x -> stops.merge(x.stopReason().name().toLowerCase(), 1L, Long::sum));
+    stops.putAll(r.failures());
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("documents", r.documents());
+    o.put("wall_s", round(r.wallSeconds(), 2));
+    o.put("docs_per_min", round(c.size() * 60.0 / r.wallSeconds(), 1));
+    o.put("prompt_tokens_per_doc", round((double) prompt / n, 1));
+    o.put("cached_tokens_per_doc", round((double) cached / n, 1));
+    o.put("gen_tokens_per_doc", round((double) generated / n, 1));
+    o.put("prompt_tokens_per_s", round(prompt / r.wallSeconds(), 1));
+    o.put("gen_tokens_per_s", round(generated / r.wallSeconds(), 1));
+    List<Long> latency = c.stream().map(Completion::totalMillis).toList();
+    List<Long> ttft = c.stream().map(Completion::firstTokenMillis).toList();
+    o.put("latency_ms_p50", Percentiles.of(latency, 50));
+    o.put("latency_ms_p95", Percentiles.of(latency, 95));
+    o.put("first_token_ms_p50", Percentiles.of(ttft, 50));
+    o.put("first_token_ms_p95", Percentiles.of(ttft, 95));
+    o.putPOJO("stop_reasons", stops);
+    return o;
+  }
+
+  public static double round(double v, int places) {
+    double f = Math.pow(10, places);
+    return Math.round(v * f) / f;
+  }
+}

@@ -1,0 +1,69 @@
+package io.docextract.bench;
+
+import io.docextract.model.Completion;
+import io.docextract.model.ContextOverflowException;
+import io.docextract.model.ModelFailureException;
+import io.docextract.model.ModelRuntime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The model runtime alone on a set of prompts: every request submitted at once to as many threads
+ * as the model has slots, so llama.cpp always has work queued. This is the fastest way the runtime
+ * can be driven, and what the pipeline's throughput is compared with.
+ */
+public final class LimitRun {
+
+  /** What one pass produced: wall time, the completions, and requests the runtime refused. */
+  public record Result(double wallSeconds, List<Completion> completions,
+      Map<String, Long> failures, List<Integer> sharedPrefixTokens) {
+
+    public int documents() {
+      return completions.size() + (int) failures.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private LimitRun() {}
+
+  public static Result run(ModelRuntime runtime, List<BenchPrompt> prompts, int maxTokens)
+      throws InterruptedException {
+    int threads = runtime.settings().parallel();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "bench-slot");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      long start = System.nanoTime();
+      List<Future<Completion>> futures = new ArrayList<>();
+      for (BenchPrompt p : prompts) {
+        futures.add(pool.submit(() -> runtime.complete(p.prompt(), p.grammar(), maxTokens)));
+      }
+      List<Completion> done = new ArrayList<>();
+      List<Integer> prefixes = new ArrayList<>();
+      Map<String, Long> failures = new LinkedHashMap<>();
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          done.add(futures.get(i).get());
+          prefixes.add(prompts.get(i).sharedPrefixTokens());
+        } catch (ExecutionException e) {
+          String kind = e.getCause() instanceof ContextOverflowException ? "context_overflow"
+              : e.getCause() instanceof ModelFailureException ? "model_error" : null;
+          if (kind == null) {
+            throw new IllegalStateException("bench request failed", e.getCause());
+          }
+          failures.merge(kind, 1L, Long::sum);
+        }
+      }
+      return new Result((System.nanoTime() - start) / 1e9, done, failures, prefixes);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

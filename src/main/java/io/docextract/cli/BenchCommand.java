@@ -1,0 +1,228 @@
+package io.docextract.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.bench.LimitFigures;
+import io.docextract.bench.LimitRun;
+import io.docextract.bench.Percentiles;
+import io.docextract.bench.PromptSet;
+import io.docextract.config.JobConfig;
+import io.docextract.model.ModelRuntime;
+import io.docextract.model.ModelSettings;
+import io.docextract.pipeline.EvaluationJob;
+import io.docextract.pipeline.JobPreflight;
+import io.docextract.pipeline.ProcessStats;
+import io.docextract.review.JsonLines;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code docextract bench}: how close the pipeline comes to the model runtime alone on the same
+ * documents and prompts, in one process.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure throughput: first the model runtime alone on the prompts the pipeline would send"
+          + " (the limit), then the full Beam pipeline on the same files; prints docs/min, tokens/s,"
+          + " latency percentiles, peak RSS and pipeline/limit, and writes them as JSON.",
+      "",
+      "Example: docextract bench --pipeline pipelines/sample-docs.yaml",
+      "         docextract bench --pipeline pipelines/receipt.yaml"
+          + " --gold ../shared/data/sroie-train-text/gold.jsonl --text --select 300:340 --sweep"
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+
+  @Option(names = "--input", paramLabel = "GLOB",
+      description = "files to measure on (default: the pipeline's input)")
+  String input;
+
+  @Option(names = "--gold", paramLabel = "GOLD",
+      description = "measure on the documents of a gold file instead (with --text, --select)")
+  Path gold;
+
+  @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
+
+  @Option(names = "--model", paramLabel = "NAME|PATH") String model;
+
+  @Option(names = "--sweep", description = "also measure the runtime with 1, 2 and 4 slots,"
+      + " without the prompt cache and without the grammar")
+  boolean sweep;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench") Path out;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "default: <out>/bench.json")
+  Path json;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    JobConfig config = Pipelines.load(pipeline, model);
+    if (gold != null) {
+      Path dir = out.resolve("inputs");
+      goldOptions.materialise(goldOptions.load(gold), dir);
+      config = config.withInput(dir.toAbsolutePath() + "/*").withDocumentTypes(
+          List.of(Pipelines.type(config, goldOptions.type).withMatch(List.of())));
+    } else if (input != null) {
+      config = config.withInput(input);
+    }
+    config = config.withOutput(out.resolve("pipeline").toString());
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
+        .withValidation().create();
+    JobPreflight.Result pre = JobPreflight.check(config, options);
+    if (!pre.ok()) {
+      err.println("docextract: " + pre.message());
+      return pre.problem() == JobPreflight.Problem.NO_INPUT ? ExitCodes.NO_INPUT
+          : ExitCodes.BAD_CONFIG;
+    }
+    List<Path> files = localFiles(config.input());
+    ModelSettings settings = config.model();
+    ObjectNode report = JsonLines.mapper().createObjectNode();
+    report.put("pipeline", pipeline.toString());
+    report.put("input", config.input());
+    report.put("model", settings.modelPath());
+    report.put("adapter", settings.adapterPath());
+    report.putPOJO("settings", settings);
+
+    ObjectNode limit;
+    PromptSet prompts;
+    try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
+      report.put("model_load_ms", runtime.loadMillis());
+      prompts = PromptSet.build(config, runtime, files);
+      err.printf("bench: limit — %d prompts on the runtime alone (%d slots)%n",
+          prompts.prompts().size(), settings.parallel());
+      limit = LimitFigures.of(LimitRun.run(runtime, prompts.prompts(), settings.maxTokens()),
+          settings.cachePrompt(), settings.parallel());
+    }
+    limit.putPOJO("not_sent", prompts.skipped());
+    report.set("limit", limit);
+
+    err.println("bench: pipeline — the full Beam job on the same files");
+    EvaluationJob.Result run = EvaluationJob.run(config, options, pre.inputs());
+    ObjectNode pipe = report.putObject("pipeline_run");
+    long requests = ((Number) run.summary().model().getOrDefault("requests", 0L)).longValue();
+    double wall = run.summary().wallSeconds();
+    pipe.put("inputs", run.summary().inputs());
+    pipe.put("model_requests", requests);
+    pipe.put("wall_s", LimitFigures.round(wall, 2));
+    pipe.put("docs_per_min", LimitFigures.round(run.summary().docsPerMinute(), 1));
+    pipe.put("model_docs_per_min", LimitFigures.round(requests * 60.0 / wall, 1));
+    pipe.put("latency_ms_p50", Percentiles.of(run.latenciesMs(), 50));
+    pipe.put("latency_ms_p95", Percentiles.of(run.latenciesMs(), 95));
+    pipe.put("records", run.summary().records());
+    pipe.put("review", run.summary().review());
+    pipe.putPOJO("review_by_reason", run.summary().reviewByReason());
+
+    double limitPerDoc = limit.get("wall_s").asDouble() / Math.max(1, limit.get("documents").asInt());
+    double pipePerDoc = wall / Math.max(1, requests);
+    report.put("limit_docs_per_min", limit.get("docs_per_min").asDouble());
+    report.put("pipeline_docs_per_min", pipe.get("model_docs_per_min").asDouble());
+    report.put("limit_over_pipeline", LimitFigures.round(limitPerDoc / pipePerDoc, 3));
+    report.put("prompt_tokens_per_doc", limit.get("prompt_tokens_per_doc").asDouble());
+    report.put("cached_tokens_per_doc", limit.get("cached_tokens_per_doc").asDouble());
+    report.put("gen_tokens_per_doc", limit.get("gen_tokens_per_doc").asDouble());
+    report.put("parse_s", LimitFigures.round(prompts.parseSeconds(), 2));
+
+    if (sweep) {
+      report.set("sweep", sweep(settings, prompts, err));
+    }
+    Double rss = ProcessStats.peakRssMb();
+    report.put("peak_rss_mb", rss == null ? null : LimitFigures.round(rss, 1));
+    Path jsonFile = json != null ? json : out.resolve("bench.json");
+    Files.createDirectories(jsonFile.toAbsolutePath().getParent());
+    Files.writeString(jsonFile, JsonLines.mapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(report));
+    print(o, report);
+    o.println("written: " + jsonFile);
+    o.flush();
+    return ExitCodes.OK;
+  }
+
+  private static ArrayNode sweep(ModelSettings base, PromptSet prompts, PrintWriter err)
+      throws InterruptedException {
+    ArrayNode rows = JsonLines.mapper().createArrayNode();
+    List<Object[]> variants = List.of(
+        new Object[] {"slots=1", base.withParallel(1), true},
+        new Object[] {"slots=2", base.withParallel(2), true},
+        new Object[] {"slots=4", base.withParallel(4), true},
+        new Object[] {"no prompt cache", base.withCachePrompt(false), true},
+        new Object[] {"no grammar", base, false});
+    for (Object[] v : variants) {
+      ModelSettings s = (ModelSettings) v[1];
+      err.printf("bench: sweep — %s%n", v[0]);
+      try (ModelRuntime runtime = ModelRuntime.acquire(s)) {
+        LimitRun.Result r = LimitRun.run(runtime,
+            (Boolean) v[2] ? prompts.prompts() : prompts.withoutGrammar(), s.maxTokens());
+        ObjectNode row = LimitFigures.of(r, s.cachePrompt(), s.parallel());
+        row.put("variant", (String) v[0]);
+        rows.add(row);
+      }
+      ModelRuntime.shutdownIdle();
+    }
+    return rows;
+  }
+
+  private static List<Path> localFiles(String glob) throws java.io.IOException {
+    List<Path> files = new ArrayList<>();
+    for (MatchResult.Metadata m : FileSystems.match(glob).metadata()) {
+      files.add(Path.of(m.resourceId().toString().replaceFirst("^file:", "")));
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static void print(PrintWriter o, ObjectNode r) {
+    JsonNode l = r.get("limit");
+    JsonNode p = r.get("pipeline_run");
+    o.printf("model %s%s, load %d ms%n", Path.of(r.get("model").asText()).getFileName(),
+        r.get("adapter").isNull() ? "" : " + " + r.get("adapter").asText(),
+        r.get("model_load_ms").asLong());
+    o.printf("tokens per document: prompt %.0f (shared prefix cached %.0f), generated %.1f%n",
+        r.get("prompt_tokens_per_doc").asDouble(), r.get("cached_tokens_per_doc").asDouble(),
+        r.get("gen_tokens_per_doc").asDouble());
+    o.println("| run | docs | docs/min | prompt tok/s | gen tok/s | p50 ms | p95 ms | first token p50 ms |");
+    o.println("|---|---|---|---|---|---|---|---|");
+    row(o, "limit (runtime alone)", l);
+    o.printf("| pipeline (Beam, Tika) | %d | %.1f | | | %.0f | %.0f | |%n",
+        p.get("model_requests").asLong(), p.get("model_docs_per_min").asDouble(),
+        p.get("latency_ms_p50").asDouble(), p.get("latency_ms_p95").asDouble());
+    if (r.has("sweep")) {
+      for (JsonNode s : r.get("sweep")) {
+        row(o, "limit, " + s.get("variant").asText(), s);
+      }
+    }
+    o.printf("pipeline/limit: %.3f (limit time ÷ pipeline time per document); pipeline %s;"
+            + " peak RSS %s MB%n",
+        r.get("limit_over_pipeline").asDouble(),
+        "records " + p.get("records") + ", review " + p.get("review") + " "
+            + p.get("review_by_reason"), r.get("peak_rss_mb"));
+  }
+
+  private static void row(PrintWriter o, String label, JsonNode f) {
+    o.printf("| %s | %d | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f |%n", label,
+        f.get("documents").asInt(), f.get("docs_per_min").asDouble(),
+        f.get("prompt_tokens_per_s").asDouble(), f.get("gen_tokens_per_s").asDouble(),
+        f.get("latency_ms_p50").asDouble(), f.get("latency_ms_p95").asDouble(),
+        f.get("first_token_ms_p50").asDouble());
+  }
+}

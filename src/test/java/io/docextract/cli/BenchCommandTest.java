@@ -1,0 +1,60 @@
+package io.docextract.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.testing.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench end to end with the real runtime (the tiny stories model) and the real pipeline. */
+class BenchCommandTest {
+
+  @TempDir Path tmp;
+
+  private final Cli cli = new Cli();
+
+  @Test
+  void measuresTheLimitAndThePipelineOnTheSameFilesAndWritesTheFigures() throws Exception {
+    Fixtures.write(tmp, "in/a.txt", "KEDAI SATU SDN BHD\n01/02/2019\nTOTAL 9.00");
+    Fixtures.write(tmp, "in/b.txt", "KEDAI DUA SDN BHD\n03/04/2019\nTOTAL 19.50");
+    Fixtures.write(tmp, "in/c.pdf", "%PDF-1.7 not really a pdf");
+    Path pipeline = Fixtures.write(tmp, "p.yaml", """
+        name: bench-test
+        input: %s/in/*
+        output: %s/unused
+        model: {path: %s, chatTemplate: false, contextSize: 2048, parallel: 1, maxTokens: 24,
+                cachePrompt: true}
+        documentTypes:
+          - name: receipt
+            schema: schemas/receipt.schema.json
+            prompt: {instructions: Extract the receipt.}
+        """.formatted(tmp, tmp, Fixtures.STORIES.toAbsolutePath()));
+    Path json = tmp.resolve("figures.json");
+    int code = cli.run("bench", "--pipeline", pipeline.toString(), "--out",
+        tmp.resolve("bench").toString(), "--json", json.toString(), "--sweep");
+    assertEquals(0, code, cli.err.toString());
+    JsonNode r = new ObjectMapper().readTree(json.toFile());
+    // Two text files reach the model; the broken PDF stops at Tika in both runs.
+    assertEquals(2, r.get("limit").get("documents").asInt());
+    assertEquals(1, r.get("limit").get("not_sent").get("tika_error").asInt());
+    assertEquals(3, r.get("pipeline_run").get("inputs").asInt());
+    assertEquals(2, r.get("pipeline_run").get("model_requests").asInt());
+    assertEquals(r.get("pipeline_run").get("inputs").asLong(),
+        r.get("pipeline_run").get("records").asLong() + r.get("pipeline_run").get("review").asLong());
+    for (String key : new String[] {"limit_docs_per_min", "pipeline_docs_per_min",
+        "limit_over_pipeline", "gen_tokens_per_doc", "prompt_tokens_per_doc", "peak_rss_mb"}) {
+      assertTrue(r.get(key).asDouble() > 0, key + " in " + r);
+    }
+    // The shared prefix is the instructions and schema; with one slot the second document's
+    // prefix comes from the cache.
+    assertTrue(r.get("cached_tokens_per_doc").asDouble() > 0, r.toString());
+    assertTrue(r.get("cached_tokens_per_doc").asDouble() < r.get("prompt_tokens_per_doc").asDouble());
+    assertEquals(5, r.get("sweep").size());
+    assertEquals("no grammar", r.get("sweep").get(4).get("variant").asText());
+    assertTrue(cli.out.toString().contains("pipeline/limit: "), cli.out.toString());
+  }
+}
