@@ -6,14 +6,26 @@
 #   DOCEXTRACT_VENV       venv location      (default $HOME/.cache/docextract/venv)
 #   DOCEXTRACT_CACHE_DIR  cache location     (default $HOME/.cache/docextract)
 #   DOCEXTRACT_PYTHON     python interpreter (default python3.11, else python3; needs >= 3.10)
+#
+# With --merge-only it builds the small venv `docextract models merge` needs (gguf and numpy, no
+# torch) at $DOCEXTRACT_CACHE_DIR/venv-merge and fetches no converters.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache_dir="${DOCEXTRACT_CACHE_DIR:-$HOME/.cache/docextract}"
-venv="${DOCEXTRACT_VENV:-$cache_dir/venv}"
+merge_only=false
+[[ "${1:-}" == "--merge-only" ]] && merge_only=true
+if $merge_only; then
+  venv="$cache_dir/venv-merge"
+  req="$here/requirements-merge.txt"
+  imports='import gguf, numpy'
+else
+  venv="${DOCEXTRACT_VENV:-$cache_dir/venv}"
+  req="$here/requirements.txt"
+  imports='import torch, transformers, peft, gguf, sentencepiece, safetensors, numpy'
+fi
 conv_dir="$cache_dir/llama-cpp-converters"
 lcp_version="0.3.8"
-req="$here/requirements.txt"
 
 log() { echo "[setup_venv] $*" >&2; }
 
@@ -37,9 +49,14 @@ else
   "$py" -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --upgrade pip
   "$venv/bin/python" -m pip install --quiet -r "$req"
-  "$venv/bin/python" -c 'import torch, transformers, peft, gguf, sentencepiece, safetensors, numpy'
+  "$venv/bin/python" -c "$imports"
   echo "$req_hash" > "$venv_marker"
   log "venv ready in $(( $(date +%s) - start )) s, size $(du -sh "$venv" | cut -f1)"
+fi
+
+if $merge_only; then
+  echo "$venv"
+  exit 0
 fi
 
 # --- converters (convert_hf_to_gguf.py, convert_lora_to_gguf.py and their own gguf-py) -------

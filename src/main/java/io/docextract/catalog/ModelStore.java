@@ -62,6 +62,15 @@ public final class ModelStore {
     return cacheDir;
   }
 
+  /**
+   * Where {@code docextract models merge} puts base + adapter merged into one GGUF of a type: in
+   * the cache, named by both inputs' hashes, so a changed base or adapter never finds a stale file.
+   */
+  public Path mergedPath(String baseSha256, String adapterSha256, String type) {
+    return cacheDir.resolve("merged").resolve(
+        baseSha256.substring(0, 12) + "-" + adapterSha256.substring(0, 12) + "-" + type + ".gguf");
+  }
+
   public ModelEntry entry(String name) throws ModelUnavailableException {
     return catalog
         .find(name)

@@ -23,14 +23,14 @@ import picocli.CommandLine.Parameters;
           + " ($DOCEXTRACT_CACHE)."
     },
     subcommands = {ModelsCommand.ListModels.class, ModelsCommand.PullModels.class,
-        ModelsCommand.VerifyModels.class})
+        ModelsCommand.VerifyModels.class, ModelsCommand.MergeModel.class})
 public final class ModelsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name one of: list, pull, verify");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name one of: list, pull, verify, merge");
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true,
@@ -105,6 +105,55 @@ public final class ModelsCommand implements Runnable {
         }
       }
       return code;
+    }
+  }
+
+  @Command(name = "merge", mixinStandardHelpOptions = true,
+      description = {"Merge a pipeline's LoRA adapter into its base model as one quantized GGUF"
+          + " in the model cache; the pipeline uses it from then on (model.merged).",
+          "Example: docextract models merge --pipeline pipelines/receipt.yaml"})
+  static final class MergeModel implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+
+    @CommandLine.Option(names = "--type", paramLabel = "q8_0|q4_0|f16",
+        description = "default: the pipeline's model.merged, else q8_0")
+    String type;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      ModelStore store = ModelStore.fromEnvironment();
+      io.docextract.config.JobConfig config;
+      String declared;
+      try {
+        config = new io.docextract.config.PipelineLoader(store).ignoringMerged()
+            .load(pipeline, null);
+        declared = io.docextract.config.PipelineLoader.read(pipeline).model().merged();
+      } catch (io.docextract.config.InvalidPipelineException e) {
+        spec.commandLine().getErr().println("docextract: " + e.getMessage());
+        return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
+      }
+      var m = config.model();
+      if (m.adapterPath() == null) {
+        spec.commandLine().getErr().println("docextract: " + pipeline + " has no model.adapter");
+        return ExitCodes.BAD_CONFIG;
+      }
+      String t = type != null ? type : declared != null ? declared : "q8_0";
+      Path target = store.mergedPath(m.modelSha256(), m.adapterSha256(), t);
+      long start = System.nanoTime();
+      var report = new io.docextract.finetune.AdapterMerger(Path.of("finetune")).merge(
+          Path.of(m.modelPath()), Path.of(m.adapterPath()), target, t, line -> {});
+      out.printf("merged %s tensors of %s into %s (%s, %.1f MB) in %.1f s%n",
+          report == null ? "?" : report.path("merged").asText(), Path.of(m.adapterPath()),
+          target, t, java.nio.file.Files.size(target) / 1e6, (System.nanoTime() - start) / 1e9);
+      out.printf("sha256 %s%n", io.docextract.catalog.Checksums.sha256(target));
+      if (!t.equals(declared)) {
+        out.printf("the pipeline uses it once its model section says merged: %s%n", t);
+      }
+      out.flush();
+      return ExitCodes.OK;
     }
   }
 }

@@ -19,11 +19,16 @@ public record PipelineDefinition(
     Limits limits,
     List<DocumentType> documentTypes) {
 
-  /** The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. */
+  /**
+   * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. With
+   * {@code merged} (q8_0, q4_0, f16) the base and adapter merged into one GGUF of that type by
+   * {@code docextract models merge} is used when it is in the model cache: it decodes faster.
+   */
   public record Model(
       String name,
       String path,
       String adapter,
+      String merged,
       Boolean chatTemplate,
       Integer contextSize,
       Integer threads,

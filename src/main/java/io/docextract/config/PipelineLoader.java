@@ -32,16 +32,33 @@ import java.util.stream.Collectors;
  */
 public final class PipelineLoader {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PipelineLoader.class);
+
+
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+  private static final java.util.Set<String> MERGE_TYPES = java.util.Set.of("q8_0", "q4_0", "f16");
+
   private final ModelStore models;
+  private final boolean useMerged;
 
   public PipelineLoader(ModelStore models) {
+    this(models, true);
+  }
+
+  private PipelineLoader(ModelStore models, boolean useMerged) {
     this.models = models;
+    this.useMerged = useMerged;
+  }
+
+  /** A loader that keeps base + adapter even where a merged model exists (to build one). */
+  public PipelineLoader ignoringMerged() {
+    return new PipelineLoader(models, false);
   }
 
   /** Reads and checks the file; {@code modelOverride} replaces the file's model path if set. */
@@ -94,7 +111,7 @@ public final class PipelineLoader {
         parseLimits, maxPromptChars, types);
   }
 
-  private static PipelineDefinition read(Path file) throws InvalidPipelineException {
+  public static PipelineDefinition read(Path file) throws InvalidPipelineException {
     if (!Files.isRegularFile(file)) {
       throw new InvalidPipelineException(file + ": pipeline file not found");
     }
@@ -228,6 +245,15 @@ public final class PipelineLoader {
     if (override == null && (m.name() == null) == (m.path() == null)) {
       throw new InvalidPipelineException(where + ": model needs exactly one of 'name' or 'path'");
     }
+    if (m.merged() != null) {
+      if (!MERGE_TYPES.contains(m.merged())) {
+        throw new InvalidPipelineException(where + ": model.merged: '" + m.merged()
+            + "' is not one of " + new java.util.TreeSet<>(MERGE_TYPES));
+      }
+      if (m.adapter() == null) {
+        throw new InvalidPipelineException(where + ": model.merged needs model.adapter");
+      }
+    }
     Path path;
     String sha;
     boolean chat;
@@ -269,6 +295,22 @@ public final class PipelineLoader {
         adapterSha = Checksums.sha256(a);
       } catch (IOException e) {
         throw new InvalidPipelineException(where + ": model.adapter: " + e.getMessage());
+      }
+    }
+    if (m.merged() != null && adapter != null && useMerged) {
+      Path merged = models.mergedPath(sha, adapterSha, m.merged());
+      if (Files.isRegularFile(merged)) {
+        try {
+          // Lineage keeps the adapter's hash beside the merged file's: both name the weights.
+          sha = Checksums.sha256(merged);
+        } catch (IOException e) {
+          throw InvalidPipelineException.model(where + ": model.merged: " + e.getMessage());
+        }
+        path = merged;
+        adapter = null;
+      } else {
+        LOG.info("{}: no merged model at {}; using base + adapter (build it with `docextract"
+            + " models merge --pipeline {}`, it decodes faster)", where, merged, where);
       }
     }
     try {

@@ -60,7 +60,7 @@ public final class PythonTrainer {
     return last[0];
   }
 
-  private static void run(List<String> cmd, Consumer<String> log, Consumer<String> stdout)
+  static void run(List<String> cmd, Consumer<String> log, Consumer<String> stdout)
       throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);

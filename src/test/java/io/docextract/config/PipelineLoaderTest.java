@@ -2,6 +2,7 @@ package io.docextract.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -195,5 +196,35 @@ class PipelineLoaderTest {
     Path file = dir.resolve("absent.yaml");
     assertEquals(file + ": pipeline file not found",
         assertThrows(InvalidPipelineException.class, () -> loader.load(file, null)).getMessage());
+  }
+
+  @Test
+  void mergedModelInTheCacheReplacesBaseAndAdapter() throws Exception {
+    Path adapter = Files.writeString(dir.resolve("adapter.gguf"), "not really an adapter");
+    String yaml = valid().replaceFirst("chatTemplate: false,",
+        "adapter: " + adapter + ", merged: q8_0, chatTemplate: false,");
+    Path file = write(yaml);
+    JobConfig without = loader.load(file, null);
+    assertEquals(adapter.toString(), without.model().adapterPath(), "no merged file yet");
+
+    ModelStore store = new ModelStore(ModelCatalog.builtIn(), List.of(dir.resolve("models")),
+        dir.resolve("cache"));
+    Path merged = store.mergedPath(MODEL_SHA, without.model().adapterSha256(), "q8_0");
+    Files.createDirectories(merged.getParent());
+    Files.copy(MODEL, merged);
+    JobConfig with = loader.load(file, null);
+    assertEquals(merged.toAbsolutePath().toString(), with.model().modelPath());
+    assertNull(with.model().adapterPath(), "the adapter is inside the merged file");
+    assertEquals(without.model().adapterSha256(), with.model().adapterSha256(), "kept for lineage");
+    assertEquals(adapter.toString(),
+        loader.ignoringMerged().load(file, null).model().adapterPath());
+  }
+
+  @Test
+  void mergedNeedsAnAdapterAndAKnownType() throws IOException {
+    assertTrue(refused(valid().replaceFirst("chatTemplate: false,", "merged: q8_0, chatTemplate: false,"))
+        .getMessage().endsWith("model.merged needs model.adapter"));
+    assertTrue(refused(valid().replaceFirst("chatTemplate: false,",
+        "adapter: x.gguf, merged: q3, chatTemplate: false,")).getMessage().contains("model.merged: 'q3'"));
   }
 }
