@@ -83,11 +83,9 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    JobConfig config = Pipelines.load(pipeline, null);
+    // Training starts from the base model; the pipeline's adapter may be what this run writes.
+    JobConfig config = Pipelines.loadBaseModel(pipeline);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
-    if (config.model().adapterPath() != null) {
-      o.println("note: the pipeline's adapter is ignored; training starts from the base model");
-    }
     Map<GoldDocument, String> texts =
         GoldTexts.load(goldOptions.load(train), goldOptions.text, goldOptions.docs);
     Set<String> excludeIds = new HashSet<>();
@@ -115,7 +113,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Path trainFile = out.resolve("train.jsonl");
     Path evalFile = out.resolve("eval.jsonl");
-    try (ModelRuntime runtime = ModelRuntime.acquire(config.model().withAdapter(null, null))) {
+    try (ModelRuntime runtime = ModelRuntime.acquire(config.model())) {
       FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());
       write(trainFile, split.train(), texts, export);
       write(evalFile, split.eval(), texts, export);

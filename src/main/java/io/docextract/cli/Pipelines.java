@@ -14,8 +14,17 @@ final class Pipelines {
 
   /** The checked job; {@code model} (a catalogue name or a path) replaces the file's if set. */
   static JobConfig load(Path pipeline, String model) {
+    return load(new PipelineLoader(ModelStore.fromEnvironment()), pipeline, model);
+  }
+
+  /** The checked job with its base model only: for training, before the adapter exists. */
+  static JobConfig loadBaseModel(Path pipeline) {
+    return load(new PipelineLoader(ModelStore.fromEnvironment()).baseModelOnly(), pipeline, null);
+  }
+
+  private static JobConfig load(PipelineLoader loader, Path pipeline, String model) {
     try {
-      return new PipelineLoader(ModelStore.fromEnvironment()).load(pipeline, model);
+      return loader.load(pipeline, model);
     } catch (InvalidPipelineException e) {
       throw new CommandFailure(
           e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG, e.getMessage());

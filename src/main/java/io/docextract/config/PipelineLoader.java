@@ -46,19 +46,26 @@ public final class PipelineLoader {
 
   private final ModelStore models;
   private final boolean useMerged;
+  private final boolean useAdapter;
 
   public PipelineLoader(ModelStore models) {
-    this(models, true);
+    this(models, true, true);
   }
 
-  private PipelineLoader(ModelStore models, boolean useMerged) {
+  private PipelineLoader(ModelStore models, boolean useMerged, boolean useAdapter) {
     this.models = models;
     this.useMerged = useMerged;
+    this.useAdapter = useAdapter;
   }
 
   /** A loader that keeps base + adapter even where a merged model exists (to build one). */
   public PipelineLoader ignoringMerged() {
-    return new PipelineLoader(models, false);
+    return new PipelineLoader(models, false, useAdapter);
+  }
+
+  /** A loader for training: the base model alone; the adapter need not exist yet. */
+  public PipelineLoader baseModelOnly() {
+    return new PipelineLoader(models, false, false);
   }
 
   /** Reads and checks the file; {@code modelOverride} replaces the file's model path if set. */
@@ -285,7 +292,7 @@ public final class PipelineLoader {
     }
     String adapter = null;
     String adapterSha = null;
-    if (m.adapter() != null && override == null) {
+    if (m.adapter() != null && override == null && useAdapter) {
       Path a = Path.of(m.adapter());
       if (!Files.isRegularFile(a)) {
         throw InvalidPipelineException.model(where + ": model.adapter: file not found: " + a);
