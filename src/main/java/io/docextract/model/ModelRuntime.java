@@ -28,6 +28,8 @@ public final class ModelRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRuntime.class);
   private static final Map<ModelSettings, ModelRuntime> LOADED = new HashMap<>();
   private static boolean loggerInstalled;
+  private static int loads;
+  private static int acquisitions;
 
   private final ModelSettings settings;
   private final LlamaModel model;
@@ -50,7 +52,18 @@ public final class ModelRuntime implements AutoCloseable {
       LOADED.put(settings, runtime);
     }
     runtime.references++;
+    acquisitions++;
     return runtime;
+  }
+
+  /** Models loaded into this JVM so far: proof that DoFn instances share one copy. */
+  public static synchronized int loadCount() {
+    return loads;
+  }
+
+  /** Times a caller acquired a runtime in this JVM so far. */
+  public static synchronized int acquireCount() {
+    return acquisitions;
   }
 
   /** Closes every model no caller holds. For the end of a process, not between jobs. */
@@ -88,6 +101,7 @@ public final class ModelRuntime implements AutoCloseable {
       params.disableLog();
     }
     LlamaModel model = new LlamaModel(params);
+    loads++;
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info(
         "loaded model {} ({} slots, context {}) in {} ms",

@@ -54,4 +54,33 @@ public class ExtractFieldsTest implements Serializable {
         .containsInAnyOrder("long:context_overflow:ExtractFields");
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void everyInstanceSharesOneLoadedModel() {
+    // Settings no other test uses, so this test's first acquire is a real load.
+    var settings = Fixtures.stories(1664, 40);
+    var types = List.of(Fixtures.type("receipt", List.of()));
+    int loadsBefore = io.docextract.model.ModelRuntime.loadCount();
+    int acquiredBefore = io.docextract.model.ModelRuntime.acquireCount();
+    var batches = p.apply(Create.<Iterable<ExtractionRequest>>of(
+            List.of(List.of(request("a", "SHOP ONE")), List.of(request("b", "SHOP TWO"))))
+        .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))));
+    // Three transforms: at least three DoFn instances, each acquiring the runtime in @Setup.
+    for (String name : List.of("First", "Second", "Third")) {
+      PAssert.that(batches.apply(name, ExtractFields.with(settings, types))
+          .get(ExtractFields.EXTRACTIONS)).satisfies(all -> {
+            int n = 0;
+            for (Extraction e : all) {
+              n++;
+            }
+            assertTrue("two replies expected, got " + n, n == 2);
+            return null;
+          });
+    }
+    p.run().waitUntilFinish();
+    int acquired = io.docextract.model.ModelRuntime.acquireCount() - acquiredBefore;
+    assertTrue("DoFn instances acquired the runtime " + acquired + " times", acquired >= 3);
+    org.junit.Assert.assertEquals("one model copy in the JVM", 1,
+        io.docextract.model.ModelRuntime.loadCount() - loadsBefore);
+  }
 }
