@@ -4,9 +4,11 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseOutcome;
+import io.docextract.model.ContextOverflowException;
 import io.docextract.model.ExtractionPrompt;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
+import io.docextract.model.PromptFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,8 @@ import java.util.Map;
 
 /**
  * The prompts a job would send for a set of files, built the way the pipeline builds them: Tika
- * parse, first matching document type, text clipped to the prompt budget, the type's prompt
- * rendered by the runtime, the schema's grammar. Files that would not reach the model are counted
+ * parse, first matching document type, text clipped to the prompt budget and cut to fit the
+ * context, the type's prompt rendered by the runtime, the schema's grammar. Files that would not reach the model are counted
  * by reason.
  */
 public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, double parseSeconds) {
@@ -48,8 +50,15 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
       String grammar = grammars.computeIfAbsent(type.name(),
           k -> Grammars.forSchema(type.schema().json()));
       int prefix = prefixes.computeIfAbsent(type.name(), k -> sharedPrefixTokens(runtime, type));
-      prompts.add(new BenchPrompt(f.toString(),
-          runtime.renderPrompt(type.prompt(), type.promptText(text)), grammar, prefix));
+      PromptFit fit;
+      try {
+        fit = PromptFit.fit(runtime, t -> runtime.renderPrompt(type.prompt(), type.promptText(t)),
+            text);
+      } catch (ContextOverflowException e) {
+        skipped.merge("context_overflow", 1L, Long::sum);
+        continue;
+      }
+      prompts.add(new BenchPrompt(f.toString(), fit.prompt(), grammar, prefix));
     }
     return new PromptSet(prompts, skipped, (System.nanoTime() - start) / 1e9);
   }

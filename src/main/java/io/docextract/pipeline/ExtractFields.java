@@ -7,6 +7,7 @@ import io.docextract.model.Grammars;
 import io.docextract.model.ModelFailureException;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
+import io.docextract.model.PromptFit;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.ArrayList;
@@ -108,23 +109,31 @@ public final class ExtractFields
     public void process(@Element Iterable<ExtractionRequest> batch, MultiOutputReceiver out)
         throws InterruptedException {
       List<ExtractionRequest> items = new ArrayList<>();
-      List<Future<Completion>> futures = new ArrayList<>();
+      List<Future<Extraction>> futures = new ArrayList<>();
       for (ExtractionRequest r : batch) {
         DocumentTypeConfig type = byName.get(r.documentType());
-        String prompt = runtime.renderPrompt(type.prompt(), type.promptText(r.text()));
         String grammar = grammars.get(r.documentType());
         items.add(r);
-        futures.add(pool.submit(() -> runtime.complete(prompt, grammar, settings.maxTokens())));
+        futures.add(pool.submit(() -> {
+          PromptFit fit = PromptFit.fit(runtime,
+              t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text());
+          Completion c = runtime.complete(fit.prompt(), grammar, settings.maxTokens());
+          return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
+        }));
       }
       for (int i = 0; i < items.size(); i++) {
         ExtractionRequest r = items.get(i);
         requests.inc();
         try {
-          Completion c = futures.get(i).get();
+          Extraction x = futures.get(i).get();
+          Completion c = x.completion();
           modelMillis.update(c.totalMillis());
           generatedTokens.update(c.generatedTokens());
           promptTokens.update(c.promptTokens());
-          out.get(EXTRACTIONS).output(new Extraction(r, c));
+          if (x.request().textCut() && !r.textCut()) {
+            Metrics.counter(STAGE, "cut_to_fit_context").inc();
+          }
+          out.get(EXTRACTIONS).output(x);
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           Reason reason;

@@ -11,4 +11,10 @@ public record ExtractionRequest(
     String text,
     boolean textCut,
     long parseMillis)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The same request with its text cut to fit the model's context. */
+  public ExtractionRequest withCutText(String cutText) {
+    return new ExtractionRequest(id, source, contentType, documentType, cutText, true, parseMillis);
+  }
+}

@@ -27,7 +27,7 @@ public class ExtractFieldsTest implements Serializable {
   }
 
   @Test
-  public void everyRequestOfABatchGetsAReplyOrAReason() {
+  public void everyRequestOfABatchGetsAReplyAndALongOneIsCutToFit() {
     List<ExtractionRequest> batch = List.of(
         request("a", "SHOP ONE SDN BHD TOTAL 9.00"),
         request("b", "SHOP TWO SDN BHD TOTAL 19.00"),
@@ -44,14 +44,36 @@ public class ExtractFieldsTest implements Serializable {
         n++;
         assertTrue(e.completion().text(), e.completion().text().startsWith("{"));
         assertTrue(e.completion().generatedTokens() > 0);
+        boolean isLong = e.request().id().equals("long");
+        assertTrue(e.request().id() + " cut: " + e.request().textCut(),
+            e.request().textCut() == isLong);
+        if (isLong) {
+          // The head is kept and prompt plus reply fit the 2048-token slot.
+          assertTrue(e.request().text().startsWith("once upon a time"));
+          assertTrue(e.request().text().length() < 1500 * 17);
+          assertTrue(e.completion().promptTokens() + 96 <= 2048);
+        }
       }
-      assertTrue("two replies expected, got " + n, n == 2);
+      assertTrue("three replies expected, got " + n, n == 3);
       return null;
     });
+    PAssert.that(out.get(ExtractFields.FAILURES)).empty();
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aPromptThatCannotFitEvenEmptyGoesToReview() {
+    // 256 tokens of context minus 200 for the reply leaves less than the schema alone needs.
+    PCollectionTuple out =
+        p.apply(Create.<Iterable<ExtractionRequest>>of(List.of(List.of(request("a", "SHOP"))))
+                .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
+            .apply(ExtractFields.with(Fixtures.stories(256, 200),
+                List.of(Fixtures.type("receipt", List.of()))));
+    PAssert.that(out.get(ExtractFields.EXTRACTIONS)).empty();
     PAssert.that(out.get(ExtractFields.FAILURES)
             .apply(MapElements.into(TypeDescriptors.strings())
                 .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":" + r.stage())))
-        .containsInAnyOrder("long:context_overflow:ExtractFields");
+        .containsInAnyOrder("a:context_overflow:ExtractFields");
     p.run().waitUntilFinish();
   }
 
