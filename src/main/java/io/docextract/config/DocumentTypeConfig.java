@@ -3,6 +3,7 @@ package io.docextract.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.eval.Normaliser;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.review.ReviewPolicy;
 import io.docextract.rules.RuleSet;
 import io.docextract.validate.DocumentSchema;
 import java.io.Serializable;
@@ -21,7 +22,8 @@ public record DocumentTypeConfig(
     ExtractionPrompt prompt,
     Map<String, String> normalise,
     RuleSet rules,
-    boolean candidates)
+    boolean candidates,
+    ReviewPolicy review)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -31,11 +33,12 @@ public record DocumentTypeConfig(
     match = match == null ? List.of() : List.copyOf(match);
     normalise = normalise == null ? Map.of() : new LinkedHashMap<>(normalise);
     rules = rules == null ? RuleSet.empty(name) : rules;
+    review = review == null ? ReviewPolicy.lenient() : review;
   }
 
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
-    this(name, schema, match, prompt, Map.of(), null, false);
+    this(name, schema, match, prompt, Map.of(), null, false, null);
   }
 
   /**
@@ -64,7 +67,8 @@ public record DocumentTypeConfig(
   }
 
   public DocumentTypeConfig withMatch(List<String> globs) {
-    return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates);
+    return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates,
+        review);
   }
 
   /** Identifies what the model is told for this type, candidates included, for lineage. */

@@ -45,7 +45,14 @@ public record PipelineDefinition(
    * normaliser: none, text, date, amount, kleister), and an optional rule file.
    */
   public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
-      java.util.Map<String, String> normalise, String rules) {}
+      java.util.Map<String, String> normalise, String rules, Review review) {}
+
+  /**
+   * When a schema-valid record still goes to review. {@code grounded}: {@code required} (the
+   * default: every required field must be found in the text), {@code all}, {@code none}, or a
+   * list of fields; {@code minSimilarity} for approximate matches (default 0.85).
+   */
+  public record Review(List<String> grounded, Double minSimilarity) {}
 
   /**
    * Instructions for the model, optional worked examples, whether the rules' matches are listed

@@ -2,6 +2,7 @@ package io.docextract.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -13,6 +14,7 @@ import io.docextract.catalog.ModelUnavailableException;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ExtractionPrompt;
 import io.docextract.model.ModelSettings;
+import io.docextract.review.ReviewPolicy;
 import io.docextract.validate.DocumentSchema;
 import io.docextract.validate.InvalidSchemaException;
 import io.docextract.validate.RecordValidator;
@@ -39,6 +41,8 @@ public final class PipelineLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // `grounded: required` and `grounded: [a, b]` both read as a list.
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -231,8 +235,9 @@ public final class PipelineLoader {
     if (candidates && rules == null) {
       throw new InvalidPipelineException(where + ": " + key + ".prompt.candidates needs 'rules'");
     }
-    DocumentTypeConfig type =
-        new DocumentTypeConfig(t.name(), schema, t.match(), prompt, normalise, rules, candidates);
+    ReviewPolicy review = reviewPolicy(t.review(), schema, where + ": " + key + ".review");
+    DocumentTypeConfig type = new DocumentTypeConfig(t.name(), schema, t.match(), prompt,
+        normalise, rules, candidates, review);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
@@ -241,7 +246,34 @@ public final class PipelineLoader {
         .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json())).toList();
     return new DocumentTypeConfig(t.name(), schema, t.match(),
         new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
-        true);
+        true, review);
+  }
+
+  private static ReviewPolicy reviewPolicy(PipelineDefinition.Review r, DocumentSchema schema,
+      String where) throws InvalidPipelineException {
+    List<String> grounded = r == null || r.grounded() == null ? List.of("required") : r.grounded();
+    double similarity = r == null || r.minSimilarity() == null
+        ? ReviewPolicy.DEFAULT_MIN_SIMILARITY : r.minSimilarity();
+    if (similarity <= 0 || similarity > 1) {
+      throw new InvalidPipelineException(where + ".minSimilarity must be in (0, 1], got "
+          + similarity);
+    }
+    JsonNode props = schema.tree().path("properties");
+    java.util.Set<String> fields = new java.util.LinkedHashSet<>();
+    if (grounded.equals(List.of("required"))) {
+      schema.tree().path("required").forEach(f -> fields.add(f.asText()));
+    } else if (grounded.equals(List.of("all"))) {
+      props.fieldNames().forEachRemaining(fields::add);
+    } else if (!grounded.equals(List.of("none"))) {
+      for (String f : grounded) {
+        if (!props.has(f)) {
+          throw new InvalidPipelineException(where + ".grounded: '" + f + "' is not a field of"
+              + " the schema (or use one of required, all, none)");
+        }
+        fields.add(f);
+      }
+    }
+    return new ReviewPolicy(fields, similarity);
   }
 
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)

@@ -1,6 +1,8 @@
 package io.docextract.pipeline;
 
 import io.docextract.config.DocumentTypeConfig;
+import io.docextract.grounding.Grounder;
+import io.docextract.grounding.RecordGrounding;
 import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
 import io.docextract.review.Reason;
@@ -70,6 +72,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private transient Map<String, RecordValidator> validators;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, JsonNode> schemaTrees;
+    private transient Map<String, Grounder> grounders;
 
     ValidateFn(List<DocumentTypeConfig> types, ModelSettings model) {
       this.types = types;
@@ -81,7 +84,9 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       validators = new HashMap<>();
       byName = new HashMap<>();
       schemaTrees = new HashMap<>();
+      grounders = new HashMap<>();
       for (DocumentTypeConfig t : types) {
+        grounders.put(t.name(), new Grounder(t.review().minSimilarity()));
         validators.put(t.name(), new RecordValidator(t.schema()));
         byName.put(t.name(), t);
         schemaTrees.put(t.name(), t.schema().tree());
@@ -104,7 +109,18 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
         fail(out, r, v.failure(), v.message(), v.messages(), c.text(), lineage);
         return;
       }
-      JsonNode fields = withRules(byName.get(r.documentType()), r, v.fields(), lineage);
+      DocumentTypeConfig type = byName.get(r.documentType());
+      JsonNode fields = withRules(type, r, v.fields(), lineage);
+      RecordGrounding grounding = RecordGrounding.of(fields, r.text(), grounders.get(type.name()),
+          type.fieldNormalisers());
+      lineage.put("grounding", grounding.spans());
+      List<String> missing = grounding.ungrounded().stream()
+          .filter(type.review().mustBeGrounded()::contains).toList();
+      if (!missing.isEmpty()) {
+        fail(out, r, Reason.UNGROUNDED, "not found in the text: " + String.join(", ", missing),
+            missing.stream().map(f -> f + ": " + fields.get(f)).toList(), c.text(), lineage);
+        return;
+      }
       Metrics.counter(STAGE, "records").inc();
       out.get(RECORDS).output(new ExtractedRecord(r.id(), r.source(), r.contentType(),
           r.documentType(), fields.toString(), lineage));

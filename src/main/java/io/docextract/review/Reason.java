@@ -15,7 +15,8 @@ public enum Reason {
   EMPTY_OUTPUT("empty_output", "the model returned nothing"),
   TRUNCATED("truncated", "the reply was cut off by the token limit"),
   INVALID_JSON("invalid_json", "the reply is not valid JSON"),
-  SCHEMA_VIOLATION("schema_violation", "the reply does not satisfy the document type's JSON Schema");
+  SCHEMA_VIOLATION("schema_violation", "the reply does not satisfy the document type's JSON Schema"),
+  UNGROUNDED("ungrounded", "a value that must come from the text was not found in it");
 
   private final String code;
   private final String description;

@@ -59,4 +59,43 @@ public class ValidateRecordsTest implements Serializable {
             "empty:empty_output:true:false");
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void aGroundedRecordCarriesItsSpansAndAnInventedValueGoesToReview() {
+    String text = "KEDAI MAJU SDN BHD\nNO 5, JALAN SATU\nDATE 01/02/2019\nTOTAL 9.00";
+    ExtractionRequest r1 = new ExtractionRequest("real", "/in/real", "text/plain", "receipt", text,
+        false, 3);
+    ExtractionRequest r2 = new ExtractionRequest("invented", "/in/invented", "text/plain",
+        "receipt", text, false, 3);
+    String real = "{\"company\":\"Kedai Maju Sdn Bhd\",\"date\":\"01/02/2019\","
+        + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"9.00\"}";
+    String invented = "{\"company\":\"KEDAI MAJU SDN BHD\",\"date\":\"01/02/2019\","
+        + "\"address\":\"1234567890\",\"total\":\"10000000000\"}";
+    var base = Fixtures.type("receipt", List.of());
+    var strict = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
+        base.match(), base.prompt(), java.util.Map.of(), null, false,
+        new io.docextract.review.ReviewPolicy(java.util.Set.of("company", "date", "address",
+            "total"), 0.85));
+    PCollectionTuple out = p.apply(Create.of(
+                new Extraction(r1, new Completion(real, StopReason.COMPLETE_JSON, 100, 20, 5, 50)),
+                new Extraction(r2, new Completion(invented, StopReason.COMPLETE_JSON, 100, 20, 5,
+                    50)))
+            .withCoder(SerializableCoder.of(Extraction.class)))
+        .apply(ValidateRecords.against(List.of(strict), Fixtures.stories(512, 64)));
+
+    PAssert.that(out.get(ValidateRecords.RECORDS)
+            .apply("Records", MapElements.into(TypeDescriptors.strings())
+                .via((ExtractedRecord r) -> r.id() + ":" + r.lineage().get("grounding"))))
+        .satisfies(all -> {
+          String only = all.iterator().next();
+          org.junit.Assert.assertTrue(only, only.startsWith("real:{company=Span[start=0, end=18,"
+              + " matched=KEDAI MAJU SDN BHD, method=folded"));
+          return null;
+        });
+    PAssert.that(out.get(ValidateRecords.FAILURES)
+            .apply("Reasons", MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":" + r.message())))
+        .containsInAnyOrder("invented:ungrounded:not found in the text: address, total");
+    p.run().waitUntilFinish();
+  }
 }

@@ -23,7 +23,7 @@ class FinetuneExportTest {
     DocumentTypeConfig nda = new DocumentTypeConfig("nda", Fixtures.schema("nda"), List.of(),
         Fixtures.type("nda", List.of()).prompt(),
         Map.of("effective_date", "date", "jurisdiction", "kleister", "party", "kleister",
-            "term", "kleister"), null, false);
+            "term", "kleister"), null, false, null);
     JsonNode gold = M.readTree("{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"New_York\"],"
         + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"]}");
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {

@@ -1,0 +1,114 @@
+package io.docextract.grounding;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * Finds a value in a text: exactly, then ignoring case and whitespace, then approximately (the
+ * substring of the text with the fewest edits from the value, Sellers' algorithm), accepting an
+ * approximate match only above a similarity threshold. Bounded: values longer than
+ * {@link #MAX_FUZZY_VALUE} characters and texts longer than {@link #MAX_FUZZY_TEXT} are matched
+ * exactly or folded only.
+ */
+public final class Grounder implements Serializable {
+
+  static final int MAX_FUZZY_VALUE = 200;
+  static final int MAX_FUZZY_TEXT = 400_000;
+
+  private final double minSimilarity;
+
+  public Grounder(double minSimilarity) {
+    if (minSimilarity <= 0 || minSimilarity > 1) {
+      throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
+    }
+    this.minSimilarity = minSimilarity;
+  }
+
+  public static Grounder defaults() {
+    return new Grounder(0.85);
+  }
+
+  public double minSimilarity() {
+    return minSimilarity;
+  }
+
+  public Optional<Span> locate(String text, String value) {
+    if (value == null || value.isBlank() || text == null || text.isEmpty()) {
+      return Optional.empty();
+    }
+    int at = text.indexOf(value);
+    if (at >= 0) {
+      return Optional.of(new Span(at, at + value.length(), value, "exact", 1.0));
+    }
+    FoldedText t = FoldedText.of(text);
+    String v = FoldedText.of(value.strip()).text;
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    at = t.text.indexOf(v);
+    if (at >= 0) {
+      int s = t.start(at);
+      int e = t.end(at + v.length());
+      return Optional.of(new Span(s, e, text.substring(s, e), "folded", 1.0));
+    }
+    if (v.length() > MAX_FUZZY_VALUE || t.text.length() > MAX_FUZZY_TEXT) {
+      return Optional.empty();
+    }
+    return fuzzy(text, t, v);
+  }
+
+  /** Best approximate occurrence of {@code v} in the folded text, by edit distance. */
+  private Optional<Span> fuzzy(String text, FoldedText t, String v) {
+    int m = v.length();
+    int n = t.text.length();
+    int[] prev = new int[m + 1];
+    int[] cur = new int[m + 1];
+    int[] prevStart = new int[m + 1];
+    int[] curStart = new int[m + 1];
+    for (int i = 0; i <= m; i++) {
+      prev[i] = i;
+    }
+    int best = m + 1;
+    int bestEnd = -1;
+    int bestStart = -1;
+    for (int j = 1; j <= n; j++) {
+      char c = t.text.charAt(j - 1);
+      cur[0] = 0;
+      curStart[0] = j;
+      for (int i = 1; i <= m; i++) {
+        int sub = prev[i - 1] + (v.charAt(i - 1) == c ? 0 : 1);
+        int del = prev[i] + 1;
+        int ins = cur[i - 1] + 1;
+        if (sub <= del && sub <= ins) {
+          cur[i] = sub;
+          curStart[i] = i == 1 ? j - 1 : prevStart[i - 1];
+        } else if (del <= ins) {
+          cur[i] = del;
+          curStart[i] = prevStart[i];
+        } else {
+          cur[i] = ins;
+          curStart[i] = curStart[i - 1];
+        }
+      }
+      if (cur[m] < best) {
+        best = cur[m];
+        bestEnd = j;
+        bestStart = curStart[m];
+      }
+      int[] swap = prev;
+      prev = cur;
+      cur = swap;
+      swap = prevStart;
+      prevStart = curStart;
+      curStart = swap;
+    }
+    double score = 1.0 - (double) best / m;
+    if (bestEnd < 0 || score < minSimilarity || bestStart >= bestEnd) {
+      return Optional.empty();
+    }
+    int s = t.start(bestStart);
+    int e = t.end(bestEnd);
+    return Optional.of(new Span(s, e, text.substring(s, e), "fuzzy",
+        Math.round(score * 1000) / 1000.0));
+  }
+}

@@ -1,0 +1,78 @@
+package io.docextract.grounding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docextract.eval.Normaliser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Grounds every value of an extracted record: strings and numbers are looked up in the text, each
+ * string of an array separately. Empty values have nothing to ground and are not reported.
+ *
+ * @param spans field → span, or field → list of spans (null where an item was not found)
+ * @param ungrounded fields with a value (or an array item) that was not found in the text
+ */
+public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded) {
+
+  /**
+   * @param normalisers per field; a date or amount that is not printed as written in the record is
+   *     looked for in its printed forms
+   */
+  public static RecordGrounding of(JsonNode fields, String text, Grounder grounder,
+      Map<String, Normaliser> normalisers) {
+    Map<String, Object> spans = new LinkedHashMap<>();
+    List<String> ungrounded = new ArrayList<>();
+    fields.fields().forEachRemaining(e -> {
+      JsonNode v = e.getValue();
+      if (v.isArray()) {
+        List<Span> items = new ArrayList<>();
+        boolean missing = false;
+        for (JsonNode item : v) {
+          Optional<Span> s = value(item).flatMap(x -> locate(text, x, grounder,
+              normalisers.get(e.getKey())));
+          items.add(s.orElse(null));
+          missing |= s.isEmpty() && value(item).isPresent();
+        }
+        if (!items.isEmpty()) {
+          spans.put(e.getKey(), items);
+        }
+        if (missing) {
+          ungrounded.add(e.getKey());
+        }
+        return;
+      }
+      Optional<String> value = value(v);
+      if (value.isEmpty()) {
+        return;
+      }
+      Optional<Span> s = locate(text, value.get(), grounder, normalisers.get(e.getKey()));
+      spans.put(e.getKey(), s.orElse(null));
+      if (s.isEmpty()) {
+        ungrounded.add(e.getKey());
+      }
+    });
+    return new RecordGrounding(spans, List.copyOf(ungrounded));
+  }
+
+  private static Optional<Span> locate(String text, String value, Grounder grounder,
+      Normaliser normaliser) {
+    Optional<Span> s = grounder.locate(text, value);
+    if (s.isEmpty() && normaliser != null) {
+      s = NormalisedMatch.find(text, value, normaliser);
+    }
+    return s;
+  }
+
+  private static Optional<String> value(JsonNode v) {
+    if (v.isTextual() && !v.asText().isBlank()) {
+      return Optional.of(v.asText());
+    }
+    if (v.isNumber()) {
+      return Optional.of(v.asText());
+    }
+    return Optional.empty();
+  }
+}
