@@ -199,6 +199,7 @@ public final class ModelRuntime implements AutoCloseable {
     long firstToken = -1;
     StringBuilder text = new StringBuilder();
     JsonEndDetector detector = new JsonEndDetector();
+    RepetitionDetector loop = new RepetitionDetector();
     int generated = 0;
     StopReason reason = StopReason.END_OF_TEXT;
     LlamaIterator it = model.generate(params).iterator();
@@ -217,8 +218,13 @@ public final class ModelRuntime implements AutoCloseable {
         reason = StopReason.COMPLETE_JSON;
         break;
       }
+      if (loop.accept(out.text)) {
+        it.cancel();
+        reason = StopReason.REPETITION;
+        break;
+      }
     }
-    if (reason != StopReason.COMPLETE_JSON) {
+    if (reason == StopReason.END_OF_TEXT) {
       detector.accept("");
       if (generated >= maxTokens && !detector.complete()) {
         reason = StopReason.TOKEN_LIMIT;

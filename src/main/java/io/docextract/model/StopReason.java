@@ -7,5 +7,7 @@ public enum StopReason {
   /** The model emitted its end token. */
   END_OF_TEXT,
   /** The token limit was reached first: the reply is cut. */
-  TOKEN_LIMIT
+  TOKEN_LIMIT,
+  /** The reply started repeating itself and was stopped; see {@link RepetitionDetector}. */
+  REPETITION
 }

@@ -5,6 +5,7 @@ import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
 import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
+import io.docextract.model.StopReason;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.rules.RuleFallback;
@@ -98,6 +99,11 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       ExtractionRequest r = e.request();
       Completion c = e.completion();
       Map<String, Object> lineage = lineage(byName.get(r.documentType()), r, c);
+      if (c.stopReason() == StopReason.REPETITION) {
+        fail(out, r, Reason.REPETITION, "reply started repeating itself after "
+            + c.generatedTokens() + " tokens and was stopped", List.of(), c.text(), lineage);
+        return;
+      }
       if (c.truncated()) {
         fail(out, r, Reason.TRUNCATED,
             "reply reached the " + model.maxTokens() + "-token limit before the JSON closed",

@@ -14,6 +14,7 @@ public enum Reason {
   MODEL_ERROR("model_error", "the model runtime failed on the request"),
   EMPTY_OUTPUT("empty_output", "the model returned nothing"),
   TRUNCATED("truncated", "the reply was cut off by the token limit"),
+  REPETITION("repetition", "the reply repeated itself and was stopped"),
   INVALID_JSON("invalid_json", "the reply is not valid JSON"),
   SCHEMA_VIOLATION("schema_violation", "the reply does not satisfy the document type's JSON Schema"),
   UNGROUNDED("ungrounded", "a value that must come from the text was not found in it");

@@ -38,7 +38,8 @@ public class ValidateRecordsTest implements Serializable {
                     reply("cut", "{\"company\":\"SHOP", StopReason.TOKEN_LIMIT),
                     reply("notjson", "{\"company\": SHOP}", StopReason.END_OF_TEXT),
                     reply("schema", "{\"company\":\"SHOP\"}", StopReason.COMPLETE_JSON),
-                    reply("empty", "", StopReason.END_OF_TEXT))
+                    reply("empty", "", StopReason.END_OF_TEXT),
+                    reply("loop", "{\"company\":\"NANANANANANA", StopReason.REPETITION))
                 .withCoder(SerializableCoder.of(Extraction.class)))
             .apply(ValidateRecords.against(List.of(Fixtures.type("receipt", List.of())),
                 Fixtures.stories(512, 64)));
@@ -56,7 +57,8 @@ public class ValidateRecordsTest implements Serializable {
             "cut:truncated:true:false",
             "notjson:invalid_json:true:false",
             "schema:schema_violation:true:true",
-            "empty:empty_output:true:false");
+            "empty:empty_output:true:false",
+            "loop:repetition:true:false");
     p.run().waitUntilFinish();
   }
 
