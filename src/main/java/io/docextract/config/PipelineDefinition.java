@@ -45,7 +45,16 @@ public record PipelineDefinition(
    * normaliser: none, text, date, amount, kleister), and an optional rule file.
    */
   public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
-      java.util.Map<String, String> normalise, String rules, Review review) {}
+      java.util.Map<String, String> normalise, String rules, Review review, List<CheckDef> checks) {}
+
+  /**
+   * A cross-field check: {@code type} is {@code date-range} (field, maxAgeYears: not in the
+   * future, not older), {@code sum} (field = sum of items[].itemField within tolerance),
+   * {@code requires} (field needs requires) or {@code pattern} (field matches pattern).
+   */
+  public record CheckDef(String name, String type, String field, Integer maxAgeYears,
+      String items, String itemField, java.math.BigDecimal tolerance, String requires,
+      String pattern) {}
 
   /**
    * When a schema-valid record still goes to review. {@code grounded}: {@code required} (the

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.docextract.catalog.Checksums;
+import io.docextract.checks.Check;
 import io.docextract.catalog.ModelEntry;
 import io.docextract.catalog.ModelStore;
 import io.docextract.catalog.ModelUnavailableException;
@@ -235,7 +236,8 @@ public final class PipelineLoader {
     if (candidates && rules == null) {
       throw new InvalidPipelineException(where + ": " + key + ".prompt.candidates needs 'rules'");
     }
-    ReviewPolicy review = reviewPolicy(t.review(), schema, where + ": " + key + ".review");
+    ReviewPolicy review = reviewPolicy(t.review(), schema, where + ": " + key + ".review",
+        checks(t.checks(), schema, where + ": " + key + ".checks"));
     DocumentTypeConfig type = new DocumentTypeConfig(t.name(), schema, t.match(), prompt,
         normalise, rules, candidates, review);
     if (!candidates || examples.isEmpty()) {
@@ -249,8 +251,56 @@ public final class PipelineLoader {
         true, review);
   }
 
-  private static ReviewPolicy reviewPolicy(PipelineDefinition.Review r, DocumentSchema schema,
+  private static List<Check> checks(List<PipelineDefinition.CheckDef> defs, DocumentSchema schema,
       String where) throws InvalidPipelineException {
+    List<Check> checks = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    JsonNode props = schema.tree().path("properties");
+    for (int i = 0; defs != null && i < defs.size(); i++) {
+      PipelineDefinition.CheckDef d = defs.get(i);
+      String at = where + "[" + i + "]";
+      if (d.name() == null || d.name().isBlank() || !names.add(d.name())) {
+        throw new InvalidPipelineException(at + ".name: needs a unique name");
+      }
+      if (d.field() == null || !props.has(d.field())) {
+        throw new InvalidPipelineException(at + ".field: '" + d.field() + "' is not a field of"
+            + " the schema");
+      }
+      checks.add(switch (d.type() == null ? "" : d.type()) {
+        case "date-range" -> new Check.DateRange(d.name(), d.field(),
+            d.maxAgeYears() == null ? 30 : d.maxAgeYears());
+        case "sum" -> {
+          if (d.items() == null || !props.has(d.items()) || d.itemField() == null) {
+            throw new InvalidPipelineException(at + ": sum needs 'items' (an array field of the"
+                + " schema) and 'itemField'");
+          }
+          yield new Check.Sum(d.name(), d.field(), d.items(), d.itemField(),
+              d.tolerance() == null ? new java.math.BigDecimal("0.01") : d.tolerance());
+        }
+        case "requires" -> {
+          if (d.requires() == null || !props.has(d.requires())) {
+            throw new InvalidPipelineException(at + ".requires: '" + d.requires()
+                + "' is not a field of the schema");
+          }
+          yield new Check.Requires(d.name(), d.field(), d.requires());
+        }
+        case "pattern" -> {
+          try {
+            yield new Check.Matches(d.name(), d.field(),
+                java.util.regex.Pattern.compile(String.valueOf(d.pattern())));
+          } catch (java.util.regex.PatternSyntaxException e) {
+            throw new InvalidPipelineException(at + ".pattern: " + e.getDescription());
+          }
+        }
+        default -> throw new InvalidPipelineException(at + ".type: '" + d.type()
+            + "' is not one of date-range, sum, requires, pattern");
+      });
+    }
+    return checks;
+  }
+
+  private static ReviewPolicy reviewPolicy(PipelineDefinition.Review r, DocumentSchema schema,
+      String where, List<Check> checks) throws InvalidPipelineException {
     List<String> grounded = r == null || r.grounded() == null ? List.of("required") : r.grounded();
     double similarity = r == null || r.minSimilarity() == null
         ? ReviewPolicy.DEFAULT_MIN_SIMILARITY : r.minSimilarity();
@@ -273,7 +323,7 @@ public final class PipelineLoader {
         fields.add(f);
       }
     }
-    return new ReviewPolicy(fields, similarity);
+    return new ReviewPolicy(fields, similarity, checks);
   }
 
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)

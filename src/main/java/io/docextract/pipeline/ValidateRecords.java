@@ -1,5 +1,7 @@
 package io.docextract.pipeline;
 
+import io.docextract.checks.Check;
+import io.docextract.checks.CheckFailure;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
@@ -14,6 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.validate.ExtractedRecord;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,6 +130,17 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       if (!missing.isEmpty()) {
         fail(out, r, Reason.UNGROUNDED, "not found in the text: " + String.join(", ", missing),
             missing.stream().map(f -> f + ": " + fields.get(f)).toList(), c.text(), lineage);
+        return;
+      }
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      List<CheckFailure> failed = new ArrayList<>();
+      for (Check check : type.review().checks()) {
+        check.test(fields, today).ifPresent(failed::add);
+      }
+      if (!failed.isEmpty()) {
+        fail(out, r, Reason.CHECK_FAILED, "failed checks: " + String.join(", ",
+                failed.stream().map(CheckFailure::check).toList()),
+            failed.stream().map(CheckFailure::toString).toList(), c.text(), lineage);
         return;
       }
       Metrics.counter(STAGE, "records").inc();

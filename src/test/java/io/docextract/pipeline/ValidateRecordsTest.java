@@ -77,7 +77,7 @@ public class ValidateRecordsTest implements Serializable {
     var strict = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
         base.match(), base.prompt(), java.util.Map.of(), null, false,
         new io.docextract.review.ReviewPolicy(java.util.Set.of("company", "date", "address",
-            "total"), 0.85));
+            "total"), 0.85, List.of()));
     PCollectionTuple out = p.apply(Create.of(
                 new Extraction(r1, new Completion(real, StopReason.COMPLETE_JSON, 100, 20, 5, 50)),
                 new Extraction(r2, new Completion(invented, StopReason.COMPLETE_JSON, 100, 20, 5,
@@ -98,6 +98,34 @@ public class ValidateRecordsTest implements Serializable {
             .apply("Reasons", MapElements.into(TypeDescriptors.strings())
                 .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":" + r.message())))
         .containsInAnyOrder("invented:ungrounded:not found in the text: address, total");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aRecordFailingACheckGoesToReviewNamingTheCheck() {
+    String text = "KEDAI MAJU SDN BHD\nNO 5, JALAN SATU\nDATE 01/02/2099\nTOTAL 9.00";
+    ExtractionRequest r = new ExtractionRequest("future", "/in/future", "text/plain", "receipt",
+        text, false, 3);
+    String reply = "{\"company\":\"KEDAI MAJU SDN BHD\",\"date\":\"01/02/2099\","
+        + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"9.00\"}";
+    var base = Fixtures.type("receipt", List.of());
+    var checked = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
+        base.match(), base.prompt(), java.util.Map.of(), null, false,
+        new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(
+            new io.docextract.checks.Check.DateRange("plausible-date", "date", 30),
+            new io.docextract.checks.Check.Matches("money", "total",
+                java.util.regex.Pattern.compile("\\d+\\.\\d{2}")))));
+    PCollectionTuple out = p.apply(Create.of(
+                new Extraction(r, new Completion(reply, StopReason.COMPLETE_JSON, 100, 20, 5, 50)))
+            .withCoder(SerializableCoder.of(Extraction.class)))
+        .apply(ValidateRecords.against(List.of(checked), Fixtures.stories(512, 64)));
+    PAssert.that(out.get(ValidateRecords.RECORDS)).empty();
+    PAssert.that(out.get(ValidateRecords.FAILURES)
+            .apply("Reasons", MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem i) -> i.reason().code() + "|" + i.message() + "|"
+                    + i.validatorMessages())))
+        .containsInAnyOrder("check_failed|failed checks: plausible-date|"
+            + "[plausible-date: date 2099-02-01 is in the future]");
     p.run().waitUntilFinish();
   }
 }

@@ -1,0 +1,101 @@
+package io.docextract.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.grounding.Grounder;
+import io.docextract.grounding.RecordGrounding;
+import io.docextract.grounding.Span;
+import io.docextract.eval.Normaliser;
+import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.ParseLimits;
+import io.docextract.ingest.ParseOutcome;
+import io.docextract.model.ExtractionPrompt;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's review queue read back for people: every line of its review*.jsonl, each document's text
+ * re-parsed from its source with the run's limits (the items keep only an excerpt), and the
+ * model's values grounded in it.
+ */
+public final class ReviewQueue {
+
+  private ReviewQueue() {}
+
+  public static List<QueuedItem> read(Path runDir, ParseLimits limits, int maxPromptChars,
+      Map<String, Normaliser> normalisers) throws IOException {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "review*.jsonl")) {
+      ds.forEach(files::add);
+    }
+    files.sort(null);
+    if (files.isEmpty()) {
+      throw new IOException("no review*.jsonl in " + runDir);
+    }
+    DocumentParser parser = new DocumentParser(limits);
+    Grounder grounder = Grounder.defaults();
+    List<QueuedItem> items = new ArrayList<>();
+    for (Path f : files) {
+      for (String line : Files.readAllLines(f)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode item = JsonLines.mapper().readTree(line);
+        String text = text(parser, item, maxPromptChars);
+        ObjectNode predicted = predicted(item.path("raw_output").asText(""));
+        RecordGrounding g = RecordGrounding.of(predicted, text, grounder, normalisers);
+        Map<String, List<Span>> spans = new LinkedHashMap<>();
+        double score = 1.0;
+        for (var e : g.spans().entrySet()) {
+          List<Span> list = new ArrayList<>();
+          if (e.getValue() instanceof List<?> l) {
+            l.forEach(s -> list.add((Span) s));
+          } else {
+            list.add((Span) e.getValue());
+          }
+          spans.put(e.getKey(), list);
+          for (Span s : list) {
+            score = Math.min(score, s == null ? 0 : s.score());
+          }
+        }
+        items.add(new QueuedItem(item, text, predicted, spans, predicted.isEmpty() ? 0 : score));
+      }
+    }
+    return items;
+  }
+
+  private static String text(DocumentParser parser, JsonNode item, int maxPromptChars) {
+    String text = textOf(parser, item.path("source").asText(), maxPromptChars);
+    // The source moved or cannot be parsed: the reviewer still gets the excerpt.
+    return text != null ? text : item.path("excerpt").asText("");
+  }
+
+  /** The text the model saw for a source file, or null when it cannot be read or parsed. */
+  public static String textOf(DocumentParser parser, String source, int maxPromptChars) {
+    Path path = Path.of(source.replaceFirst("^file:", ""));
+    try {
+      ParseOutcome o = parser.parse(Files.readAllBytes(path), path.toString());
+      return o.ok() ? ExtractionPrompt.clip(o.document().text(), maxPromptChars) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static ObjectNode predicted(String raw) {
+    try {
+      JsonNode n = JsonLines.mapper().readTree(raw);
+      if (n != null && n.isObject()) {
+        return (ObjectNode) n;
+      }
+    } catch (IOException e) {
+      // A cut or broken reply: nothing to pre-fill.
+    }
+    return JsonLines.mapper().createObjectNode();
+  }
+}
