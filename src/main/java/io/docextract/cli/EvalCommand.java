@@ -65,6 +65,10 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval") Path out;
 
+  @Option(names = "--target-precision", defaultValue = "0.97", paramLabel = "P",
+      description = "precision the suggested accept threshold must keep (default 0.97)")
+  double targetPrecision;
+
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
@@ -132,6 +136,9 @@ public final class EvalCommand implements Callable<Integer> {
       report.addRules(items);
     }
     for (String label : predictions.keySet()) {
+      report.addCoverage(label, items, targetPrecision);
+    }
+    for (String label : predictions.keySet()) {
       report.addModel(label, items, speed.get(label), false);
       if (!docType.rules().isEmpty()) {
         report.addModel(label, items, speed.get(label), true);
@@ -143,6 +150,11 @@ public final class EvalCommand implements Callable<Integer> {
     Files.writeString(out.resolve("eval.json"), JsonLines.mapper().writerWithDefaultPrettyPrinter()
         .writeValueAsString(report.systems()));
     String written = out.resolve("eval.md") + ", " + out.resolve("eval.json");
+    if (!report.coverage().isEmpty()) {
+      Files.writeString(out.resolve("coverage.json"), JsonLines.mapper()
+          .writerWithDefaultPrettyPrinter().writeValueAsString(report.coverage()));
+      written += ", " + out.resolve("coverage.json");
+    }
     if (!predictions.isEmpty()) {
       Files.writeString(out.resolve("report.html"),
           ComparisonReport.html("docextract eval: " + docType.name(), md, report.systems()));

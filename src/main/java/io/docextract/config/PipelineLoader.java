@@ -323,7 +323,12 @@ public final class PipelineLoader {
         fields.add(f);
       }
     }
-    return new ReviewPolicy(fields, similarity, checks);
+    Double minConfidence = r == null ? null : r.minConfidence();
+    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
+      throw new InvalidPipelineException(where + ".minConfidence must be in [0, 1], got "
+          + minConfidence);
+    }
+    return new ReviewPolicy(fields, similarity, checks, minConfidence);
   }
 
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)

@@ -18,6 +18,7 @@ public final class EvalReport {
   private final String title;
   private final Map<String, Normaliser> fields;
   private final List<SystemScore> systems = new ArrayList<>();
+  private final List<Coverage> coverage = new ArrayList<>();
 
   private final io.docextract.rules.RuleSet ruleSet;
   private final JsonNode schema;
@@ -74,6 +75,17 @@ public final class EvalReport {
         speed.peakRssMb()));
   }
 
+  /** The coverage/precision table of one model's confidence, and the threshold it suggests. */
+  public Coverage addCoverage(String model, List<EvalItem> items, double targetPrecision) {
+    Coverage c = Coverage.of(model, items, fields, targetPrecision);
+    coverage.add(c);
+    return c;
+  }
+
+  public List<Coverage> coverage() {
+    return coverage;
+  }
+
   static JsonNode rulesJson(Map<String, List<String>> rules) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     rules.forEach((field, values) -> {
@@ -119,6 +131,7 @@ public final class EvalReport {
       }
       sb.append('\n');
     }
+    coverage.forEach(c -> sb.append(c.markdown()));
     return sb.toString();
   }
 

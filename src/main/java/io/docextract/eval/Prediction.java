@@ -9,11 +9,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param fields the record's fields, or the review item's reply when it parses; null otherwise
  * @param accepted true when the document became a record (not sent to review)
  * @param reason the review reason, null for a record
+ * @param confidence the document's confidence from the lineage, null when none was computed
  */
 public record Prediction(JsonNode fields, boolean accepted, boolean parseValid,
-    boolean schemaValid, String reason) {
+    boolean schemaValid, String reason, Double confidence) {
 
   public static Prediction missing() {
-    return new Prediction(null, false, false, false, "missing");
+    return new Prediction(null, false, false, false, "missing", null);
+  }
+
+  /**
+   * Whether the document would be a record with the accept threshold at {@code t}: it is one
+   * already, or only the confidence threshold sent it to review, and its confidence reaches t.
+   */
+  public boolean acceptedAt(double t) {
+    return confidence != null && confidence >= t
+        && (accepted || "low_confidence".equals(reason));
   }
 }

@@ -58,7 +58,7 @@ public final class EvaluationJob {
       for (String line : Files.readAllLines(Path.of(f))) {
         JsonNode n = JsonLines.mapper().readTree(line);
         byFile.put(fileName(n.path("source").asText()),
-            new Prediction(n.get("fields"), true, true, true, null));
+            new Prediction(n.get("fields"), true, true, true, null, confidence(n)));
         latencies.add(n.path("lineage").path("model_ms").asLong());
       }
     }
@@ -70,13 +70,18 @@ public final class EvaluationJob {
         boolean schemaValid = reply != null && !List.of(Reason.SCHEMA_VIOLATION.code(),
             Reason.TRUNCATED.code()).contains(reason);
         byFile.put(fileName(n.path("source").asText()),
-            new Prediction(reply, false, reply != null, schemaValid, reason));
+            new Prediction(reply, false, reply != null, schemaValid, reason, confidence(n)));
         if (n.path("lineage").has("model_ms")) {
           latencies.add(n.path("lineage").path("model_ms").asLong());
         }
       }
     }
     return new Result(byFile, summary, latencies, cpu, ProcessStats.peakRssMb());
+  }
+
+  private static Double confidence(JsonNode item) {
+    JsonNode c = item.path("lineage").path("confidence").path("document");
+    return c.isNumber() ? c.asDouble() : null;
   }
 
   private static JsonNode parse(String raw) {

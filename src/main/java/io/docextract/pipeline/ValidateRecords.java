@@ -3,6 +3,7 @@ package io.docextract.pipeline;
 import io.docextract.checks.Check;
 import io.docextract.checks.CheckFailure;
 import io.docextract.config.DocumentTypeConfig;
+import io.docextract.grounding.Confidence;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
 import io.docextract.model.Completion;
@@ -125,6 +126,9 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       RecordGrounding grounding = RecordGrounding.of(fields, r.text(), grounders.get(type.name()),
           type.fieldNormalisers());
       lineage.put("grounding", grounding.spans());
+      Confidence confidence = Confidence.of(fields, grounding, type.rules().apply(r.text()),
+          type.fieldNormalisers());
+      lineage.put("confidence", confidence.asMap());
       List<String> missing = grounding.ungrounded().stream()
           .filter(type.review().mustBeGrounded()::contains).toList();
       if (!missing.isEmpty()) {
@@ -141,6 +145,16 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
         fail(out, r, Reason.CHECK_FAILED, "failed checks: " + String.join(", ",
                 failed.stream().map(CheckFailure::check).toList()),
             failed.stream().map(CheckFailure::toString).toList(), c.text(), lineage);
+        return;
+      }
+      Double threshold = type.review().minConfidence();
+      if (threshold != null && confidence.document() < threshold) {
+        List<String> weak = confidence.fields().entrySet().stream()
+            .filter(f -> f.getValue() < threshold).map(Map.Entry::getKey).toList();
+        fail(out, r, Reason.LOW_CONFIDENCE, "confidence " + confidence.document() + " < "
+                + threshold + " for: " + String.join(", ", weak),
+            weak.stream().map(f -> f + ": " + confidence.fields().get(f)).toList(), c.text(),
+            lineage);
         return;
       }
       Metrics.counter(STAGE, "records").inc();

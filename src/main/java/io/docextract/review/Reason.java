@@ -18,7 +18,8 @@ public enum Reason {
   INVALID_JSON("invalid_json", "the reply is not valid JSON"),
   SCHEMA_VIOLATION("schema_violation", "the reply does not satisfy the document type's JSON Schema"),
   UNGROUNDED("ungrounded", "a value that must come from the text was not found in it"),
-  CHECK_FAILED("check_failed", "a cross-field check of the document type did not hold");
+  CHECK_FAILED("check_failed", "a cross-field check of the document type did not hold"),
+  LOW_CONFIDENCE("low_confidence", "the record's confidence is below the pipeline's threshold");
 
   private final String code;
   private final String description;

@@ -12,8 +12,11 @@ import java.util.Set;
  *     not goes to review as {@code ungrounded}
  * @param minSimilarity the lowest similarity (1 − edits ÷ length) an approximate match needs
  * @param checks cross-field checks; a record failing one goes to review as {@code check_failed}
+ * @param minConfidence documents whose confidence is lower go to review as {@code low_confidence};
+ *     null for no threshold ({@code eval} suggests one from labelled documents)
  */
-public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, List<Check> checks)
+public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, List<Check> checks,
+    Double minConfidence)
     implements Serializable {
 
   public static final double DEFAULT_MIN_SIMILARITY = 0.85;
@@ -21,6 +24,9 @@ public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, Lis
   public ReviewPolicy {
     mustBeGrounded = Set.copyOf(mustBeGrounded);
     checks = checks == null ? List.of() : List.copyOf(checks);
+    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
+      throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
+    }
     if (minSimilarity <= 0 || minSimilarity > 1) {
       throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
     }
@@ -28,6 +34,6 @@ public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, Lis
 
   /** Grounding reported, nothing sent to review for it. */
   public static ReviewPolicy lenient() {
-    return new ReviewPolicy(Set.of(), DEFAULT_MIN_SIMILARITY, List.of());
+    return new ReviewPolicy(Set.of(), DEFAULT_MIN_SIMILARITY, List.of(), null);
   }
 }

@@ -77,7 +77,7 @@ public class ValidateRecordsTest implements Serializable {
     var strict = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
         base.match(), base.prompt(), java.util.Map.of(), null, false,
         new io.docextract.review.ReviewPolicy(java.util.Set.of("company", "date", "address",
-            "total"), 0.85, List.of()));
+            "total"), 0.85, List.of(), null));
     PCollectionTuple out = p.apply(Create.of(
                 new Extraction(r1, new Completion(real, StopReason.COMPLETE_JSON, 100, 20, 5, 50)),
                 new Extraction(r2, new Completion(invented, StopReason.COMPLETE_JSON, 100, 20, 5,
@@ -114,7 +114,7 @@ public class ValidateRecordsTest implements Serializable {
         new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(
             new io.docextract.checks.Check.DateRange("plausible-date", "date", 30),
             new io.docextract.checks.Check.Matches("money", "total",
-                java.util.regex.Pattern.compile("\\d+\\.\\d{2}")))));
+                java.util.regex.Pattern.compile("\\d+\\.\\d{2}"))), null));
     PCollectionTuple out = p.apply(Create.of(
                 new Extraction(r, new Completion(reply, StopReason.COMPLETE_JSON, 100, 20, 5, 50)))
             .withCoder(SerializableCoder.of(Extraction.class)))
@@ -126,6 +126,45 @@ public class ValidateRecordsTest implements Serializable {
                     + i.validatorMessages())))
         .containsInAnyOrder("check_failed|failed checks: plausible-date|"
             + "[plausible-date: date 2099-02-01 is in the future]");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aRecordBelowTheConfidenceThresholdGoesToReviewNamingTheWeakFields() {
+    String text = "KEDAI MAJU SDN BHD\nNO 5, JALAN SATU\nDATE 01/02/2019\nTOTAL 9.00";
+    String reply = "{\"company\":\"KEDAI MAJU SDN BHD\",\"date\":\"01/02/2019\","
+        + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"9.00\"}";
+    var base = Fixtures.type("receipt", List.of());
+    // No rules: every field scores 0.9, under a 0.95 threshold; over a 0.8 one.
+    List<String> routed = new java.util.ArrayList<>();
+    for (double threshold : new double[] {0.95, 0.8}) {
+      var typed = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
+          base.match(), base.prompt(), java.util.Map.of(), null, false,
+          new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), threshold));
+      ExtractionRequest r = new ExtractionRequest("t" + threshold, "/in/x", "text/plain",
+          "receipt", text, false, 3);
+      PCollectionTuple out = p.apply("In" + threshold, Create.of(
+                  new Extraction(r, new Completion(reply, StopReason.COMPLETE_JSON, 100, 20, 5,
+                      50)))
+              .withCoder(SerializableCoder.of(Extraction.class)))
+          .apply("Validate" + threshold, ValidateRecords.against(List.of(typed),
+              Fixtures.stories(512, 64)));
+      if (threshold > 0.9) {
+        PAssert.that(out.get(ValidateRecords.RECORDS)).empty();
+        PAssert.that(out.get(ValidateRecords.FAILURES)
+                .apply("Reasons" + threshold, MapElements.into(TypeDescriptors.strings())
+                    .via((ReviewItem i) -> i.reason().code() + "|" + i.message())))
+            .containsInAnyOrder("low_confidence|confidence 0.9 < 0.95 for: company, date,"
+                + " address, total");
+      } else {
+        PAssert.that(out.get(ValidateRecords.FAILURES)).empty();
+        PAssert.that(out.get(ValidateRecords.RECORDS)
+                .apply("Confidence" + threshold, MapElements.into(TypeDescriptors.strings())
+                    .via((ExtractedRecord x) -> String.valueOf(x.lineage().get("confidence")))))
+            .containsInAnyOrder("{document=0.9, fields={company=0.9, date=0.9, address=0.9,"
+                + " total=0.9}}");
+      }
+    }
     p.run().waitUntilFinish();
   }
 }

@@ -1,0 +1,87 @@
+package io.docextract.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The trade a confidence threshold makes, measured on labelled documents: for each threshold, the
+ * share of documents accepted without review and the field-level precision of what was accepted;
+ * and the lowest threshold (most coverage) whose precision reaches the target.
+ *
+ * @param chosen the threshold to put in the pipeline (review.minConfidence), null when none
+ *     reaches the target
+ */
+public record Coverage(String system, double target, List<Row> rows, Row chosen) {
+
+  /** One threshold: documents accepted, their share, and the precision of their fields. */
+  public record Row(double threshold, long accepted, double share, Double precision) {}
+
+  private static final double[] GRID = {0, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0};
+
+  public static Coverage of(String system, List<EvalItem> items, Map<String, Normaliser> fields,
+      double target) {
+    TreeSet<Double> thresholds = new TreeSet<>();
+    for (double t : GRID) {
+      thresholds.add(t);
+    }
+    items.forEach(i -> {
+      Prediction p = i.byModel().get(system);
+      if (p != null && p.confidence() != null) {
+        thresholds.add(p.confidence());
+      }
+    });
+    List<Row> all = new ArrayList<>();
+    for (double t : thresholds) {
+      all.add(row(system, items, fields, t));
+    }
+    Row chosen = all.stream()
+        .filter(r -> r.accepted() > 0 && r.precision() != null && r.precision() >= target)
+        .findFirst().orElse(null);
+    List<Row> shown = new ArrayList<>();
+    for (Row r : all) {
+      boolean onGrid = false;
+      for (double t : GRID) {
+        onGrid |= t == r.threshold();
+      }
+      if (onGrid || r == chosen) {
+        shown.add(r);
+      }
+    }
+    return new Coverage(system, target, shown, chosen);
+  }
+
+  private static Row row(String system, List<EvalItem> items, Map<String, Normaliser> fields,
+      double t) {
+    Scorer s = new Scorer(fields);
+    for (EvalItem i : items) {
+      Prediction p = i.byModel().getOrDefault(system, Prediction.missing());
+      if (p.acceptedAt(t)) {
+        s.add(i.gold(), p.fields());
+      }
+    }
+    long n = s.documents();
+    return new Row(t, n, items.isEmpty() ? 0 : (double) n / items.size(),
+        n == 0 ? null : s.overall().precision());
+  }
+
+  public String markdown() {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "%nAccept threshold for %s (target precision %.2f):%n%n"
+            + "| min confidence | auto-accepted | share | precision of accepted |%n"
+            + "|---|---|---|---|%n", system, target));
+    for (Row r : rows) {
+      sb.append(String.format(Locale.ROOT, "| %s%.3f | %d | %.0f%% | %s |%n",
+          r == chosen ? "**→** " : "", r.threshold(), r.accepted(), r.share() * 100,
+          r.precision() == null ? "–" : String.format(Locale.ROOT, "%.3f", r.precision())));
+    }
+    sb.append(chosen == null
+        ? "\nNo threshold reaches the target: every document needs review at this precision.\n"
+        : String.format(Locale.ROOT, "%nSuggested: `review: {minConfidence: %.3f}` — auto-accepts"
+            + " %.0f%% of documents at precision %.3f.%n", chosen.threshold(),
+            chosen.share() * 100, chosen.precision()));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,66 @@
+package io.docextract.grounding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.docextract.eval.Normaliser;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How far to trust a record, per field and for the document (its weakest field), from evidence
+ * outside the model: whether the value is in the text (grounding score: 1 as printed, the
+ * similarity of an approximate match, 0 when absent) times whether the type's rules agree (1 when
+ * a rule found the same value, {@link #NO_RULE} when no rule speaks for the field,
+ * {@link #RULE_DISAGREES} when the rules found something else). java-llama.cpp 4.2.0 aborts the
+ * JVM when asked for token probabilities ({@code setNProbs}), so the model's own probabilities
+ * are not part of it. Scores rank documents; {@code eval} calibrates the accept threshold.
+ */
+public record Confidence(double document, Map<String, Double> fields) {
+
+  static final double NO_RULE = 0.9;
+  static final double RULE_DISAGREES = 0.6;
+
+  public static Confidence of(JsonNode record, RecordGrounding grounding,
+      Map<String, List<String>> ruleValues, Map<String, Normaliser> normalisers) {
+    Map<String, Double> fields = new LinkedHashMap<>();
+    double document = 1.0;
+    for (Map.Entry<String, Object> e : grounding.spans().entrySet()) {
+      String field = e.getKey();
+      double g = 1.0;
+      if (e.getValue() instanceof List<?> items) {
+        for (Object s : items) {
+          g = Math.min(g, s == null ? 0 : ((Span) s).score());
+        }
+      } else {
+        g = e.getValue() == null ? 0 : ((Span) e.getValue()).score();
+      }
+      double score = g * agreement(record.get(field), ruleValues.get(field),
+          normalisers.getOrDefault(field, Normaliser.TEXT));
+      score = Math.round(score * 1000) / 1000.0;
+      fields.put(field, score);
+      document = Math.min(document, score);
+    }
+    return new Confidence(document, fields);
+  }
+
+  private static double agreement(JsonNode value, List<String> rules, Normaliser n) {
+    if (rules == null || rules.isEmpty()) {
+      return NO_RULE;
+    }
+    String mine = n.apply(value.isTextual() ? value.asText() : value.toString());
+    for (String r : rules) {
+      if (n.apply(r).equals(mine)) {
+        return 1.0;
+      }
+    }
+    return value.isArray() ? NO_RULE : RULE_DISAGREES;
+  }
+
+  /** For lineage: {document, fields}. */
+  public Map<String, Object> asMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("document", document);
+    m.put("fields", fields);
+    return m;
+  }
+}

@@ -1,0 +1,29 @@
+package io.docextract.grounding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.eval.Normaliser;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfidenceTest {
+
+  @Test
+  void groundingTimesRuleAgreementAndTheDocumentIsItsWeakestField() throws Exception {
+    String text = "KEDAI MAJU SDN BHD\nDATE 01/02/2019\nTOTAL 9.00\nCASH 10.00";
+    var record = new ObjectMapper().readTree("""
+        {"company": "KEDAI MAJU SDN BHD", "date": "01/02/2019", "total": "10.00",
+         "address": "JALAN SATU"}""");
+    Map<String, Normaliser> n = Map.of("date", Normaliser.DATE, "total", Normaliser.AMOUNT);
+    RecordGrounding g = RecordGrounding.of(record, text, Grounder.defaults(), n);
+    Confidence c = Confidence.of(record, g,
+        Map.of("date", List.of("01/02/2019"), "total", List.of("9.00")), n);
+    assertEquals(1.0, c.fields().get("date"), "in the text and the rule agrees");
+    assertEquals(0.9, c.fields().get("company"), "in the text, no rule for it");
+    assertEquals(0.6, c.fields().get("total"), "in the text, but the rule found 9.00");
+    assertEquals(0.0, c.fields().get("address"), "not in the text");
+    assertEquals(0.0, c.document());
+  }
+}
