@@ -143,11 +143,12 @@ public final class BenchCommand implements Callable<Integer> {
     report.put("gen_tokens_per_doc", limit.get("gen_tokens_per_doc").asDouble());
     report.put("parse_s", LimitFigures.round(prompts.parseSeconds(), 2));
 
+    // Before the sweep, which loads a model copy per variant.
+    Double rss = ProcessStats.peakRssMb();
+    report.put("peak_rss_mb", rss == null ? null : LimitFigures.round(rss, 1));
     if (sweep) {
       report.set("sweep", sweep(settings, prompts, err));
     }
-    Double rss = ProcessStats.peakRssMb();
-    report.put("peak_rss_mb", rss == null ? null : LimitFigures.round(rss, 1));
     Path jsonFile = json != null ? json : out.resolve("bench.json");
     Files.createDirectories(jsonFile.toAbsolutePath().getParent());
     Files.writeString(jsonFile, JsonLines.mapper().writerWithDefaultPrettyPrinter()
@@ -212,7 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     o.printf("pipeline/limit: %.3f (limit time ÷ pipeline time per document); pipeline %s;"
-            + " peak RSS %s MB%n",
+            + " peak RSS %s MB (limit and pipeline runs)%n",
         r.get("limit_over_pipeline").asDouble(),
         "records " + p.get("records") + ", review " + p.get("review") + " "
             + p.get("review_by_reason"), r.get("peak_rss_mb"));
