@@ -11,7 +11,8 @@ class NormaliserTest {
   void datesFromPrintedLayoutsBecomeIso() {
     for (String s : new String[] {"25/12/2018", "25-12-2018", "25.12.2018", "25/12/18",
         "2018-12-25", "December 25, 2018", "25 December 2018", "25th day of December, 2018",
-        "Dec 25 2018", "25-DEC-18", "DATE: 25/12/2018 13:05"}) {
+        "Dec 25 2018", "25-DEC-18", "DATE: 25/12/2018 13:05", "DEC 25, 2018 12:16:25",
+        "25 Dec 2018 1:05 PM"}) {
       assertEquals("2018-12-25", Normaliser.DATE.apply(s), s);
     }
   }
