@@ -113,6 +113,7 @@ public final class RunCommand implements Callable<Integer> {
       out.printf("model: %s%n", summary.model());
     }
     out.printf("output: %s%n", config.output());
+    writeReport(config, summary, out);
     out.flush();
     if (!summary.balanced()) {
       err.println("docextract: counts do not add up: " + summary.inputs() + " inputs, "
@@ -120,5 +121,27 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.JOB_FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  /** report.html beside the records: where documents went, and each review item with evidence. */
+  private static void writeReport(JobConfig config, RunSummary summary, PrintWriter out) {
+    Path dir = Path.of(config.review().replaceFirst("^file:", ""));
+    try {
+      java.util.Map<String, io.docextract.eval.Normaliser> normalisers = new java.util.HashMap<>();
+      config.documentTypes().forEach(t -> normalisers.putAll(t.fieldNormalisers()));
+      List<io.docextract.review.QueuedItem> items = summary.review() == 0 ? List.of()
+          : io.docextract.review.ReviewQueue.read(dir, config.parseLimits(),
+              config.maxPromptChars(), normalisers);
+      String html = io.docextract.report.RunReport.html(new io.docextract.report.RunReport.Run(
+          config.name(), summary.runner(), summary.inputs(), summary.records(),
+          io.docextract.report.RunReport.sorted(summary.reviewByReason()),
+          summary.wallSeconds()), items);
+      Path file = Path.of(config.output().replaceFirst("^file:", "")).resolve("report.html");
+      java.nio.file.Files.writeString(file, html);
+      out.printf("report: %s%n", file);
+    } catch (java.io.IOException | RuntimeException e) {
+      // The records and review queue are written; a report that cannot be made is not a failure.
+      out.printf("report: not written (%s)%n", e.getMessage());
+    }
   }
 }
