@@ -8,6 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=target/ci-finetune
 rm -rf "$out"
 mkdir -p "$out/docs"
+# A model cache of its own: training is deterministic, so an earlier run's merged model for the
+# same adapter would otherwise be picked up by the adapter run below.
+export DOCEXTRACT_CACHE="$PWD/$out/model-cache"
 python3 - "$out/docs" <<'PY'
 import csv, json, pathlib, sys
 gold = pathlib.Path("../shared/data/sroie-train-text")
