@@ -109,6 +109,9 @@ public final class RunCommand implements Callable<Integer> {
         config.name(), summary.inputs(), summary.records(), summary.review(),
         summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute(),
         summary.peakRssMb());
+    if (summary.recordsByTier().size() > 1) {
+      out.printf("records by tier: %s%n", summary.recordsByTier());
+    }
     if (!summary.model().isEmpty()) {
       out.printf("model: %s%n", summary.model());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * Everything a run needs, checked and resolved: the model file is local and its checksum known,
  * schemas are loaded, globs are absolute. Serializable, so workers of any runner get a copy.
+ * {@code escalation} is null when the pipeline names no second tier.
  */
 public record JobConfig(
     String name,
@@ -19,7 +20,8 @@ public record JobConfig(
     int batchSize,
     ParseLimits parseLimits,
     int maxPromptChars,
-    List<DocumentTypeConfig> documentTypes)
+    List<DocumentTypeConfig> documentTypes,
+    Escalation escalation)
     implements Serializable {
 
   public JobConfig {
@@ -28,21 +30,21 @@ public record JobConfig(
 
   public JobConfig withInput(String glob) {
     return new JobConfig(name, pipelineFile, glob, output, review, model, batchSize, parseLimits,
-        maxPromptChars, documentTypes);
+        maxPromptChars, documentTypes, escalation);
   }
 
   public JobConfig withOutput(String dir) {
     return new JobConfig(name, pipelineFile, input, dir, dir, model, batchSize, parseLimits,
-        maxPromptChars, documentTypes);
+        maxPromptChars, documentTypes, escalation);
   }
 
   public JobConfig withDocumentTypes(List<DocumentTypeConfig> types) {
     return new JobConfig(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
-        maxPromptChars, types);
+        maxPromptChars, types, escalation);
   }
 
   public JobConfig withModel(ModelSettings settings) {
     return new JobConfig(name, pipelineFile, input, output, review, settings, batchSize,
-        parseLimits, maxPromptChars, documentTypes);
+        parseLimits, maxPromptChars, documentTypes, escalation);
   }
 }

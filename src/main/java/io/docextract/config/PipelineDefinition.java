@@ -17,7 +17,14 @@ public record PipelineDefinition(
     Model model,
     Integer batchSize,
     Limits limits,
-    List<DocumentType> documentTypes) {
+    List<DocumentType> documentTypes,
+    EscalationDef escalation) {
+
+  /**
+   * The second tier: a model (same keys as {@code model}) and the review reasons that send a
+   * document to it (default: every failure of the first model's answer).
+   */
+  public record EscalationDef(Model model, List<String> reasons) {}
 
   /**
    * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. With

@@ -120,7 +120,26 @@ public final class PipelineLoader {
     ModelSettings model = model(def.model(), where, modelOverride);
     String review = def.review() == null ? def.output() : def.review();
     return new JobConfig(def.name(), where, def.input(), def.output(), review, model, batchSize,
-        parseLimits, maxPromptChars, types);
+        parseLimits, maxPromptChars, types, escalation(def.escalation(), where));
+  }
+
+  private Escalation escalation(PipelineDefinition.EscalationDef e, String where)
+      throws InvalidPipelineException {
+    if (e == null) {
+      return null;
+    }
+    ModelSettings second = model(e.model(), where + ": escalation", null);
+    Set<String> reasons = e.reasons() == null ? Escalation.DEFAULT_REASONS : new HashSet<>();
+    if (e.reasons() != null) {
+      for (String r : e.reasons()) {
+        if (!Escalation.DEFAULT_REASONS.contains(r)) {
+          throw new InvalidPipelineException(where + ": escalation.reasons: '" + r + "' is not one"
+              + " of " + new java.util.TreeSet<>(Escalation.DEFAULT_REASONS));
+        }
+        reasons.add(r);
+      }
+    }
+    return new Escalation(second, reasons);
   }
 
   public static PipelineDefinition read(Path file) throws InvalidPipelineException {

@@ -1,5 +1,6 @@
 package io.docextract.pipeline;
 
+import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.review.ReviewItem;
 import io.docextract.validate.ExtractedRecord;
@@ -55,19 +56,41 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
             .apply("BatchRequests", BatchRequests.ofSize(config.batchSize()))
             .apply("ExtractFields", ExtractFields.with(config.model(), config.documentTypes()));
 
+    Escalation escalation = config.escalation();
+    ValidateRecords validate = ValidateRecords.against(config.documentTypes(), config.model());
     PCollectionTuple validated =
         extracted.get(ExtractFields.EXTRACTIONS)
-            .apply("ValidateRecords",
-                ValidateRecords.against(config.documentTypes(), config.model()));
+            .apply("ValidateRecords", escalation == null ? validate
+                : validate.withEscalation(escalation.reasons()));
 
-    PCollection<ReviewItem> review =
+    PCollectionList<ExtractedRecord> records = PCollectionList.of(validated.get(ValidateRecords.RECORDS));
+    PCollectionList<ReviewItem> failures =
         PCollectionList.of(parsed.get(ParseDocuments.FAILURES))
             .and(requests.get(BuildRequests.FAILURES))
             .and(extracted.get(ExtractFields.FAILURES))
-            .and(validated.get(ValidateRecords.FAILURES))
-            .apply("FlattenFailures", Flatten.pCollections())
+            .and(validated.get(ValidateRecords.FAILURES));
+    if (escalation != null) {
+      // The second tier sees only what the first failed on; what it fails on goes to review.
+      PCollectionTuple extracted2 =
+          validated.get(ValidateRecords.ESCALATE)
+              .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
+              .apply("ExtractFieldsTier2",
+                  ExtractFields.with(escalation.model(), config.documentTypes()));
+      PCollectionTuple validated2 =
+          extracted2.get(ExtractFields.EXTRACTIONS)
+              .apply("ValidateRecordsTier2",
+                  ValidateRecords.against(config.documentTypes(), escalation.model()).withTier(2));
+      records = records.and(validated2.get(ValidateRecords.RECORDS));
+      failures = failures.and(extracted2.get(ExtractFields.FAILURES))
+          .and(validated2.get(ValidateRecords.FAILURES));
+    }
+    PCollection<ReviewItem> review =
+        failures.apply("FlattenFailures", Flatten.pCollections())
             .setCoder(SerializableCoder.of(ReviewItem.class));
+    PCollection<ExtractedRecord> allRecords =
+        records.apply("FlattenRecords", Flatten.pCollections())
+            .setCoder(SerializableCoder.of(ExtractedRecord.class));
 
-    return PCollectionTuple.of(RECORDS, validated.get(ValidateRecords.RECORDS)).and(REVIEW, review);
+    return PCollectionTuple.of(RECORDS, allRecords).and(REVIEW, review);
   }
 }

@@ -40,11 +40,21 @@ public final class JobPreflight {
     if (inputs == 0) {
       return Result.fail("input '" + config.input() + "' matches no file", Problem.NO_INPUT);
     }
+    Result first = checkModel(config, config.model());
+    if (!first.ok() || config.escalation() == null) {
+      return first.ok() ? new Result(true, inputs, null, Problem.NONE) : first;
+    }
+    Result second = checkModel(config, config.escalation().model());
+    return second.ok() ? new Result(true, inputs, null, Problem.NONE) : second;
+  }
+
+  /** The model loads and enforces every document type's grammar. */
+  private static Result checkModel(JobConfig config, io.docextract.model.ModelSettings settings) {
     ModelRuntime runtime;
     try {
-      runtime = ModelRuntime.acquire(config.model());
+      runtime = ModelRuntime.acquire(settings);
     } catch (RuntimeException e) {
-      return Result.fail("cannot load model " + config.model().modelPath() + ": " + e.getMessage(),
+      return Result.fail("cannot load model " + settings.modelPath() + ": " + e.getMessage(),
           Problem.MODEL);
     }
     try (runtime) {
@@ -57,6 +67,6 @@ public final class JobPreflight {
       Thread.currentThread().interrupt();
       return Result.fail("interrupted", Problem.INTERRUPTED);
     }
-    return new Result(true, inputs, null, Problem.NONE);
+    return new Result(true, 0, null, Problem.NONE);
   }
 }

@@ -37,6 +37,7 @@ public record RunSummary(
     double docsPerMinute,
     Double peakRssMb,
     Map<String, Object> model,
+    Map<String, Long> recordsByTier,
     List<String> recordFiles,
     List<String> reviewFiles) {
 
@@ -50,8 +51,13 @@ public record RunSummary(
     List<String> recordFiles = files(ExtractionPipeline.prefix(output, "records") + "*.jsonl");
     List<String> reviewFiles = files(ExtractionPipeline.prefix(reviewDir, "review") + "*.jsonl");
     long records = 0;
+    Map<String, Long> byTier = new TreeMap<>();
     for (String f : recordFiles) {
-      records += lines(f).size();
+      for (String line : lines(f)) {
+        records++;
+        JsonNode node = JsonLines.mapper().readTree(line);
+        byTier.merge("tier" + node.path("lineage").path("tier").asInt(1), 1L, Long::sum);
+      }
     }
     Map<String, Long> byReason = new TreeMap<>();
     long review = 0;
@@ -65,7 +71,7 @@ public record RunSummary(
     double perMin = wallSeconds > 0 ? inputs * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
         Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
-        ProcessStats.peakRssMb(), modelStats(metrics), recordFiles, reviewFiles);
+        ProcessStats.peakRssMb(), modelStats(metrics), byTier, recordFiles, reviewFiles);
   }
 
   /** Token counts and model time from the ExtractFields distributions, where the runner has them. */

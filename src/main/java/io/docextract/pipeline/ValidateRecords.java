@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -44,21 +45,42 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
 
   public static final TupleTag<ExtractedRecord> RECORDS = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
+  /** Requests whose answer failed for a reason the next tier may fix (with escalation only). */
+  public static final TupleTag<ExtractionRequest> ESCALATE = new TupleTag<>() {};
   static final String STAGE = "ValidateRecords";
 
   private final List<DocumentTypeConfig> types;
   private final ModelSettings model;
+  private final Set<String> escalate;
+  private final int tier;
 
-  private ValidateRecords(List<DocumentTypeConfig> types, ModelSettings model) {
+  private ValidateRecords(List<DocumentTypeConfig> types, ModelSettings model,
+      Set<String> escalate, int tier) {
     this.types = types;
     this.model = model;
+    this.escalate = escalate;
+    this.tier = tier;
+  }
+
+  /** Failures for these reasons leave through {@link #ESCALATE} instead of {@link #FAILURES}. */
+  public ValidateRecords withEscalation(Set<String> reasons) {
+    return new ValidateRecords(types, model, Set.copyOf(reasons), tier);
+  }
+
+  /** Which tier's answers these are (1 for the pipeline's model), recorded in the lineage. */
+  public ValidateRecords withTier(int tier) {
+    if (tier < 1) {
+      throw new IllegalArgumentException("tier must be >= 1, got " + tier);
+    }
+    return new ValidateRecords(types, model, escalate, tier);
   }
 
   public static ValidateRecords against(List<DocumentTypeConfig> types, ModelSettings model) {
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
-    return new ValidateRecords(List.copyOf(types), Objects.requireNonNull(model, "model"));
+    return new ValidateRecords(List.copyOf(types), Objects.requireNonNull(model, "model"),
+        Set.of(), 1);
   }
 
   @Override
@@ -66,24 +88,30 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     PCollectionTuple out =
         extractions.apply(
             "ParseAndValidate",
-            ParDo.of(new ValidateFn(types, model))
-                .withOutputTags(RECORDS, TupleTagList.of(FAILURES)));
+            ParDo.of(new ValidateFn(types, model, escalate, tier))
+                .withOutputTags(RECORDS, TupleTagList.of(FAILURES).and(ESCALATE)));
     out.get(RECORDS).setCoder(SerializableCoder.of(ExtractedRecord.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
+    out.get(ESCALATE).setCoder(SerializableCoder.of(ExtractionRequest.class));
     return out;
   }
 
   private static final class ValidateFn extends DoFn<Extraction, ExtractedRecord> {
     private final List<DocumentTypeConfig> types;
     private final ModelSettings model;
+    private final Set<String> escalate;
+    private final int tier;
     private transient Map<String, RecordValidator> validators;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, JsonNode> schemaTrees;
     private transient Map<String, Grounder> grounders;
 
-    ValidateFn(List<DocumentTypeConfig> types, ModelSettings model) {
+    ValidateFn(List<DocumentTypeConfig> types, ModelSettings model, Set<String> escalate,
+        int tier) {
       this.types = types;
       this.model = model;
+      this.escalate = escalate;
+      this.tier = tier;
     }
 
     @Setup
@@ -182,8 +210,13 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       return patched;
     }
 
-    private static void fail(MultiOutputReceiver out, ExtractionRequest r, Reason reason,
+    private void fail(MultiOutputReceiver out, ExtractionRequest r, Reason reason,
         String message, List<String> messages, String raw, Map<String, Object> lineage) {
+      if (escalate.contains(reason.code())) {
+        Metrics.counter(STAGE, "escalated_" + reason.code()).inc();
+        out.get(ESCALATE).output(r);
+        return;
+      }
       Metrics.counter(STAGE, reason.code()).inc();
       out.get(FAILURES).output(Failures.ofRequest(STAGE, r, reason, message, messages, raw,
           lineage));
@@ -192,6 +225,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private Map<String, Object> lineage(DocumentTypeConfig type, ExtractionRequest r,
         Completion c) {
       Map<String, Object> l = new LinkedHashMap<>();
+      l.put("tier", tier);
       l.put("model_sha256", model.modelSha256());
       if (model.adapterSha256() != null) {
         l.put("adapter_sha256", model.adapterSha256());

@@ -227,4 +227,16 @@ class PipelineLoaderTest {
     assertTrue(refused(valid().replaceFirst("chatTemplate: false,",
         "adapter: x.gguf, merged: q3, chatTemplate: false,")).getMessage().contains("model.merged: 'q3'"));
   }
+
+  @Test
+  void escalationNamesASecondModelAndOnlyAnswerFailuresAsReasons() throws Exception {
+    String tier2 = "escalation: {model: {path: %s, chatTemplate: false, contextSize: 512,"
+        + " maxTokens: 64}%s}\n";
+    JobConfig job = loader.load(write(valid() + tier2.formatted(MODEL.toAbsolutePath(), "")), null);
+    assertEquals(MODEL_SHA, job.escalation().model().modelSha256());
+    assertEquals(Escalation.DEFAULT_REASONS, job.escalation().reasons());
+    assertNull(loader.load(write(valid()), null).escalation());
+    assertTrue(refused(valid() + tier2.formatted(MODEL.toAbsolutePath(), ", reasons: [tika_error]"))
+        .getMessage().contains("escalation.reasons: 'tika_error' is not one of"));
+  }
 }

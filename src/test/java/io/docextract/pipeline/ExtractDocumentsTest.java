@@ -30,7 +30,7 @@ public class ExtractDocumentsTest implements Serializable {
   static JobConfig job(Path in, Path out) {
     return new JobConfig("test", "test.yaml", in + "/*/*", out.toString(), out.toString(),
         Fixtures.stories(1024, 160), 2, ParseLimits.defaults(), 2000,
-        List.of(Fixtures.type("receipt", List.of("**/receipts/*"))));
+        List.of(Fixtures.type("receipt", List.of("**/receipts/*"))), null);
   }
 
   static Path folder(Path root) throws Exception {
