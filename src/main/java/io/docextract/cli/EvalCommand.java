@@ -11,7 +11,9 @@ import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.pipeline.EvaluationJob;
+import io.docextract.model.ModelRuntime;
 import io.docextract.pipeline.JobPreflight;
+import io.docextract.pipeline.ProcessStats;
 import io.docextract.review.JsonLines;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -113,7 +115,14 @@ public final class EvalCommand implements Callable<Integer> {
           err.println("docextract: " + pre.message());
           return ExitCodes.BAD_CONFIG;
         }
+        // Each model's peak memory on its own: the previous model is closed and the peak reset.
+        ModelRuntime.shutdownIdle();
+        System.gc();
+        boolean isolated = ProcessStats.resetPeakRss();
         EvaluationJob.Result r = EvaluationJob.run(c, options, pre.inputs());
+        if (!isolated && configs.size() > 1) {
+          err.println("eval: peak RSS is the process's so far (cannot reset it here)");
+        }
         predictions.put(label, r.byFile());
         speed.put(label, new EvalReport.Speed(r.summary().docsPerMinute(), r.p95LatencyMs(),
             r.cpuSeconds() * 1000 / Math.max(1, pre.inputs()), r.peakRssMb()));

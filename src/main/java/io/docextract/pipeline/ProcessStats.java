@@ -18,6 +18,19 @@ public final class ProcessStats {
     return 0;
   }
 
+  /**
+   * Resets the peak to the current resident memory (Linux: "5" to /proc/self/clear_refs), so the
+   * next {@link #peakRssMb()} covers only what ran since. False where that is not possible.
+   */
+  public static boolean resetPeakRss() {
+    try {
+      Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+      return true;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
   /** VmHWM from /proc: the most resident memory the process has held; null off Linux. */
   public static Double peakRssMb() {
     try {
