@@ -3,6 +3,7 @@ package io.docextract.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.bench.CostPlot;
 import io.docextract.bench.LimitFigures;
 import io.docextract.bench.LimitRun;
 import io.docextract.bench.Percentiles;
@@ -71,12 +72,20 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "default: <out>/bench.json")
   Path json;
 
+  @Option(names = "--plot", paramLabel = "BENCH_JSON", split = ",",
+      description = "measure nothing: plot latency against prompt tokens from earlier bench JSON"
+          + " files into <out>/cost.html, one series each")
+  List<Path> plot = new ArrayList<>();
+
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!plot.isEmpty()) {
+      return plotOnly(o);
+    }
     JobConfig config = Pipelines.load(pipeline, model);
     if (gold != null) {
       Path dir = out.resolve("inputs");
@@ -106,14 +115,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     ObjectNode limit;
     PromptSet prompts;
+    LimitRun.Result limitRun;
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
       report.put("model_load_ms", runtime.loadMillis());
       prompts = PromptSet.build(config, runtime, files);
       err.printf("bench: limit — %d prompts on the runtime alone (%d slots)%n",
           prompts.prompts().size(), settings.parallel());
-      limit = LimitFigures.of(LimitRun.run(runtime, prompts.prompts(), settings.maxTokens()),
-          settings.cachePrompt(), settings.parallel());
+      limitRun = LimitRun.run(runtime, prompts.prompts(), settings.maxTokens());
+      limit = LimitFigures.of(limitRun, settings.cachePrompt(), settings.parallel());
     }
+    ArrayNode perDoc = limit.putArray("per_document");
+    limitRun.completions().forEach(c -> perDoc.addObject().put("prompt_tokens", c.promptTokens())
+        .put("generated_tokens", c.generatedTokens()).put("latency_ms", c.totalMillis())
+        .put("first_token_ms", c.firstTokenMillis()));
     limit.putPOJO("not_sent", prompts.skipped());
     report.set("limit", limit);
 
@@ -154,7 +168,34 @@ public final class BenchCommand implements Callable<Integer> {
     Files.writeString(jsonFile, JsonLines.mapper().writerWithDefaultPrettyPrinter()
         .writeValueAsString(report));
     print(o, report);
-    o.println("written: " + jsonFile);
+    Path page = out.resolve("cost.html");
+    Files.writeString(page, CostPlot.html("docextract bench: " + pipeline.getFileName(), List.of(
+        new CostPlot.Series(pipeline.getFileName().toString(), limitRun.completions()))));
+    o.println("written: " + jsonFile + ", " + page);
+    o.flush();
+    return ExitCodes.OK;
+  }
+
+  private int plotOnly(PrintWriter o) throws java.io.IOException {
+    List<CostPlot.Series> series = new ArrayList<>();
+    for (Path f : plot) {
+      JsonNode r = JsonLines.mapper().readTree(f.toFile());
+      List<io.docextract.model.Completion> points = new ArrayList<>();
+      for (JsonNode d : r.path("limit").path("per_document")) {
+        points.add(new io.docextract.model.Completion("", io.docextract.model.StopReason
+            .COMPLETE_JSON, d.path("prompt_tokens").asInt(), d.path("generated_tokens").asInt(),
+            d.path("first_token_ms").asLong(), d.path("latency_ms").asLong()));
+      }
+      if (points.isEmpty()) {
+        throw new CommandFailure(ExitCodes.BAD_CONFIG, f + " has no limit.per_document figures");
+      }
+      series.add(new CostPlot.Series(f.getFileName().toString().replaceFirst("\\.json$", ""),
+          points));
+    }
+    Files.createDirectories(out);
+    Path page = out.resolve("cost.html");
+    Files.writeString(page, CostPlot.html("docextract: latency against document length", series));
+    o.println("written: " + page);
     o.flush();
     return ExitCodes.OK;
   }

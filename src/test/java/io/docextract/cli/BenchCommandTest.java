@@ -56,5 +56,15 @@ class BenchCommandTest {
     assertEquals(5, r.get("sweep").size());
     assertEquals("no grammar", r.get("sweep").get(4).get("variant").asText());
     assertTrue(cli.out.toString().contains("pipeline/limit: "), cli.out.toString());
+    assertEquals(2, r.get("limit").get("per_document").size());
+    assertTrue(java.nio.file.Files.readString(tmp.resolve("bench/cost.html"))
+        .contains("\"prompt_tokens\"") || java.nio.file.Files.readString(
+            tmp.resolve("bench/cost.html")).contains("prompt tokens"));
+
+    // The plot alone from saved figures, several runs in one page.
+    assertEquals(0, cli.run("bench", "--pipeline", pipeline.toString(), "--plot",
+        json + "," + json, "--out", tmp.resolve("plot").toString()), cli.err.toString());
+    String page = java.nio.file.Files.readString(tmp.resolve("plot/cost.html"));
+    assertTrue(page.contains("\"label\":\"figures\""), page.substring(page.length() - 800));
   }
 }
