@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.docextract.model.Completion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,7 +13,6 @@ import java.util.List;
  */
 public final class CostPlot {
 
-  static final String CHART_JS = "META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
 
   private CostPlot() {}
 
@@ -33,13 +30,7 @@ public final class CostPlot {
             .put("generated", c.generatedTokens());
       }
     }
-    String chartJs;
-    try (InputStream in = CostPlot.class.getClassLoader().getResourceAsStream(CHART_JS)) {
-      if (in == null) {
-        throw new IOException("Chart.js is missing from the classpath: " + CHART_JS);
-      }
-      chartJs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String chartJs = io.docextract.report.ChartJs.source();
     return """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>%1$s</title>

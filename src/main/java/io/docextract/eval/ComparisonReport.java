@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,7 +13,6 @@ import java.util.List;
  */
 public final class ComparisonReport {
 
-  static final String CHART_JS = "META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
 
   private ComparisonReport() {}
 
@@ -32,13 +29,7 @@ public final class ComparisonReport {
       p.put("x", s.docsPerMinute());
       p.put("y", Math.round(s.overall().f1() * 1000) / 1000.0);
     }
-    String chartJs;
-    try (InputStream in = ComparisonReport.class.getClassLoader().getResourceAsStream(CHART_JS)) {
-      if (in == null) {
-        throw new IOException("Chart.js is missing from the classpath: " + CHART_JS);
-      }
-      chartJs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String chartJs = io.docextract.report.ChartJs.source();
     return """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>%1$s</title>

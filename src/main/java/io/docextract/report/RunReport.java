@@ -27,7 +27,6 @@ import java.util.Map;
  */
 public final class RunReport {
 
-  static final String CHART_JS = "META-INF/resources/webjars/chart.js/4.4.1/dist/chart.umd.js";
   static final int MAX_TEXT_CHARS = 6000;
 
   private RunReport() {}
@@ -59,7 +58,7 @@ public final class RunReport {
         : String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
     ctx.put("routes", routes);
     ctx.put("routesJson", routesJson.toString().replace("</", "<\\/"));
-    ctx.put("chartJs", chartJs());
+    ctx.put("chartJs", ChartJs.source());
     List<Map<String, Object>> items = new ArrayList<>();
     for (int i = 0; i < reviewed.size(); i++) {
       items.add(item(i, reviewed.get(i)));
@@ -131,18 +130,6 @@ public final class RunReport {
   static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\"", "&quot;");
-  }
-
-  private static String chartJs() throws IOException {
-    try (Reader r = resource(CHART_JS)) {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) > 0) {
-        sb.append(buf, 0, n);
-      }
-      return sb.toString();
-    }
   }
 
   private static Reader resource(String name) throws IOException {
