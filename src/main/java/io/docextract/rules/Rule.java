@@ -28,12 +28,12 @@ public record Rule(String field, String name, String pattern, int priority, Norm
     normalise = normalise == null ? Normaliser.NONE : normalise;
   }
 
-  /** The values this rule finds in the text, normalised; empty when it does not match. */
   /** The compiled pattern, shared by every use of this rule in the JVM. */
   public Pattern compiled() {
     return COMPILED.computeIfAbsent(pattern, Pattern::compile);
   }
 
+  /** The values this rule finds in the text, normalised; empty when it does not match. */
   public List<String> find(String text) {
     Matcher m = compiled().matcher(text);
     LinkedHashSet<String> out = new LinkedHashSet<>();
