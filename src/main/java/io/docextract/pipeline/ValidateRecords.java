@@ -3,6 +3,7 @@ package io.docextract.pipeline;
 import io.docextract.checks.Check;
 import io.docextract.checks.CheckFailure;
 import io.docextract.config.DocumentTypeConfig;
+import io.docextract.eval.Normaliser;
 import io.docextract.grounding.Confidence;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
@@ -12,6 +13,7 @@ import io.docextract.model.StopReason;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.rules.RuleFallback;
+import io.docextract.rules.RuleSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.validate.ExtractedRecord;
@@ -105,6 +107,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, JsonNode> schemaTrees;
     private transient Map<String, Grounder> grounders;
+    private transient Map<String, Map<String, Normaliser>> normalisers;
 
     ValidateFn(List<DocumentTypeConfig> types, ModelSettings model, Set<String> escalate,
         int tier) {
@@ -120,7 +123,9 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       byName = new HashMap<>();
       schemaTrees = new HashMap<>();
       grounders = new HashMap<>();
+      normalisers = new HashMap<>();
       for (DocumentTypeConfig t : types) {
+        normalisers.put(t.name(), t.fieldNormalisers());
         grounders.put(t.name(), new Grounder(t.review().minSimilarity()));
         validators.put(t.name(), new RecordValidator(t.schema()));
         byName.put(t.name(), t);
@@ -150,12 +155,15 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
         return;
       }
       DocumentTypeConfig type = byName.get(r.documentType());
-      JsonNode fields = withRules(type, r, v.fields(), lineage);
+      // One pass of the rules serves the fallback and the confidence.
+      Map<String, RuleSet.Match> ruleMatches = type.rules().matches(r.text());
+      JsonNode fields = withRules(type, r, v.fields(), ruleMatches, lineage);
+      Map<String, Normaliser> fieldNormalisers = normalisers.get(type.name());
       RecordGrounding grounding = RecordGrounding.of(fields, r.text(), grounders.get(type.name()),
-          type.fieldNormalisers());
+          fieldNormalisers);
       lineage.put("grounding", grounding.spans());
-      Confidence confidence = Confidence.of(fields, grounding, type.rules().apply(r.text()),
-          type.fieldNormalisers());
+      Confidence confidence = Confidence.of(fields, grounding, RuleSet.values(ruleMatches),
+          fieldNormalisers);
       lineage.put("confidence", confidence.asMap());
       List<String> missing = grounding.ungrounded().stream()
           .filter(type.review().mustBeGrounded()::contains).toList();
@@ -195,13 +203,13 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
      * record still satisfies the schema; lineage names the rule behind each replaced field.
      */
     private JsonNode withRules(DocumentTypeConfig type, ExtractionRequest r, JsonNode fields,
-        Map<String, Object> lineage) {
+        Map<String, RuleSet.Match> ruleMatches, Map<String, Object> lineage) {
       if (type.rules().isEmpty() || !fields.isObject()) {
         return fields;
       }
       ObjectNode patched = ((ObjectNode) fields).deepCopy();
       Map<String, String> sources =
-          RuleFallback.apply(patched, type.rules(), r.text(), schemaTrees.get(type.name()));
+          RuleFallback.apply(patched, ruleMatches, r.text(), schemaTrees.get(type.name()));
       if (sources.isEmpty() || !validators.get(type.name()).validate(patched.toString()).ok()) {
         return fields;
       }

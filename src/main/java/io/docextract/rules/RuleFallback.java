@@ -24,12 +24,18 @@ public final class RuleFallback {
    */
   public static Map<String, String> apply(ObjectNode fields, RuleSet rules, String text,
       JsonNode schema) {
+    return apply(fields, rules.matches(text == null ? "" : text), text, schema);
+  }
+
+  /** The same, with the rules' matches on {@code text} already found. */
+  public static Map<String, String> apply(ObjectNode fields, Map<String, RuleSet.Match> matches,
+      String text, JsonNode schema) {
     Map<String, String> sources = new LinkedHashMap<>();
-    if (rules.isEmpty()) {
+    if (matches.isEmpty()) {
       return sources;
     }
     String folded = Normaliser.TEXT.apply(text == null ? "" : text);
-    rules.matches(text == null ? "" : text).forEach((field, match) -> {
+    matches.forEach((field, match) -> {
       List<String> values = match.values();
       JsonNode v = fields.get(field);
       boolean empty = v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())

@@ -92,8 +92,13 @@ public final class RuleSet implements Serializable {
 
   /** Field → values, for every field some rule found. */
   public Map<String, List<String>> apply(String text) {
+    return values(matches(text));
+  }
+
+  /** Field → values of matches already found. */
+  public static Map<String, List<String>> values(Map<String, Match> matches) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    matches(text).forEach((field, m) -> out.put(field, m.values()));
+    matches.forEach((field, m) -> out.put(field, m.values()));
     return out;
   }
 
