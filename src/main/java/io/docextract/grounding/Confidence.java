@@ -24,17 +24,9 @@ public record Confidence(double document, Map<String, Double> fields) {
       Map<String, List<String>> ruleValues, Map<String, Normaliser> normalisers) {
     Map<String, Double> fields = new LinkedHashMap<>();
     double document = 1.0;
-    for (Map.Entry<String, Object> e : grounding.spans().entrySet()) {
+    for (Map.Entry<String, Double> e : grounding.scores().entrySet()) {
       String field = e.getKey();
-      double g = 1.0;
-      if (e.getValue() instanceof List<?> items) {
-        for (Object s : items) {
-          g = Math.min(g, s == null ? 0 : ((Span) s).score());
-        }
-      } else {
-        g = e.getValue() == null ? 0 : ((Span) e.getValue()).score();
-      }
-      double score = g * agreement(record.get(field), ruleValues.get(field),
+      double score = e.getValue() * agreement(record.get(field), ruleValues.get(field),
           normalisers.getOrDefault(field, Normaliser.TEXT));
       score = Math.round(score * 1000) / 1000.0;
       fields.put(field, score);

@@ -57,6 +57,32 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
     return new RecordGrounding(spans, List.copyOf(ungrounded));
   }
 
+  /** Each field's spans as a list, one per value (null where a value was not found). */
+  public Map<String, List<Span>> spanLists() {
+    Map<String, List<Span>> out = new LinkedHashMap<>();
+    spans.forEach((field, s) -> {
+      List<Span> list = new ArrayList<>();
+      if (s instanceof List<?> items) {
+        items.forEach(i -> list.add((Span) i));
+      } else {
+        list.add((Span) s);
+      }
+      out.put(field, list);
+    });
+    return out;
+  }
+
+  /**
+   * Each field's grounding score: its weakest value's (1 as printed, the similarity of an
+   * approximate match), 0 when one of its values was not found.
+   */
+  public Map<String, Double> scores() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    spanLists().forEach((field, list) -> out.put(field,
+        list.stream().mapToDouble(s -> s == null ? 0 : s.score()).min().orElse(1.0)));
+    return out;
+  }
+
   private static Optional<Span> locate(String text, String value, Grounder grounder,
       Normaliser normaliser) {
     Optional<Span> s = grounder.locate(text, value);

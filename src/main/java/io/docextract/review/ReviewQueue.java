@@ -2,10 +2,9 @@ package io.docextract.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.eval.Normaliser;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
-import io.docextract.grounding.Span;
-import io.docextract.eval.Normaliser;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
@@ -15,7 +14,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,21 +48,10 @@ public final class ReviewQueue {
         String text = text(parser, item, maxPromptChars);
         ObjectNode predicted = predicted(item.path("raw_output").asText(""));
         RecordGrounding g = RecordGrounding.of(predicted, text, grounder, normalisers);
-        Map<String, List<Span>> spans = new LinkedHashMap<>();
-        double score = 1.0;
-        for (var e : g.spans().entrySet()) {
-          List<Span> list = new ArrayList<>();
-          if (e.getValue() instanceof List<?> l) {
-            l.forEach(s -> list.add((Span) s));
-          } else {
-            list.add((Span) e.getValue());
-          }
-          spans.put(e.getKey(), list);
-          for (Span s : list) {
-            score = Math.min(score, s == null ? 0 : s.score());
-          }
-        }
-        items.add(new QueuedItem(item, text, predicted, spans, predicted.isEmpty() ? 0 : score));
+        double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
+            .orElse(1.0);
+        items.add(new QueuedItem(item, text, predicted, g.spanLists(),
+            predicted.isEmpty() ? 0 : score));
       }
     }
     return items;
