@@ -12,9 +12,7 @@ import io.docextract.review.ReviewQueue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,7 +69,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
       }
       case "jsonl" -> corrections.addAll(QueueFiles.readJsonLines(in, schema));
-      case "csv" -> corrections.addAll(QueueFiles.readCsv(in, schema, texts(config)));
+      case "csv" -> {
+        // The rows carry no text: each source is parsed again, as the run parsed it.
+        DocumentParser parser = new DocumentParser(config.parseLimits());
+        corrections.addAll(QueueFiles.readCsv(in, schema, source -> {
+          String text = ReviewQueue.textOf(parser, source, config.maxPromptChars());
+          return text == null ? "" : text;
+        }));
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown --format '" + format + "'; known: label-studio, jsonl, csv");
     }
@@ -81,22 +86,5 @@ public final class ImportCommand implements Callable<Integer> {
             + " annotation left out) into %s and %s%n", corrections.size(), skipped,
         out.resolve("gold.jsonl"), out.resolve("records.jsonl"));
     return ExitCodes.OK;
-  }
-
-  /** CSV rows carry no text: each row's source is parsed again, as the run parsed it. */
-  private Map<String, String> texts(JobConfig config) throws java.io.IOException {
-    Map<String, String> texts = new HashMap<>();
-    DocumentParser parser = new DocumentParser(config.parseLimits());
-    var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
-    try (var it = mapper.readerForMapOf(String.class).with(
-        com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
-        .<Map<String, String>>readValues(in.toFile())) {
-      while (it.hasNext()) {
-        Map<String, String> row = it.next();
-        String text = ReviewQueue.textOf(parser, row.get("source"), config.maxPromptChars());
-        texts.put(row.get("id"), text == null ? "" : text);
-      }
-    }
-    return texts;
   }
 }

@@ -82,9 +82,9 @@ public final class QueueFiles {
     new CsvMapper().writer(b.build()).writeValues(out.toFile()).writeAll(rows).close();
   }
 
-  /** CSV rows back; the text comes from {@code texts} (id → text), as the CSV holds none. */
-  public static List<Correction> readCsv(Path in, JsonNode schema, Map<String, String> texts)
-      throws IOException {
+  /** CSV rows back; the CSV holds no text, so {@code textOf} gives it for each row's source. */
+  public static List<Correction> readCsv(Path in, JsonNode schema,
+      java.util.function.UnaryOperator<String> textOf) throws IOException {
     List<Correction> out = new ArrayList<>();
     try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader()).readValues(in.toFile())) {
@@ -98,7 +98,7 @@ public final class QueueFiles {
         }
         String id = row.get("id");
         out.add(new Correction(id, row.get("source"), row.get("document_type"),
-            texts.getOrDefault(id, ""), fields));
+            textOf.apply(row.get("source")), fields));
       }
     }
     return out;
