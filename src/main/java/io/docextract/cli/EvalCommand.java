@@ -110,15 +110,16 @@ public final class EvalCommand implements Callable<Integer> {
             .withDocumentTypes(List.of(docType.withMatch(List.of())));
         PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
             .withValidation().create();
+        // Each model's peak memory on its own: the previous model is closed and the peak reset
+        // before this one is loaded (by the preflight, then shared with the run).
+        ModelRuntime.shutdownIdle();
+        System.gc();
+        boolean isolated = ProcessStats.resetPeakRss();
         JobPreflight.Result pre = JobPreflight.check(c, options);
         if (!pre.ok()) {
           err.println("docextract: " + pre.message());
           return ExitCodes.BAD_CONFIG;
         }
-        // Each model's peak memory on its own: the previous model is closed and the peak reset.
-        ModelRuntime.shutdownIdle();
-        System.gc();
-        boolean isolated = ProcessStats.resetPeakRss();
         EvaluationJob.Result r = EvaluationJob.run(c, options, pre.inputs());
         if (!isolated && configs.size() > 1) {
           err.println("eval: peak RSS is the process's so far (cannot reset it here)");

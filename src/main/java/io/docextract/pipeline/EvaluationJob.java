@@ -26,11 +26,7 @@ public final class EvaluationJob {
       double cpuSeconds, Double peakRssMb) {
 
     public Double p95LatencyMs() {
-      if (latenciesMs.isEmpty()) {
-        return null;
-      }
-      List<Long> sorted = latenciesMs.stream().sorted().toList();
-      return (double) sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
+      return latenciesMs.isEmpty() ? null : io.docextract.bench.Percentiles.of(latenciesMs, 95);
     }
   }
 
