@@ -109,8 +109,12 @@ public final class RunCommand implements Callable<Integer> {
         config.name(), summary.inputs(), summary.records(), summary.review(),
         summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute(),
         summary.peakRssMb());
-    if (summary.recordsByTier().size() > 1) {
-      out.printf("records by tier: %s%n", summary.recordsByTier());
+    if (summary.tiers().size() > 1) {
+      summary.tiers().forEach((tier, stats) -> out.printf(
+          "%s: %s requests -> %s records, %s s model, %s prompt / %s generated tokens%n", tier,
+          stats.getOrDefault("requests", 0), stats.get("records"),
+          stats.getOrDefault("model_seconds", 0), stats.getOrDefault("prompt_tokens", 0),
+          stats.getOrDefault("generated_tokens", 0)));
     }
     if (!summary.model().isEmpty()) {
       out.printf("model: %s%n", summary.model());
@@ -138,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
       String html = io.docextract.report.RunReport.html(new io.docextract.report.RunReport.Run(
           config.name(), summary.runner(), summary.inputs(), summary.records(),
           io.docextract.report.RunReport.sorted(summary.reviewByReason()),
-          summary.wallSeconds()), items);
+          summary.wallSeconds(), summary.tiers()), items);
       Path file = Path.of(config.output().replaceFirst("^file:", "")).resolve("report.html");
       java.nio.file.Files.writeString(file, html);
       out.printf("report: %s%n", file);

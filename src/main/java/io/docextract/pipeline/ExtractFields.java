@@ -46,10 +46,25 @@ public final class ExtractFields
 
   private final ModelSettings model;
   private final List<DocumentTypeConfig> types;
+  private final int tier;
 
-  private ExtractFields(ModelSettings model, List<DocumentTypeConfig> types) {
+  private ExtractFields(ModelSettings model, List<DocumentTypeConfig> types, int tier) {
     this.model = model;
     this.types = types;
+    this.tier = tier;
+  }
+
+  /** The metrics namespace (and review stage) of a tier, so the summary can tell tiers apart. */
+  static String namespace(int tier) {
+    return tier == 1 ? STAGE : STAGE + "Tier" + tier;
+  }
+
+  /** Which tier this model is (1 for the pipeline's own), for the per-tier metrics. */
+  public ExtractFields withTier(int tier) {
+    if (tier < 1) {
+      throw new IllegalArgumentException("tier must be >= 1, got " + tier);
+    }
+    return new ExtractFields(model, types, tier);
   }
 
   public static ExtractFields with(ModelSettings model, List<DocumentTypeConfig> types) {
@@ -57,7 +72,7 @@ public final class ExtractFields
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
-    return new ExtractFields(model, List.copyOf(types));
+    return new ExtractFields(model, List.copyOf(types), 1);
   }
 
   @Override
@@ -65,7 +80,7 @@ public final class ExtractFields
     PCollectionTuple out =
         batches.apply(
             "RunModel",
-            ParDo.of(new ExtractFn(model, types))
+            ParDo.of(new ExtractFn(model, types, namespace(tier)))
                 .withOutputTags(EXTRACTIONS, TupleTagList.of(FAILURES)));
     out.get(EXTRACTIONS).setCoder(SerializableCoder.of(Extraction.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
@@ -75,18 +90,24 @@ public final class ExtractFields
   private static final class ExtractFn extends DoFn<Iterable<ExtractionRequest>, Extraction> {
     private final ModelSettings settings;
     private final List<DocumentTypeConfig> types;
-    private final Counter requests = Metrics.counter(STAGE, "requests");
-    private final Distribution modelMillis = Metrics.distribution(STAGE, "model_millis");
-    private final Distribution generatedTokens = Metrics.distribution(STAGE, "generated_tokens");
-    private final Distribution promptTokens = Metrics.distribution(STAGE, "prompt_tokens");
+    private final String stage;
+    private final Counter requests;
+    private final Distribution modelMillis;
+    private final Distribution generatedTokens;
+    private final Distribution promptTokens;
     private transient ModelRuntime runtime;
     private transient ExecutorService pool;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, String> grammars;
 
-    ExtractFn(ModelSettings settings, List<DocumentTypeConfig> types) {
+    ExtractFn(ModelSettings settings, List<DocumentTypeConfig> types, String stage) {
       this.settings = settings;
       this.types = types;
+      this.stage = stage;
+      this.requests = Metrics.counter(stage, "requests");
+      this.modelMillis = Metrics.distribution(stage, "model_millis");
+      this.generatedTokens = Metrics.distribution(stage, "generated_tokens");
+      this.promptTokens = Metrics.distribution(stage, "prompt_tokens");
     }
 
     @Setup
@@ -131,7 +152,7 @@ public final class ExtractFields
           generatedTokens.update(c.generatedTokens());
           promptTokens.update(c.promptTokens());
           if (x.request().textCut() && !r.textCut()) {
-            Metrics.counter(STAGE, "cut_to_fit_context").inc();
+            Metrics.counter(stage, "cut_to_fit_context").inc();
           }
           out.get(EXTRACTIONS).output(x);
         } catch (ExecutionException e) {
@@ -144,8 +165,8 @@ public final class ExtractFields
           } else {
             throw new IllegalStateException("extraction of " + r.source() + " failed", cause);
           }
-          Metrics.counter(STAGE, reason.code()).inc();
-          out.get(FAILURES).output(Failures.ofRequest(STAGE, r, reason, cause.getMessage(),
+          Metrics.counter(stage, reason.code()).inc();
+          out.get(FAILURES).output(Failures.ofRequest(stage, r, reason, cause.getMessage(),
               List.of(), null, Map.of()));
         }
       }

@@ -38,6 +38,7 @@ public record RunSummary(
     Double peakRssMb,
     Map<String, Object> model,
     Map<String, Long> recordsByTier,
+    Map<String, Map<String, Object>> tiers,
     List<String> recordFiles,
     List<String> reviewFiles) {
 
@@ -71,18 +72,42 @@ public record RunSummary(
     double perMin = wallSeconds > 0 ? inputs * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
         Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
-        ProcessStats.peakRssMb(), modelStats(metrics), byTier, recordFiles, reviewFiles);
+        ProcessStats.peakRssMb(), modelStats(metrics), byTier, tierStats(metrics, byTier),
+        recordFiles, reviewFiles);
   }
 
   /** Token counts and model time from the ExtractFields distributions, where the runner has them. */
   static Map<String, Object> modelStats(MetricResults metrics) {
+    return modelStats(metrics, ExtractFields.namespace(1));
+  }
+
+  /**
+   * Per tier: requests, model time and tokens from the tier's metrics, and the records it
+   * answered. Tier 2's requests are the documents escalated to it.
+   */
+  static Map<String, Map<String, Object>> tierStats(MetricResults metrics,
+      Map<String, Long> recordsByTier) {
+    Map<String, Map<String, Object>> tiers = new LinkedHashMap<>();
+    for (int tier = 1; tier <= 2; tier++) {
+      Map<String, Object> stats = new LinkedHashMap<>(modelStats(metrics,
+          ExtractFields.namespace(tier)));
+      if (stats.isEmpty() && tier > 1) {
+        continue;
+      }
+      stats.put("records", recordsByTier.getOrDefault("tier" + tier, 0L));
+      tiers.put("tier" + tier, stats);
+    }
+    return tiers;
+  }
+
+  private static Map<String, Object> modelStats(MetricResults metrics, String namespace) {
     Map<String, Object> stats = new LinkedHashMap<>();
     if (metrics == null) {
       return stats;
     }
     Map<String, DistributionResult> d = new TreeMap<>();
     for (MetricResult<DistributionResult> r : metrics.queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(ExtractFields.STAGE)).build()).getDistributions()) {
+        .addNameFilter(MetricNameFilter.inNamespace(namespace)).build()).getDistributions()) {
       d.merge(r.getName().getName(), r.getAttempted(),
           (a, b) -> DistributionResult.create(a.getSum() + b.getSum(), a.getCount() + b.getCount(),
               Math.min(a.getMin(), b.getMin()), Math.max(a.getMax(), b.getMax())));
@@ -94,6 +119,7 @@ public record RunSummary(
       return stats;
     }
     stats.put("requests", ms.getCount());
+    stats.put("model_seconds", Math.round(ms.getSum() / 100.0) / 10.0);
     stats.put("mean_model_ms", ms.getSum() / ms.getCount());
     stats.put("max_model_ms", ms.getMax());
     if (prompt != null) {

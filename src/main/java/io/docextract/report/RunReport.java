@@ -32,8 +32,23 @@ public final class RunReport {
   private RunReport() {}
 
   /** What a run produced, for the page. */
+  /**
+   * The run's counts. {@code tiers} maps tier1, tier2 to that tier's requests, records, model
+   * seconds and tokens (RunSummary's figures); records are charted per tier when there are two.
+   */
   public record Run(String pipeline, String runner, long inputs, long records,
-      Map<String, Long> reviewByReason, Double wallSeconds) {}
+      Map<String, Long> reviewByReason, Double wallSeconds,
+      Map<String, Map<String, Object>> tiers) {
+
+    public Run {
+      tiers = tiers == null ? Map.of() : tiers;
+    }
+
+    public Run(String pipeline, String runner, long inputs, long records,
+        Map<String, Long> reviewByReason, Double wallSeconds) {
+      this(pipeline, runner, inputs, records, reviewByReason, wallSeconds, Map.of());
+    }
+  }
 
   public static String html(Run run, List<QueuedItem> reviewed) throws IOException {
     Template template;
@@ -41,7 +56,12 @@ public final class RunReport {
       template = Mustache.compiler().escapeHTML(true).compile(r);
     }
     List<Map<String, Object>> routes = new ArrayList<>();
-    routes.add(Map.of("route", "records", "reason", "records", "count", run.records()));
+    if (run.tiers().size() > 1) {
+      run.tiers().forEach((tier, stats) -> routes.add(Map.of("route", "records",
+          "reason", "records (" + tier + ")", "count", number(stats.get("records")))));
+    } else {
+      routes.add(Map.of("route", "records", "reason", "records", "count", run.records()));
+    }
     run.reviewByReason().forEach((reason, n) ->
         routes.add(Map.of("route", "review", "reason", reason, "count", n)));
     ArrayNode routesJson = JsonNodeFactory.instance.arrayNode();
@@ -57,6 +77,18 @@ public final class RunReport {
     ctx.put("wallSeconds", run.wallSeconds() == null ? null
         : String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
     ctx.put("routes", routes);
+    List<Map<String, Object>> tiers = new ArrayList<>();
+    run.tiers().forEach((tier, stats) -> {
+      Map<String, Object> row = new HashMap<>();
+      row.put("tier", tier);
+      for (String key : List.of("requests", "records", "model_seconds", "prompt_tokens",
+          "generated_tokens")) {
+        row.put(key, stats.getOrDefault(key, "–"));
+      }
+      tiers.add(row);
+    });
+    ctx.put("tiers", tiers);
+    ctx.put("hasTiers", tiers.size() > 1);
     ctx.put("routesJson", routesJson.toString().replace("</", "<\\/"));
     ctx.put("chartJs", ChartJs.source());
     List<Map<String, Object>> items = new ArrayList<>();
@@ -65,6 +97,10 @@ public final class RunReport {
     }
     ctx.put("items", items);
     return template.execute(ctx);
+  }
+
+  private static long number(Object o) {
+    return o instanceof Number n ? n.longValue() : 0L;
   }
 
   private static Map<String, Object> item(int index, QueuedItem q) {

@@ -42,8 +42,15 @@ class RunReportTest {
     List<QueuedItem> items = ReviewQueue.read(run, ParseLimits.defaults(), 6000,
         Map.of("date", Normaliser.DATE, "total", Normaliser.AMOUNT));
 
+    Map<String, Map<String, Object>> tiers = new java.util.LinkedHashMap<>();
+    tiers.put("tier1", Map.of("requests", 5L, "records", 3L, "model_seconds", 9.1,
+        "prompt_tokens", 2900L, "generated_tokens", 410L));
+    tiers.put("tier2", Map.of("requests", 2L, "records", 1L, "model_seconds", 3.2,
+        "prompt_tokens", 1200L, "generated_tokens", 170L));
     String html = RunReport.html(new RunReport.Run("receipt", "DirectRunner", 5, 4,
-        Map.of("ungrounded", 1L), 12.5), items);
+        Map.of("ungrounded", 1L), 12.5, tiers), items);
+    assertTrue(html.contains("<td>tier2</td><td>2</td><td>1</td><td>3.2</td>"),
+        "the tier table shows what each tier did");
     assertTrue(html.contains("<mark class=\"exact\" title=\"company\">KEDAI &lt;MAJU&gt; SDN BHD"
         + "</mark>"), "values are highlighted and the text escaped");
     assertTrue(html.contains("<mark class=\"exact\" title=\"total\">9.00</mark>"));
@@ -58,8 +65,8 @@ class RunReportTest {
     String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue());
-    // Set by the page's script once Chart.js drew the bars: records and one review reason.
-    assertTrue(dom.contains("data-chart-bars=\"2\""), dom.substring(Math.max(0, dom.length() - 300)));
+    // Set by the page's script once Chart.js drew the bars: records per tier, one review reason.
+    assertTrue(dom.contains("data-chart-bars=\"3\""), dom.substring(Math.max(0, dom.length() - 300)));
 
     Path shot = Path.of("target", "screenshots", "run-report.png").toAbsolutePath();
     Files.createDirectories(shot.getParent());
