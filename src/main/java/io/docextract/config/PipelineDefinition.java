@@ -21,10 +21,18 @@ public record PipelineDefinition(
     EscalationDef escalation) {
 
   /**
-   * The second tier: a model (same keys as {@code model}) and the review reasons that send a
-   * document to it (default: every failure of the first model's answer).
+   * The second tier: a local model (same keys as {@code model}) or a remote endpoint, and the
+   * review reasons that send a document to it (default: every failure of the first model's
+   * answer).
    */
-  public record EscalationDef(Model model, List<String> reasons) {}
+  public record EscalationDef(Model model, Endpoint endpoint, List<String> reasons) {}
+
+  /**
+   * An OpenAI-compatible chat-completions API: {@code url} up to {@code /v1}, the {@code model}
+   * name it serves, the environment variable with its key, and the limits of asking it.
+   */
+  public record Endpoint(String url, String model, String apiKeyEnv, Integer timeoutSeconds,
+      Integer retries, Integer maxTokens, Integer maxRequests) {}
 
   /**
    * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. With

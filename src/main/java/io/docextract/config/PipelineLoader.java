@@ -12,6 +12,7 @@ import io.docextract.checks.Check;
 import io.docextract.catalog.ModelEntry;
 import io.docextract.catalog.ModelStore;
 import io.docextract.catalog.ModelUnavailableException;
+import io.docextract.endpoint.EndpointSettings;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ExtractionPrompt;
 import io.docextract.model.ModelSettings;
@@ -128,7 +129,10 @@ public final class PipelineLoader {
     if (e == null) {
       return null;
     }
-    ModelSettings second = model(e.model(), where + ": escalation", null);
+    if ((e.model() == null) == (e.endpoint() == null)) {
+      throw new InvalidPipelineException(where + ": escalation names either a model or an"
+          + " endpoint, not " + (e.model() == null ? "neither" : "both"));
+    }
     Set<String> reasons = e.reasons() == null ? Escalation.DEFAULT_REASONS : new HashSet<>();
     if (e.reasons() != null) {
       for (String r : e.reasons()) {
@@ -139,7 +143,28 @@ public final class PipelineLoader {
         reasons.add(r);
       }
     }
-    return new Escalation(second, reasons);
+    if (e.endpoint() != null) {
+      return new Escalation(endpoint(e.endpoint(), where + ": escalation.endpoint"), reasons);
+    }
+    return new Escalation(model(e.model(), where + ": escalation", null), reasons);
+  }
+
+  private static EndpointSettings endpoint(PipelineDefinition.Endpoint e, String where)
+      throws InvalidPipelineException {
+    if (e.url() == null || e.model() == null) {
+      throw new InvalidPipelineException(where + ": url and model are required");
+    }
+    try {
+      // A fresh key per loaded job: each run spends its own budget.
+      return new EndpointSettings(e.url(), e.model(), e.apiKeyEnv(),
+          e.timeoutSeconds() == null ? 60 : e.timeoutSeconds(),
+          e.retries() == null ? 2 : e.retries(),
+          e.maxTokens() == null ? 512 : e.maxTokens(),
+          e.maxRequests() == null ? 100 : e.maxRequests(),
+          java.util.UUID.randomUUID().toString());
+    } catch (IllegalArgumentException ex) {
+      throw new InvalidPipelineException(where + ": " + ex.getMessage());
+    }
   }
 
   public static PipelineDefinition read(Path file) throws InvalidPipelineException {

@@ -147,15 +147,19 @@ public final class ModelRuntime implements AutoCloseable {
    * so the template is applied here and the result passed as the prompt.
    */
   public String renderPrompt(ExtractionPrompt prompt, String documentText) {
-    List<String[]> turns = prompt.turns(documentText);
+    return renderTurns(prompt.system(), prompt.turns(documentText));
+  }
+
+  /** A system text and (role, content) turns as one prompt string in the model's own format. */
+  public String renderTurns(String system, List<String[]> turns) {
     if (settings.chatTemplate()) {
       List<Pair<String, String>> messages = new ArrayList<>();
       for (String[] t : turns) {
         messages.add(new Pair<>(t[0], t[1]));
       }
-      return model.applyTemplate(new InferenceParameters("").setMessages(prompt.system(), messages));
+      return model.applyTemplate(new InferenceParameters("").setMessages(system, messages));
     }
-    StringBuilder plain = new StringBuilder(prompt.system()).append("\n\n");
+    StringBuilder plain = new StringBuilder(system).append("\n\n");
     for (String[] t : turns) {
       plain.append(t[0].equals("user") ? t[1] + "\nJSON: " : t[1] + "\n\n");
     }

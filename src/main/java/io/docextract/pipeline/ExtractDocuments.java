@@ -71,18 +71,28 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
             .and(validated.get(ValidateRecords.FAILURES));
     if (escalation != null) {
       // The second tier sees only what the first failed on; what it fails on goes to review.
-      PCollectionTuple extracted2 =
-          validated.get(ValidateRecords.ESCALATE)
-              .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
-              .apply("ExtractFieldsTier2",
-                  ExtractFields.with(escalation.model(), config.documentTypes()));
+      PCollection<ExtractionRequest> escalated = validated.get(ValidateRecords.ESCALATE);
+      PCollection<Extraction> answers;
+      ValidateRecords validate2;
+      if (escalation.remote()) {
+        PCollectionTuple asked = escalated.apply("ConsultEndpoint",
+            ConsultEndpoint.at(escalation.endpoint(), config.documentTypes()));
+        answers = asked.get(ConsultEndpoint.EXTRACTIONS);
+        failures = failures.and(asked.get(ConsultEndpoint.FAILURES));
+        validate2 = ValidateRecords.against(config.documentTypes(), escalation.endpoint());
+      } else {
+        PCollectionTuple extracted2 = escalated
+            .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
+            .apply("ExtractFieldsTier2",
+                ExtractFields.with(escalation.model(), config.documentTypes()).withTier(2));
+        answers = extracted2.get(ExtractFields.EXTRACTIONS);
+        failures = failures.and(extracted2.get(ExtractFields.FAILURES));
+        validate2 = ValidateRecords.against(config.documentTypes(), escalation.model());
+      }
       PCollectionTuple validated2 =
-          extracted2.get(ExtractFields.EXTRACTIONS)
-              .apply("ValidateRecordsTier2",
-                  ValidateRecords.against(config.documentTypes(), escalation.model()).withTier(2));
+          answers.apply("ValidateRecordsTier2", validate2.withTier(2));
       records = records.and(validated2.get(ValidateRecords.RECORDS));
-      failures = failures.and(extracted2.get(ExtractFields.FAILURES))
-          .and(validated2.get(ValidateRecords.FAILURES));
+      failures = failures.and(validated2.get(ValidateRecords.FAILURES));
     }
     PCollection<ReviewItem> review =
         failures.apply("FlattenFailures", Flatten.pCollections())

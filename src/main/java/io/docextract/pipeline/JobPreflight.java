@@ -44,6 +44,15 @@ public final class JobPreflight {
     if (!first.ok() || config.escalation() == null) {
       return first.ok() ? new Result(true, inputs, null, Problem.NONE) : first;
     }
+    if (config.escalation().remote()) {
+      // Nothing is sent before the run; only what can be checked here is.
+      String env = config.escalation().endpoint().apiKeyEnv();
+      if (env != null && (System.getenv(env) == null || System.getenv(env).isBlank())) {
+        return Result.fail("escalation.endpoint.apiKeyEnv names " + env + ", which is not set",
+            Problem.CONFIG);
+      }
+      return new Result(true, inputs, null, Problem.NONE);
+    }
     Result second = checkModel(config, config.escalation().model());
     return second.ok() ? new Result(true, inputs, null, Problem.NONE) : second;
   }

@@ -7,6 +7,7 @@ import io.docextract.eval.Normaliser;
 import io.docextract.grounding.Confidence;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
+import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
 import io.docextract.model.StopReason;
@@ -52,11 +53,11 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
   static final String STAGE = "ValidateRecords";
 
   private final List<DocumentTypeConfig> types;
-  private final ModelSettings model;
+  private final AnsweredBy model;
   private final Set<String> escalate;
   private final int tier;
 
-  private ValidateRecords(List<DocumentTypeConfig> types, ModelSettings model,
+  private ValidateRecords(List<DocumentTypeConfig> types, AnsweredBy model,
       Set<String> escalate, int tier) {
     this.types = types;
     this.model = model;
@@ -81,8 +82,18 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
-    return new ValidateRecords(List.copyOf(types), Objects.requireNonNull(model, "model"),
-        Set.of(), 1);
+    return new ValidateRecords(List.copyOf(types),
+        AnsweredBy.local(Objects.requireNonNull(model, "model")), Set.of(), 1);
+  }
+
+  /** Replies of a remote endpoint: the lineage names the endpoint and its model. */
+  public static ValidateRecords against(List<DocumentTypeConfig> types,
+      EndpointSettings endpoint) {
+    if (types == null || types.isEmpty()) {
+      throw new IllegalArgumentException("types must name at least one document type");
+    }
+    return new ValidateRecords(List.copyOf(types),
+        AnsweredBy.remote(Objects.requireNonNull(endpoint, "endpoint")), Set.of(), 1);
   }
 
   @Override
@@ -100,7 +111,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
 
   private static final class ValidateFn extends DoFn<Extraction, ExtractedRecord> {
     private final List<DocumentTypeConfig> types;
-    private final ModelSettings model;
+    private final AnsweredBy model;
     private final Set<String> escalate;
     private final int tier;
     private transient Map<String, RecordValidator> validators;
@@ -109,7 +120,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private transient Map<String, Grounder> grounders;
     private transient Map<String, Map<String, Normaliser>> normalisers;
 
-    ValidateFn(List<DocumentTypeConfig> types, ModelSettings model, Set<String> escalate,
+    ValidateFn(List<DocumentTypeConfig> types, AnsweredBy model, Set<String> escalate,
         int tier) {
       this.types = types;
       this.model = model;
@@ -234,10 +245,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
         Completion c) {
       Map<String, Object> l = new LinkedHashMap<>();
       l.put("tier", tier);
-      l.put("model_sha256", model.modelSha256());
-      if (model.adapterSha256() != null) {
-        l.put("adapter_sha256", model.adapterSha256());
-      }
+      l.putAll(model.lineage());
       l.put("schema_id", type.schema().id());
       l.put("schema_version", type.schema().version());
       l.put("prompt_hash", type.promptHash());

@@ -19,7 +19,10 @@ public enum Reason {
   SCHEMA_VIOLATION("schema_violation", "the reply does not satisfy the document type's JSON Schema"),
   UNGROUNDED("ungrounded", "a value that must come from the text was not found in it"),
   CHECK_FAILED("check_failed", "a cross-field check of the document type did not hold"),
-  LOW_CONFIDENCE("low_confidence", "the record's confidence is below the pipeline's threshold");
+  LOW_CONFIDENCE("low_confidence", "the record's confidence is below the pipeline's threshold"),
+  ESCALATION_FAILED("escalation_failed",
+      "the remote second tier gave no answer: timeouts or errors on every attempt, or the run's"
+          + " budget spent");
 
   private final String code;
   private final String description;

@@ -239,4 +239,22 @@ class PipelineLoaderTest {
     assertTrue(refused(valid() + tier2.formatted(MODEL.toAbsolutePath(), ", reasons: [tika_error]"))
         .getMessage().contains("escalation.reasons: 'tika_error' is not one of"));
   }
+
+  @Test
+  void escalationMayNameAnEndpointInsteadOfAModel() throws Exception {
+    JobConfig job = loader.load(write(valid() + "escalation: {endpoint: {url: "
+        + "'http://127.0.0.1:8080/v1', model: qwen, timeoutSeconds: 20, maxRequests: 5}}\n"), null);
+    assertTrue(job.escalation().remote());
+    assertEquals("qwen", job.escalation().endpoint().model());
+    assertEquals(20, job.escalation().endpoint().timeoutSeconds());
+    assertEquals(2, job.escalation().endpoint().retries());
+    assertEquals(5, job.escalation().endpoint().maxRequests());
+    assertTrue(refused(valid() + "escalation: {endpoint: {url: 'ftp://x/v1', model: m}}\n")
+        .getMessage().contains("url must be http or https"));
+    assertTrue(refused(valid() + "escalation: {endpoint: {url: 'http://x/v1'}}\n")
+        .getMessage().contains("url and model are required"));
+    assertTrue(refused(valid() + ("escalation: {endpoint: {url: 'http://x/v1', model: m},"
+        + " model: {path: %s}}\n").formatted(MODEL.toAbsolutePath()))
+        .getMessage().contains("either a model or an endpoint, not both"));
+  }
 }

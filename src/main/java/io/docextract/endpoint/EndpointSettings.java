@@ -1,0 +1,61 @@
+package io.docextract.endpoint;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * Where and how to ask a remote model.
+ *
+ * @param url base URL of the API, up to and including {@code /v1}; requests go to
+ *     {@code url + "/chat/completions"}
+ * @param model the model name the endpoint expects
+ * @param apiKeyEnv name of the environment variable holding the bearer token, read on the worker
+ *     at request time so the key never sits in the job's configuration; null for none
+ * @param timeoutSeconds per attempt, connection and reply together
+ * @param retries further attempts after a timeout, a refused connection, HTTP 429 or 5xx
+ * @param maxTokens reply limit per request
+ * @param maxRequests the budget: requests this run may send (attempts count once each)
+ * @param budgetKey identifies the run's budget; requests of one run share it, another run starts
+ *     afresh
+ */
+public record EndpointSettings(
+    String url,
+    String model,
+    String apiKeyEnv,
+    int timeoutSeconds,
+    int retries,
+    int maxTokens,
+    int maxRequests,
+    String budgetKey)
+    implements Serializable {
+
+  public EndpointSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(budgetKey, "budgetKey");
+    URI uri = URI.create(url);
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw new IllegalArgumentException("url must be http or https, got " + url);
+    }
+    if (timeoutSeconds < 1) {
+      throw new IllegalArgumentException("timeoutSeconds must be >= 1, got " + timeoutSeconds);
+    }
+    if (retries < 0 || retries > 10) {
+      throw new IllegalArgumentException("retries must be 0..10, got " + retries);
+    }
+    if (maxTokens < 8) {
+      throw new IllegalArgumentException("maxTokens must be >= 8, got " + maxTokens);
+    }
+    if (maxRequests < 0) {
+      throw new IllegalArgumentException("maxRequests must be >= 0, got " + maxRequests);
+    }
+  }
+
+  /** The endpoint's address without credentials or query, for lineage and logs. */
+  public String displayUrl() {
+    URI uri = URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + (uri.getPath() == null ? "" : uri.getPath());
+  }
+}

@@ -1,0 +1,125 @@
+package io.docextract.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.model.Completion;
+import io.docextract.testing.ChatCompletionServer;
+import io.docextract.testing.Fixtures;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The client against a loopback server around the real runtime, on good days and bad. */
+class ChatEndpointTest {
+
+  private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"company\":"
+      + "{\"type\":\"string\",\"maxLength\":40}},\"required\":[\"company\"],"
+      + "\"additionalProperties\":false}";
+  private static final List<String[]> TURNS =
+      List.<String[]>of(new String[] {"user", "Document:\nACME STORES\nTOTAL 12.00"});
+
+  private static EndpointSettings settings(String url, int timeout, int retries, int budget) {
+    return new EndpointSettings(url, "test-model", null, timeout, retries, 48, budget,
+        UUID.randomUUID().toString());
+  }
+
+  @Test
+  void answersWithSchemaShapedJsonAndTheEndpointsTokenCounts() throws Exception {
+    try (ChatCompletionServer server = new ChatCompletionServer(Fixtures.stories(1024, 48))) {
+      EndpointSettings s = settings(server.url(), 30, 0, 5);
+      Completion c = new ChatEndpoint(s).complete("Extract the company.", TURNS, "receipt", SCHEMA);
+      JsonNode reply = new ObjectMapper().readTree(c.text());
+      assertTrue(reply.has("company"), c.text());
+      assertTrue(c.promptTokens() > 0 && c.generatedTokens() > 0, c.toString());
+      assertEquals(1, RunBudget.spent(s));
+    }
+  }
+
+  @Test
+  void retriesServerErrorsUntilTheServerRecovers() throws Exception {
+    try (ChatCompletionServer server =
+        new ChatCompletionServer(Fixtures.stories(1024, 48)).failingFirst(2)) {
+      EndpointSettings s = settings(server.url(), 30, 2, 10);
+      Completion c = new ChatEndpoint(s).complete("Extract.", TURNS, "receipt", SCHEMA);
+      assertTrue(c.text().startsWith("{"), c.text());
+      assertEquals(3, server.requests());
+      assertEquals(3, RunBudget.spent(s), "every attempt is taken from the budget");
+    }
+  }
+
+  @Test
+  void gives500AfterTheLastRetry() throws Exception {
+    try (ChatCompletionServer server = new ChatCompletionServer(null).answering(500)) {
+      EndpointException e = assertThrows(EndpointException.class, () ->
+          new ChatEndpoint(settings(server.url(), 10, 1, 10))
+              .complete("Extract.", TURNS, "receipt", SCHEMA));
+      assertEquals(EndpointException.Kind.HTTP_ERROR, e.kind());
+      assertEquals(2, e.attempts());
+      assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
+    }
+  }
+
+  @Test
+  void doesNotRetryARequestTheServerRefuses() throws Exception {
+    try (ChatCompletionServer server = new ChatCompletionServer(null).answering(400)) {
+      EndpointException e = assertThrows(EndpointException.class, () ->
+          new ChatEndpoint(settings(server.url(), 10, 3, 10))
+              .complete("Extract.", TURNS, "receipt", SCHEMA));
+      assertEquals(1, e.attempts());
+      assertEquals(1, server.requests());
+    }
+  }
+
+  @Test
+  void timesOutASlowServer() throws Exception {
+    try (ChatCompletionServer server = new ChatCompletionServer(null).delaying(3000)) {
+      EndpointException e = assertThrows(EndpointException.class, () ->
+          new ChatEndpoint(settings(server.url(), 1, 0, 10))
+              .complete("Extract.", TURNS, "receipt", SCHEMA));
+      assertEquals(EndpointException.Kind.TIMEOUT, e.kind());
+    }
+  }
+
+  @Test
+  void reportsAClosedPortAsAConnectionFailure() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    EndpointException e = assertThrows(EndpointException.class, () ->
+        new ChatEndpoint(settings("http://127.0.0.1:" + port + "/v1", 2, 0, 10))
+            .complete("Extract.", TURNS, "receipt", SCHEMA));
+    assertEquals(EndpointException.Kind.CONNECTION, e.kind());
+  }
+
+  @Test
+  void stopsAtTheBudgetWithoutAskingTheServer() throws Exception {
+    try (ChatCompletionServer server = new ChatCompletionServer(Fixtures.stories(1024, 48))) {
+      ChatEndpoint endpoint = new ChatEndpoint(settings(server.url(), 30, 2, 1));
+      endpoint.complete("Extract.", TURNS, "receipt", SCHEMA);
+      EndpointException e = assertThrows(EndpointException.class,
+          () -> endpoint.complete("Extract.", TURNS, "receipt", SCHEMA));
+      assertEquals(EndpointException.Kind.BUDGET, e.kind());
+      assertEquals(1, server.requests());
+    }
+  }
+
+  @Test
+  void sendsTheConversationAndTheSchemaAsResponseFormat() throws Exception {
+    EndpointSettings s = settings("https://api.example.com/v1", 5, 0, 1);
+    JsonNode body = new ObjectMapper().readTree(
+        new ChatEndpoint(s).requestBody("Extract.", TURNS, "receipt v2", SCHEMA));
+    assertEquals("system", body.at("/messages/0/role").asText());
+    assertEquals("user", body.at("/messages/1/role").asText());
+    assertEquals("json_schema", body.at("/response_format/type").asText());
+    assertEquals("receipt_v2", body.at("/response_format/json_schema/name").asText());
+    assertEquals(40, body.at("/response_format/json_schema/schema/properties/company/maxLength")
+        .asInt());
+    assertEquals(0, body.path("temperature").asInt());
+  }
+}
