@@ -1,5 +1,6 @@
 package io.docextract.config;
 
+import io.docextract.classify.Classification;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ModelSettings;
 import java.io.Serializable;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Everything a run needs, checked and resolved: the model file is local and its checksum known,
  * schemas are loaded, globs are absolute. Serializable, so workers of any runner get a copy.
- * {@code escalation} is null when the pipeline names no second tier.
+ * {@code escalation} is null when the pipeline names no second tier; {@code classification} is
+ * null when types are told apart by path alone.
  */
 public record JobConfig(
     String name,
@@ -21,30 +23,43 @@ public record JobConfig(
     ParseLimits parseLimits,
     int maxPromptChars,
     List<DocumentTypeConfig> documentTypes,
-    Escalation escalation)
+    Escalation escalation,
+    Classification classification)
     implements Serializable {
 
   public JobConfig {
     documentTypes = List.copyOf(documentTypes);
   }
 
+  /** A job whose document types are told apart by path alone. */
+  public JobConfig(String name, String pipelineFile, String input, String output, String review,
+      ModelSettings model, int batchSize, ParseLimits parseLimits, int maxPromptChars,
+      List<DocumentTypeConfig> documentTypes, Escalation escalation) {
+    this(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
+        maxPromptChars, documentTypes, escalation, null);
+  }
+
   public JobConfig withInput(String glob) {
     return new JobConfig(name, pipelineFile, glob, output, review, model, batchSize, parseLimits,
-        maxPromptChars, documentTypes, escalation);
+        maxPromptChars, documentTypes, escalation,
+        classification);
   }
 
   public JobConfig withOutput(String dir) {
     return new JobConfig(name, pipelineFile, input, dir, dir, model, batchSize, parseLimits,
-        maxPromptChars, documentTypes, escalation);
+        maxPromptChars, documentTypes, escalation,
+        classification);
   }
 
   public JobConfig withDocumentTypes(List<DocumentTypeConfig> types) {
     return new JobConfig(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
-        maxPromptChars, types, escalation);
+        maxPromptChars, types, escalation,
+        classification);
   }
 
   public JobConfig withModel(ModelSettings settings) {
     return new JobConfig(name, pipelineFile, input, output, review, settings, batchSize,
-        parseLimits, maxPromptChars, documentTypes, escalation);
+        parseLimits, maxPromptChars, documentTypes, escalation,
+        classification);
   }
 }

@@ -18,7 +18,14 @@ public record PipelineDefinition(
     Integer batchSize,
     Limits limits,
     List<DocumentType> documentTypes,
-    EscalationDef escalation) {
+    EscalationDef escalation,
+    ClassifyDef classify) {
+
+  /**
+   * Telling types apart in a mixed folder, when no type's {@code match} globs claim the path:
+   * each type's {@code signals} first, then, with {@code model: true}, the model.
+   */
+  public record ClassifyDef(Boolean model, Integer minSignals, Integer headChars) {}
 
   /**
    * The second tier: a local model (same keys as {@code model}) or a remote endpoint, and the
@@ -60,7 +67,15 @@ public record PipelineDefinition(
    * normaliser: none, text, date, amount, kleister), and an optional rule file.
    */
   public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
-      java.util.Map<String, String> normalise, String rules, Review review, List<CheckDef> checks) {}
+      java.util.Map<String, String> normalise, String rules, Review review, List<CheckDef> checks,
+      TypeSignals classify) {}
+
+  /**
+   * What marks a type in a mixed folder: a description for the model, words and phrases typical
+   * of it, and the longest text it can be (a receipt is short; a long contract that mentions
+   * cash and change is no receipt).
+   */
+  public record TypeSignals(String description, List<String> signals, Integer maxChars) {}
 
   /**
    * A cross-field check: {@code type} is {@code date-range} (field, maxAgeYears: not in the

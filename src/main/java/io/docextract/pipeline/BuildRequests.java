@@ -11,17 +11,18 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Gives each parsed document its document type (the first whose globs match its path) and clips
- * its text to the prompt budget. A document no type claims goes to review as unknown_type.
+ * Turns each typed document into a request: its text clipped to the prompt budget. A type the
+ * pipeline does not declare goes to review as unknown_type.
  */
 public final class BuildRequests
-    extends PTransform<PCollection<ParsedDocument>, PCollectionTuple> {
+    extends PTransform<PCollection<KV<String, ParsedDocument>>, PCollectionTuple> {
 
   public static final TupleTag<ExtractionRequest> REQUESTS = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
@@ -50,10 +51,10 @@ public final class BuildRequests
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<ParsedDocument> docs) {
+  public PCollectionTuple expand(PCollection<KV<String, ParsedDocument>> docs) {
     PCollectionTuple out =
         docs.apply(
-            "AssignTypeAndClip",
+            "Clip",
             ParDo.of(new BuildFn(types, maxPromptChars))
                 .withOutputTags(REQUESTS, TupleTagList.of(FAILURES)));
     out.get(REQUESTS).setCoder(SerializableCoder.of(ExtractionRequest.class));
@@ -61,7 +62,8 @@ public final class BuildRequests
     return out;
   }
 
-  private static final class BuildFn extends DoFn<ParsedDocument, ExtractionRequest> {
+  private static final class BuildFn
+      extends DoFn<KV<String, ParsedDocument>, ExtractionRequest> {
     private final List<DocumentTypeConfig> types;
     private final int maxPromptChars;
 
@@ -71,14 +73,15 @@ public final class BuildRequests
     }
 
     @ProcessElement
-    public void process(@Element ParsedDocument doc, MultiOutputReceiver out) {
-      DocumentTypeConfig type = types.stream().filter(t -> t.matches(doc.source())).findFirst()
-          .orElse(null);
+    public void process(@Element KV<String, ParsedDocument> typed, MultiOutputReceiver out) {
+      ParsedDocument doc = typed.getValue();
+      DocumentTypeConfig type = types.stream().filter(t -> t.name().equals(typed.getKey()))
+          .findFirst().orElse(null);
       if (type == null) {
         Metrics.counter(STAGE, Reason.UNKNOWN_TYPE.code()).inc();
         out.get(FAILURES)
             .output(Failures.ofDocument(STAGE, doc, Reason.UNKNOWN_TYPE,
-                "no document type of the pipeline matches " + doc.source()));
+                "the pipeline declares no document type '" + typed.getKey() + "'"));
         return;
       }
       String text = ExtractionPrompt.clip(doc.text(), maxPromptChars);

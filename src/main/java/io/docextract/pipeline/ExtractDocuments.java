@@ -46,8 +46,13 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
             .apply("ReadMatches", FileIO.readMatches())
             .apply("ParseDocuments", ParseDocuments.create().withLimits(config.parseLimits()));
 
-    PCollectionTuple requests =
+    PCollectionTuple typed =
         parsed.get(ParseDocuments.PARSED)
+            .apply("ClassifyDocuments", ClassifyDocuments.byPath(config.documentTypes())
+                .withClassification(config.classification(), config.model()));
+
+    PCollectionTuple requests =
+        typed.get(ClassifyDocuments.TYPED)
             .apply("BuildRequests", BuildRequests.forTypes(config.documentTypes())
                 .withMaxPromptChars(config.maxPromptChars()));
 
@@ -66,6 +71,7 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
     PCollectionList<ExtractedRecord> records = PCollectionList.of(validated.get(ValidateRecords.RECORDS));
     PCollectionList<ReviewItem> failures =
         PCollectionList.of(parsed.get(ParseDocuments.FAILURES))
+            .and(typed.get(ClassifyDocuments.FAILURES))
             .and(requests.get(BuildRequests.FAILURES))
             .and(extracted.get(ExtractFields.FAILURES))
             .and(validated.get(ValidateRecords.FAILURES));

@@ -257,4 +257,21 @@ class PipelineLoaderTest {
         + " model: {path: %s}}\n").formatted(MODEL.toAbsolutePath()))
         .getMessage().contains("either a model or an endpoint, not both"));
   }
+
+  @Test
+  void severalTypesGetAClassificationFromTheirSignals() throws Exception {
+    String two = valid().replace("documentTypes:", "classify: {minSignals: 3}\ndocumentTypes:")
+        + "  - name: other\n    schema: " + RECEIPT_SCHEMA + "\n    classify: {description:"
+        + " another kind, signals: [foo, bar baz], maxChars: 900}\n"
+        + "    prompt: {instructions: Extract.}\n";
+    JobConfig job = loader.load(write(two), null);
+    assertEquals(3, job.classification().minSignals());
+    assertFalse(job.classification().useModel(), "the model is opt-in");
+    assertEquals(java.util.List.of("foo", "bar baz"),
+        job.classification().profiles().get(1).signals());
+    assertEquals(900, job.classification().profiles().get(1).maxChars());
+    assertNull(loader.load(write(valid()), null).classification(), "one type: nothing to tell");
+    assertTrue(refused(valid().replace("documentTypes:", "classify: {model: true}\ndocumentTypes:"))
+        .getMessage().contains("classify needs two or more documentTypes"));
+  }
 }

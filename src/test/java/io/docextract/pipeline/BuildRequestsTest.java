@@ -1,5 +1,6 @@
 package io.docextract.pipeline;
 
+import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
@@ -27,23 +28,27 @@ public class BuildRequestsTest implements Serializable {
 
   @Test
   public void assignsTypesByPathClipsTextAndRoutesUnclaimedFiles() {
-    PCollectionTuple out =
+    List<DocumentTypeConfig> types = List.of(
+        Fixtures.type("receipt", List.of("**/receipts/*")),
+        Fixtures.type("nda", List.of("**/nda/*")));
+    PCollectionTuple typed =
         p.apply(Create.of(
                     doc("/in/receipts/a.txt", "TOTAL 9.00"),
                     doc("/in/nda/b.txt", "y".repeat(500)),
                     doc("/in/misc/c.txt", "who am I"))
                 .withCoder(SerializableCoder.of(ParsedDocument.class)))
-            .apply(BuildRequests.forTypes(List.of(
-                    Fixtures.type("receipt", List.of("**/receipts/*")),
-                    Fixtures.type("nda", List.of("**/nda/*"))))
-                .withMaxPromptChars(200));
+            .apply(ClassifyDocuments.byPath(types));
+    PCollectionTuple out =
+        typed.get(ClassifyDocuments.TYPED)
+            .apply(BuildRequests.forTypes(types).withMaxPromptChars(200));
 
     PAssert.that(out.get(BuildRequests.REQUESTS)
             .apply("Describe", MapElements.into(TypeDescriptors.strings())
                 .via((ExtractionRequest r) -> r.source() + ":" + r.documentType() + ":"
                     + r.text().length() + ":" + r.textCut())))
         .containsInAnyOrder("/in/receipts/a.txt:receipt:10:false", "/in/nda/b.txt:nda:200:true");
-    PAssert.that(out.get(BuildRequests.FAILURES)
+    PAssert.that(out.get(BuildRequests.FAILURES)).empty();
+    PAssert.that(typed.get(ClassifyDocuments.FAILURES)
             .apply("Reasons", MapElements.into(TypeDescriptors.strings())
                 .via((ReviewItem r) -> r.source() + ":" + r.reason().code() + ":" + r.excerpt())))
         .containsInAnyOrder("/in/misc/c.txt:unknown_type:who am I");
