@@ -5,7 +5,6 @@ import io.docextract.config.JobConfig;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.model.ContextOverflowException;
-import io.docextract.model.ExtractionPrompt;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.PromptFit;
@@ -46,7 +45,7 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
         skipped.merge("unknown_type", 1L, Long::sum);
         continue;
       }
-      String text = ExtractionPrompt.clip(o.document().text(), config.maxPromptChars());
+      String text = type.fitText(o.document().text(), config.maxPromptChars());
       String grammar = grammars.computeIfAbsent(type.name(),
           k -> Grammars.forSchema(type.schema().json()));
       int prefix = prefixes.computeIfAbsent(type.name(), k -> sharedPrefixTokens(runtime, type));

@@ -3,6 +3,7 @@ package io.docextract.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.eval.Normaliser;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.passages.PassageSelector;
 import io.docextract.review.ReviewPolicy;
 import io.docextract.rules.RuleSet;
 import io.docextract.validate.DocumentSchema;
@@ -23,7 +24,8 @@ public record DocumentTypeConfig(
     Map<String, String> normalise,
     RuleSet rules,
     boolean candidates,
-    ReviewPolicy review)
+    ReviewPolicy review,
+    PassageSelector passages)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -38,7 +40,22 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
-    this(name, schema, match, prompt, Map.of(), null, false, null);
+    this(name, schema, match, prompt, Map.of(), null, false, null, null);
+  }
+
+  /** A type whose long texts keep their opening (no passage selection). */
+  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
+      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
+      ReviewPolicy review) {
+    this(name, schema, match, prompt, normalise, rules, candidates, review, null);
+  }
+
+  /** The text the model sees: all of it, its chosen passages, or its opening. */
+  public String fitText(String text, int maxChars) {
+    if (passages != null) {
+      return passages.select(text, maxChars).text();
+    }
+    return ExtractionPrompt.clip(text, maxChars);
   }
 
   /**

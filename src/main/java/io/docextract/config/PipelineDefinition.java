@@ -68,7 +68,15 @@ public record PipelineDefinition(
    */
   public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
       java.util.Map<String, String> normalise, String rules, Review review, List<CheckDef> checks,
-      TypeSignals classify) {}
+      TypeSignals classify, LongText longText) {}
+
+  /**
+   * A text longer than the prompt budget: {@code select: head} keeps its opening (the default);
+   * {@code passages} keeps the opening and, per field, the passages of about
+   * {@code windowChars} that best match the field's name, description and {@code queries}.
+   */
+  public record LongText(String select, Integer windowChars,
+      java.util.Map<String, List<String>> queries) {}
 
   /**
    * What marks a type in a mixed folder: a description for the model, words and phrases typical

@@ -17,6 +17,7 @@ import io.docextract.classify.TypeProfile;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.passages.PassageSelector;
 import io.docextract.model.ModelSettings;
 import io.docextract.review.ReviewPolicy;
 import io.docextract.validate.DocumentSchema;
@@ -312,8 +313,9 @@ public final class PipelineLoader {
     }
     ReviewPolicy review = reviewPolicy(t.review(), schema, where + ": " + key + ".review",
         checks(t.checks(), schema, where + ": " + key + ".checks"));
+    PassageSelector passages = passages(t.longText(), schema, where + ": " + key + ".longText");
     DocumentTypeConfig type = new DocumentTypeConfig(t.name(), schema, t.match(), prompt,
-        normalise, rules, candidates, review);
+        normalise, rules, candidates, review, passages);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
@@ -322,7 +324,47 @@ public final class PipelineLoader {
         .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json())).toList();
     return new DocumentTypeConfig(t.name(), schema, t.match(),
         new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
-        true, review);
+        true, review, passages);
+  }
+
+  /**
+   * Null for the default (keep the opening). Each field's query is its name, its schema
+   * description and the words listed under {@code queries}.
+   */
+  private static PassageSelector passages(PipelineDefinition.LongText l, DocumentSchema schema,
+      String where) throws InvalidPipelineException {
+    if (l == null || l.select() == null || l.select().equals("head")) {
+      if (l != null && (l.queries() != null || l.windowChars() != null)) {
+        throw new InvalidPipelineException(where + ": queries and windowChars need"
+            + " select: passages");
+      }
+      return null;
+    }
+    if (!l.select().equals("passages")) {
+      throw new InvalidPipelineException(where + ".select: '" + l.select()
+          + "' is not one of [head, passages]");
+    }
+    com.fasterxml.jackson.databind.JsonNode props = schema.tree().path("properties");
+    java.util.Map<String, List<String>> queries = new java.util.LinkedHashMap<>();
+    props.fieldNames().forEachRemaining(f -> {
+      List<String> words = new ArrayList<>(List.of(f.replace('_', ' ')));
+      words.add(props.path(f).path("description").asText(""));
+      queries.put(f, words);
+    });
+    if (l.queries() != null) {
+      for (var e : l.queries().entrySet()) {
+        if (!queries.containsKey(e.getKey())) {
+          throw new InvalidPipelineException(where + ".queries: the schema has no field '"
+              + e.getKey() + "'");
+        }
+        queries.get(e.getKey()).addAll(e.getValue());
+      }
+    }
+    try {
+      return new PassageSelector(queries, l.windowChars() == null ? 700 : l.windowChars());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPipelineException(where + ": " + e.getMessage());
+    }
   }
 
   private static List<Check> checks(List<PipelineDefinition.CheckDef> defs, DocumentSchema schema,

@@ -2,7 +2,6 @@ package io.docextract.pipeline;
 
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
-import io.docextract.model.ExtractionPrompt;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.List;
@@ -84,7 +83,7 @@ public final class BuildRequests
                 "the pipeline declares no document type '" + typed.getKey() + "'"));
         return;
       }
-      String text = ExtractionPrompt.clip(doc.text(), maxPromptChars);
+      String text = type.fitText(doc.text(), maxPromptChars);
       boolean cut = doc.textCut() || text.length() < doc.text().length();
       out.get(REQUESTS)
           .output(new ExtractionRequest(doc.id(), doc.source(), doc.contentType(), type.name(),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.eval.Normaliser;
-import io.docextract.model.ExtractionPrompt;
 import io.docextract.model.ModelRuntime;
 import java.util.Iterator;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class FinetuneExport {
 
   /** One JSON line: id, chat messages, the rendered prompt and the completion. */
   public ObjectNode example(String id, String text, JsonNode goldFields) {
-    String clipped = type.promptText(ExtractionPrompt.clip(text, maxPromptChars));
+    String clipped = type.promptText(type.fitText(text, maxPromptChars));
     String target = target(goldFields).toString();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("id", id);
