@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "PATH", description = "a GGUF file to use instead of the pipeline's model")
   String model;
 
-  @Option(names = "--incremental",
+  @Option(names = "--incremental", arity = "0..1", fallbackValue = "true",
       description = "skip documents already in records or review files at the output location"
           + " (earlier runs); this run adds its own files beside them instead of replacing them")
   boolean incremental;
@@ -60,6 +60,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
       description = "print a progress line this often while the job runs (0: never; default 30)")
   int progressEvery;
+
+  @Option(names = "--detach",
+      description = "submit the job and return without waiting (Dataflow, Flink cluster); no"
+          + " summary or manifest is written then")
+  boolean detach;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -94,6 +99,11 @@ public final class RunCommand implements Callable<Integer> {
       err.println("docextract: bad Beam option: " + e.getMessage());
       return ExitCodes.BAD_CONFIG;
     }
+    if (detach && options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
+      err.println("docextract: --detach needs a runner that outlives this process"
+          + " (e.g. --runner=DataflowRunner), not the DirectRunner");
+      return ExitCodes.BAD_CONFIG;
+    }
     JobPreflight.Result pre = JobPreflight.check(config, options);
     if (!pre.ok()) {
       err.println("docextract: " + pre.message());
@@ -111,6 +121,11 @@ public final class RunCommand implements Callable<Integer> {
       RunSummary.clearPrevious(config.output(), config.review());
     }
     double preflightSeconds = (System.nanoTime() - t0) / 1e9;
+    if (detach) {
+      out.printf("submitted: %s%n", RunJob.submit(config, options, layout));
+      out.flush();
+      return ExitCodes.OK;
+    }
     RunJob.Outcome outcome;
     try {
       outcome = RunJob.run(config, options, layout, pre.inputs(), progressEvery, line -> {

@@ -28,6 +28,17 @@ public final class RunJob {
   private RunJob() {}
 
   /**
+   * Builds the job and submits it without waiting (a Flex Template launch must return once the
+   * job is submitted). Returns the runner's description of the job, e.g. the Dataflow job id.
+   */
+  public static String submit(JobConfig config, PipelineOptions options, OutputLayout layout) {
+    Pipeline p = Pipeline.create(options);
+    ExtractionPipeline.build(p, config, layout);
+    PipelineResult result = p.run();
+    return result.toString() + " (" + result.getState() + ")";
+  }
+
+  /**
    * Builds and runs the job, printing a progress line every {@code progressSeconds} (0: none).
    * Failures of the job itself surface as the runner's RuntimeException.
    */
