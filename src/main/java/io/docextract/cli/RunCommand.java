@@ -5,14 +5,18 @@ import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
 import io.docextract.pipeline.JobPreflight;
+import io.docextract.pipeline.OutputLayout;
+import io.docextract.pipeline.RunJob;
+import io.docextract.pipeline.RunManifest;
 import io.docextract.pipeline.RunSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run a pipeline: parse the input files, extract fields with the model, validate them, and"
-          + " write records*.jsonl, review*.jsonl and summary.json.",
+          + " write records*.jsonl, review*.jsonl, summary.json and, last, manifest.json.",
       "Options not listed here go to Beam, e.g. --runner=FlinkRunner.",
+      "A scheduled run over a growing folder: add --incremental (docs/scheduling.md).",
       "",
       "Example: docextract run --pipeline pipelines/sample-docs.yaml --output out/sample"
     })
@@ -47,10 +52,30 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "PATH", description = "a GGUF file to use instead of the pipeline's model")
   String model;
 
+  @Option(names = "--incremental", arity = "0..1", fallbackValue = "true",
+      description = "skip documents already in records or review files at the output location"
+          + " (earlier runs); this run adds its own files beside them instead of replacing them")
+  boolean incremental;
+
+  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+      description = "print a progress line this often while the job runs (0: never; default 30)")
+  int progressEvery;
+
+  @Option(names = "--detach",
+      description = "submit the job and return without waiting (Dataflow, Flink cluster); no"
+          + " summary or manifest is written then")
+  boolean detach;
+
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
+    long t0 = System.nanoTime();
+    Instant started = Instant.now();
+    if (progressEvery < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--progress-every must be 0 or more seconds, got " + progressEvery);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     JobConfig config;
@@ -74,6 +99,11 @@ public final class RunCommand implements Callable<Integer> {
       err.println("docextract: bad Beam option: " + e.getMessage());
       return ExitCodes.BAD_CONFIG;
     }
+    if (detach && options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
+      err.println("docextract: --detach needs a runner that outlives this process"
+          + " (e.g. --runner=DataflowRunner), not the DirectRunner");
+      return ExitCodes.BAD_CONFIG;
+    }
     JobPreflight.Result pre = JobPreflight.check(config, options);
     if (!pre.ok()) {
       err.println("docextract: " + pre.message());
@@ -84,29 +114,38 @@ public final class RunCommand implements Callable<Integer> {
         default -> ExitCodes.FAILED;
       };
     }
-    RunSummary.clearPrevious(config.output(), config.review());
-    Pipeline p = Pipeline.create(options);
-    io.docextract.pipeline.ExtractionPipeline.build(p, config);
-    long start = System.nanoTime();
-    PipelineResult result;
-    PipelineResult.State state;
+    OutputLayout layout = incremental
+        ? OutputLayout.adding(config.output(), config.review(), started)
+        : OutputLayout.replacing(config.output(), config.review());
+    if (!incremental) {
+      RunSummary.clearPrevious(config.output(), config.review());
+    }
+    double preflightSeconds = (System.nanoTime() - t0) / 1e9;
+    if (detach) {
+      out.printf("submitted: %s%n", RunJob.submit(config, options, layout));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    RunJob.Outcome outcome;
     try {
-      result = p.run();
-      state = result.waitUntilFinish();
+      outcome = RunJob.run(config, options, layout, pre.inputs(), progressEvery, line -> {
+        out.println(line);
+        out.flush();
+      });
     } catch (RuntimeException e) {
       err.println("docextract: the job failed: " + e.getMessage());
       return ExitCodes.JOB_FAILED;
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (state != PipelineResult.State.DONE) {
-      err.println("docextract: the job ended in state " + state);
+    if (!outcome.done()) {
+      err.println("docextract: the job ended in state " + outcome.state());
       return ExitCodes.JOB_FAILED;
     }
-    RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
-        pre.inputs(), config.output(), config.review(), seconds, result.metrics());
+    RunSummary summary = outcome.summary();
     summary.writeTo(config.output());
-    out.printf("%s: %d inputs -> %d records, %d review %s in %.1f s (%.1f docs/min, peak RSS %s MB)%n",
-        config.name(), summary.inputs(), summary.records(), summary.review(),
+    out.printf("%s: %d inputs -> %s%d records, %d review %s in %.1f s (%.1f docs/min, peak RSS %s MB)%n",
+        config.name(), summary.inputs(),
+        layout.incremental() ? summary.skipped() + " skipped as done before, " : "",
+        summary.records(), summary.review(),
         summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute(),
         summary.peakRssMb());
     if (summary.tiers().size() > 1) {
@@ -124,10 +163,34 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     if (!summary.balanced()) {
       err.println("docextract: counts do not add up: " + summary.inputs() + " inputs, "
-          + summary.records() + " records, " + summary.review() + " review");
+          + summary.skipped() + " skipped, " + summary.records() + " records, "
+          + summary.review() + " review");
       return ExitCodes.JOB_FAILED;
     }
+    // Last, so a manifest exists only for a run that completed and balanced.
+    RunManifest manifest = Manifests.of(runId(started, layout), pipeline, config, layout, summary,
+        outcome.counters(), started, preflightSeconds, outcome.seconds(),
+        (System.nanoTime() - t0) / 1e9, options, manifestOptions());
+    out.printf("manifest: %s%n", manifest.writeTo(config.output()));
+    out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The run's id: an incremental run's file tag, or the start time for a full run. */
+  private static String runId(Instant started, OutputLayout layout) {
+    return layout.incremental() ? layout.runId() : OutputLayout.runIdAt(started);
+  }
+
+  /** The docextract options this run was given, for the manifest (Beam's come separately). */
+  private Map<String, Object> manifestOptions() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("pipeline", pipeline.toString());
+    o.put("input", input);
+    o.put("output", output);
+    o.put("model", model);
+    o.put("incremental", incremental);
+    o.put("beam_args", List.copyOf(beamArgs));
+    return o;
   }
 
   /** report.html beside the records: where documents went, and each review item with evidence. */

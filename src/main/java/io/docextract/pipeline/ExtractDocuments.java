@@ -4,6 +4,7 @@ import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.review.ReviewItem;
 import io.docextract.validate.ExtractedRecord;
+import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
@@ -26,25 +27,41 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
   public static final TupleTag<ReviewItem> REVIEW = new TupleTag<>() {};
 
   private final JobConfig config;
+  private final List<String> skipDoneIn;
 
-  private ExtractDocuments(JobConfig config) {
+  private ExtractDocuments(JobConfig config, List<String> skipDoneIn) {
     this.config = config;
+    this.skipDoneIn = skipDoneIn;
   }
 
   public static ExtractDocuments from(JobConfig config) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(config.input(), "config.input");
-    return new ExtractDocuments(config);
+    return new ExtractDocuments(config, List.of());
+  }
+
+  /**
+   * Leaves out documents whose id is in the JSON-lines files matching these globs (earlier runs'
+   * records and review queues), before they are parsed: see {@link SkipProcessed}.
+   */
+  public ExtractDocuments skippingDocumentsIn(List<String> globs) {
+    SkipProcessed.inOutputs(globs); // rejects an empty or blank list here, not at expand()
+    return new ExtractDocuments(config, List.copyOf(globs));
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple parsed =
+    PCollection<FileIO.ReadableFile> files =
         begin
             .apply("MatchDocuments", FileIO.match().filepattern(config.input())
                 .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("ReadMatches", FileIO.readMatches())
-            .apply("ParseDocuments", ParseDocuments.create().withLimits(config.parseLimits()));
+            .apply("ReadMatches", FileIO.readMatches());
+    if (!skipDoneIn.isEmpty()) {
+      files = files.apply("SkipProcessed",
+          SkipProcessed.inOutputs(skipDoneIn).withLimits(config.parseLimits()));
+    }
+    PCollectionTuple parsed =
+        files.apply("ParseDocuments", ParseDocuments.create().withLimits(config.parseLimits()));
 
     PCollectionTuple typed =
         parsed.get(ParseDocuments.PARSED)

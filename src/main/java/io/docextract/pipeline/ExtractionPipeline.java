@@ -12,12 +12,27 @@ public final class ExtractionPipeline {
 
   private ExtractionPipeline() {}
 
+  /** A full run: records and review replace what an earlier run wrote at the output. */
   public static void build(Pipeline pipeline, JobConfig config) {
-    PCollectionTuple results = pipeline.apply("ExtractDocuments", ExtractDocuments.from(config));
+    build(pipeline, config, OutputLayout.replacing(config.output(), config.review()));
+  }
+
+  /**
+   * A run written in {@code layout}; an incremental layout also leaves out documents that earlier
+   * runs' records or review files at the same location already hold.
+   */
+  public static void build(Pipeline pipeline, JobConfig config, OutputLayout layout) {
+    ExtractDocuments extract = ExtractDocuments.from(config);
+    if (layout.incremental()) {
+      extract = extract.skippingDocumentsIn(layout.allRunsGlobs());
+    }
+    PCollectionTuple results = pipeline.apply("ExtractDocuments", extract);
     results.get(ExtractDocuments.RECORDS)
-        .apply("WriteRecords", WriteJsonLines.<ExtractedRecord>to(prefix(config.output(), "records")));
+        .apply("CountRecords", CountDone.<ExtractedRecord>as("records"))
+        .apply("WriteRecords", WriteJsonLines.<ExtractedRecord>to(layout.recordsPrefix()));
     results.get(ExtractDocuments.REVIEW)
-        .apply("RouteFailures", WriteJsonLines.<ReviewItem>to(prefix(config.review(), "review")));
+        .apply("CountReview", CountDone.<ReviewItem>as("review"))
+        .apply("RouteFailures", WriteJsonLines.<ReviewItem>to(layout.reviewPrefix()));
   }
 
   static String prefix(String dir, String name) {

@@ -40,17 +40,26 @@ public record RunSummary(
     Map<String, Long> recordsByTier,
     Map<String, Map<String, Object>> tiers,
     List<String> recordFiles,
-    List<String> reviewFiles) {
+    List<String> reviewFiles,
+    long skipped) {
 
+  /** Every input is a record, a review item, or (incremental runs) skipped as done before. */
   public boolean balanced() {
-    return inputs == records + review;
+    return inputs == records + review + skipped;
   }
 
   /** Counts the lines of records*.jsonl and review*.jsonl written under the output locations. */
   public static RunSummary collect(String pipeline, String runner, long inputs, String output,
       String reviewDir, double wallSeconds, MetricResults metrics) throws IOException {
-    List<String> recordFiles = files(ExtractionPipeline.prefix(output, "records") + "*.jsonl");
-    List<String> reviewFiles = files(ExtractionPipeline.prefix(reviewDir, "review") + "*.jsonl");
+    return collect(pipeline, runner, inputs, 0, OutputLayout.replacing(output, reviewDir),
+        wallSeconds, metrics);
+  }
+
+  /** Counts the lines of this run's files in {@code layout}; {@code skipped} inputs were done. */
+  public static RunSummary collect(String pipeline, String runner, long inputs, long skipped,
+      OutputLayout layout, double wallSeconds, MetricResults metrics) throws IOException {
+    List<String> recordFiles = files(layout.recordsGlob());
+    List<String> reviewFiles = files(layout.reviewGlob());
     long records = 0;
     Map<String, Long> byTier = new TreeMap<>();
     for (String f : recordFiles) {
@@ -69,11 +78,11 @@ public record RunSummary(
         review++;
       }
     }
-    double perMin = wallSeconds > 0 ? inputs * 60.0 / wallSeconds : 0;
+    double perMin = wallSeconds > 0 ? (inputs - skipped) * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
         Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
         ProcessStats.peakRssMb(), modelStats(metrics), byTier, tierStats(metrics, byTier),
-        recordFiles, reviewFiles);
+        recordFiles, reviewFiles, skipped);
   }
 
   /** Token counts and model time from the ExtractFields distributions, where the runner has them. */
