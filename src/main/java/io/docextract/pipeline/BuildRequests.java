@@ -72,7 +72,7 @@ public final class BuildRequests
 
     @ProcessElement
     public void process(@Element ParsedDocument doc, MultiOutputReceiver out) {
-      DocumentTypeConfig type = types.stream().filter(t -> t.matches(doc.source())).findFirst()
+      DocumentTypeConfig type = types.stream().filter(t -> t.matches(filePath(doc))).findFirst()
           .orElse(null);
       if (type == null) {
         Metrics.counter(STAGE, Reason.UNKNOWN_TYPE.code()).inc();
@@ -85,7 +85,18 @@ public final class BuildRequests
       boolean cut = doc.textCut() || text.length() < doc.text().length();
       out.get(REQUESTS)
           .output(new ExtractionRequest(doc.id(), doc.source(), doc.contentType(), type.name(),
-              text, cut, doc.parseMillis()));
+              text, cut, doc.parseMillis(), doc.provenance()));
+    }
+
+    /**
+     * The path a document type's globs are matched on: the file's, also for a part found inside
+     * it, so an invoice mailed as a PDF attachment is typed by the mail's path as before.
+     */
+    static String filePath(ParsedDocument doc) {
+      String source = doc.source();
+      return doc.provenance().isPart()
+          ? source.substring(0, source.length() - ("!/" + doc.provenance().path()).length())
+          : source;
     }
   }
 }
