@@ -35,7 +35,8 @@ import org.xml.sax.SAXException;
 final class TikaParse {
 
   private static final String[] KEPT_METADATA = {
-    "dc:title", "dc:creator", "dcterms:created", "xmpTPg:NPages", "Message-From", "dc:subject"
+    "dc:title", "dc:creator", "dcterms:created", "xmpTPg:NPages", "Message-From", "dc:subject",
+    "pdf:ocrPageCount"
   };
 
   private final ParseLimits limits;
