@@ -112,6 +112,12 @@ class HostileInputsTest {
   }
 
   @Test
+  void aBrokenPdfPageCostsThatPageOnly() {
+    String text = text("bad-page.pdf");
+    assertTrue(text.contains("Readable page 1") && text.contains("Readable page 3"), text);
+  }
+
+  @Test
   void duplicatesAreTwoDocumentsWithOneId() {
     ParseOutcome a = RESULTS.get("copy-a.txt").get(0);
     ParseOutcome b = RESULTS.get("copy-b.txt").get(0);

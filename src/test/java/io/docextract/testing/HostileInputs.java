@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -53,6 +56,8 @@ public final class HostileInputs {
     byte[] pdf = pdf("Invoice TRUNC-1 total 10.00", null);
     Files.write(dir.resolve("truncated.pdf"), Arrays.copyOf(pdf, pdf.length / 2));
     expected.put("truncated.pdf", "tika_error");
+    Files.write(dir.resolve("bad-page.pdf"), badPagePdf());
+    expected.put("bad-page.pdf", "parsed");
     Files.write(dir.resolve("locked.pdf"), pdf("Secret invoice INV-9", "s3cret"));
     expected.put("locked.pdf", "encrypted");
     Files.write(dir.resolve("zip-bomb.zip"), zipBomb(300L << 20));
@@ -142,6 +147,37 @@ public final class HostileInputs {
             new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
+      }
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /**
+   * Three pages; the second's content stream claims FlateDecode but holds noise, so that page
+   * cannot be decoded. Pages one and three must still be read.
+   */
+  public static byte[] badPagePdf() throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (int i = 1; i <= 3; i++) {
+        PDPage page = new PDPage();
+        doc.addPage(page);
+        if (i == 2) {
+          PDStream broken = new PDStream(doc);
+          try (OutputStream os = broken.createOutputStream()) {
+            os.write(random(2048, 4));
+          }
+          broken.getCOSObject().setItem(COSName.FILTER, COSName.FLATE_DECODE);
+          page.setContents(broken);
+          continue;
+        }
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+          cs.beginText();
+          cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+          cs.newLineAtOffset(72, 700);
+          cs.showText("Readable page " + i + " of the bad-page invoice");
+          cs.endText();
+        }
       }
       doc.save(out);
       return out.toByteArray();
