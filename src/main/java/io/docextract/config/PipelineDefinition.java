@@ -58,8 +58,17 @@ public record PipelineDefinition(
       Integer maxTokens,
       Boolean cachePrompt) {}
 
-  /** Limits on each document before it reaches the model. */
-  public record Limits(Long maxFileBytes, Integer maxTextChars, Integer maxPromptChars) {}
+  /**
+   * Limits on each document before it reaches the model: file size, text kept, prompt size, the
+   * per-file parse timeout, container parts, depth and expanded bytes, the parser JVM's heap, and
+   * OCR (language, per-page timeout). Defaults: {@code io.docextract.ingest.ParseLimits}.
+   */
+  public record Limits(Long maxFileBytes, Integer maxTextChars, Integer maxPromptChars,
+      Integer timeoutSeconds, Integer maxParts, Integer maxDepth, Long maxExpandedBytes,
+      Integer parserHeapMb, Ocr ocr) {}
+
+  /** OCR of images and PDF pages without a text layer (Tesseract, through Tika). */
+  public record Ocr(Boolean enabled, String language, Integer pageTimeoutSeconds) {}
 
   /**
    * One kind of document: its schema, which files it applies to (globs on the path; none means

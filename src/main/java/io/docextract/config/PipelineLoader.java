@@ -15,6 +15,7 @@ import io.docextract.catalog.ModelUnavailableException;
 import io.docextract.classify.Classification;
 import io.docextract.classify.TypeProfile;
 import io.docextract.endpoint.EndpointSettings;
+import io.docextract.ingest.OcrSettings;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ExtractionPrompt;
 import io.docextract.passages.PassageSelector;
@@ -101,14 +102,7 @@ public final class PipelineLoader {
     ParseLimits parseLimits;
     int maxPromptChars;
     try {
-      parseLimits =
-          new ParseLimits(
-              limits == null || limits.maxFileBytes() == null
-                  ? ParseLimits.DEFAULT_MAX_FILE_BYTES
-                  : limits.maxFileBytes(),
-              limits == null || limits.maxTextChars() == null
-                  ? ParseLimits.DEFAULT_MAX_TEXT_CHARS
-                  : limits.maxTextChars());
+      parseLimits = parseLimits(limits);
       maxPromptChars =
           limits == null || limits.maxPromptChars() == null ? 6000 : limits.maxPromptChars();
       if (maxPromptChars < 100) {
@@ -153,6 +147,32 @@ public final class PipelineLoader {
     } catch (IllegalArgumentException e) {
       throw new InvalidPipelineException(where + ": classify: " + e.getMessage());
     }
+  }
+
+  /** The parse limits as written, each missing one at its ParseLimits default. */
+  private static ParseLimits parseLimits(PipelineDefinition.Limits l) {
+    if (l == null) {
+      return ParseLimits.defaults();
+    }
+    PipelineDefinition.Ocr o = l.ocr();
+    OcrSettings ocr = o == null ? OcrSettings.defaults() : new OcrSettings(
+        o.enabled() == null || o.enabled(),
+        o.language() == null ? OcrSettings.DEFAULT_LANGUAGE : o.language(),
+        o.pageTimeoutSeconds() == null
+            ? OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS : o.pageTimeoutSeconds());
+    return new ParseLimits(
+        or(l.maxFileBytes(), ParseLimits.DEFAULT_MAX_FILE_BYTES),
+        or(l.maxTextChars(), ParseLimits.DEFAULT_MAX_TEXT_CHARS),
+        or(l.timeoutSeconds(), ParseLimits.DEFAULT_TIMEOUT_SECONDS),
+        or(l.maxParts(), ParseLimits.DEFAULT_MAX_PARTS),
+        or(l.maxDepth(), ParseLimits.DEFAULT_MAX_DEPTH),
+        or(l.maxExpandedBytes(), ParseLimits.DEFAULT_MAX_EXPANDED_BYTES),
+        or(l.parserHeapMb(), ParseLimits.DEFAULT_PARSER_HEAP_MB),
+        ocr);
+  }
+
+  private static <T> T or(T value, T otherwise) {
+    return value == null ? otherwise : value;
   }
 
   private Escalation escalation(PipelineDefinition.EscalationDef e, String where)

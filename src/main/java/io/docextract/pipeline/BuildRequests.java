@@ -87,7 +87,7 @@ public final class BuildRequests
       boolean cut = doc.textCut() || text.length() < doc.text().length();
       out.get(REQUESTS)
           .output(new ExtractionRequest(doc.id(), doc.source(), doc.contentType(), type.name(),
-              text, cut, doc.parseMillis()));
+              text, cut, doc.parseMillis(), doc.provenance()));
     }
   }
 }

@@ -104,7 +104,7 @@ public final class ClassifyDocuments
     public void process(@Element ParsedDocument doc, MultiOutputReceiver out)
         throws InterruptedException {
       for (DocumentTypeConfig t : types) {
-        if (!t.match().isEmpty() && t.matches(doc.source())) {
+        if (!t.match().isEmpty() && t.matches(filePath(doc))) {
           emit(out, t.name(), doc, "path");
           return;
         }
@@ -131,6 +131,17 @@ public final class ClassifyDocuments
         unknown(out, doc, "no declared type fits the text (signals found: " + d.scores()
             + (d.method().equals("model") ? "; the model answered other)" : ")"));
       }
+    }
+
+    /**
+     * The path a document type's globs are matched on: the file's, also for a part found inside
+     * it, so an invoice mailed as a PDF attachment is typed by the mail's path.
+     */
+    static String filePath(ParsedDocument doc) {
+      String source = doc.source();
+      return doc.provenance().isPart()
+          ? source.substring(0, source.length() - ("!/" + doc.provenance().path()).length())
+          : source;
     }
 
     private void emit(MultiOutputReceiver out, String type, ParsedDocument doc, String method) {

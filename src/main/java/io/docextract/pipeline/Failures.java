@@ -13,7 +13,8 @@ final class Failures {
 
   static ReviewItem ofDocument(String stage, ParsedDocument d, Reason reason, String message) {
     return new ReviewItem(d.id(), d.source(), d.contentType(), null, stage, reason, message,
-        List.of(), null, ReviewItem.excerptOf(d.text()), Map.of());
+        List.of(), null, ReviewItem.excerptOf(d.text()),
+        ExtractionRequest.provenanceLineage(d.provenance()));
   }
 
   static ReviewItem ofRequest(

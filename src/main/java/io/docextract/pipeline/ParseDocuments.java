@@ -4,16 +4,24 @@ import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.ingest.ParsedDocument;
+import io.docextract.ingest.Provenance;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,8 +32,11 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads each matched file and parses it with Tika. Files that cannot be read or parsed leave
- * through {@link #FAILURES} with a reason; none is dropped and none fails the bundle.
+ * Reads each matched file and parses it with Tika in a separate parser process, within the
+ * pipeline's limits. A file yields one document, or for a container (e-mail, archive, PDF with
+ * attachments) one per part with text, each with its provenance. Files and parts that cannot be
+ * read or parsed leave through {@link #FAILURES} with a reason; none is dropped and none fails the
+ * bundle.
  */
 public final class ParseDocuments
     extends PTransform<PCollection<FileIO.ReadableFile>, PCollectionTuple> {
@@ -33,6 +44,8 @@ public final class ParseDocuments
   public static final TupleTag<ParsedDocument> PARSED = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
   static final String STAGE = "ParseDocuments";
+  /** Documents beyond one per file: a container that yields n documents adds n - 1. */
+  static final String EXTRA_DOCUMENTS = "extra_documents";
 
   private final ParseLimits limits;
 
@@ -46,6 +59,22 @@ public final class ParseDocuments
 
   public ParseDocuments withLimits(ParseLimits limits) {
     return new ParseDocuments(Objects.requireNonNull(limits, "limits"));
+  }
+
+  /**
+   * How many more documents than files the run parsed (containers count as their documents), from
+   * the runner's metrics; 0 when the runner has none.
+   */
+  static long extraDocuments(MetricResults metrics) {
+    if (metrics == null) {
+      return 0;
+    }
+    long n = 0;
+    for (MetricResult<Long> c : metrics.queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(STAGE, EXTRA_DOCUMENTS)).build()).getCounters()) {
+      n += c.getAttempted();
+    }
+    return n;
   }
 
   @Override
@@ -62,6 +91,9 @@ public final class ParseDocuments
   private static final class ParseFn extends DoFn<FileIO.ReadableFile, ParsedDocument> {
     private final ParseLimits limits;
     private final Counter parsed = Metrics.counter(STAGE, "parsed");
+    private final Counter containers = Metrics.counter(STAGE, "containers");
+    private final Counter parts = Metrics.counter(STAGE, "parts");
+    private final Counter extraDocuments = Metrics.counter(STAGE, EXTRA_DOCUMENTS);
     private transient DocumentParser parser;
 
     ParseFn(ParseLimits limits) {
@@ -71,6 +103,13 @@ public final class ParseDocuments
     @Setup
     public void setup() {
       parser = new DocumentParser(limits);
+    }
+
+    @Teardown
+    public void teardown() {
+      if (parser != null) {
+        parser.close();
+      }
     }
 
     @ProcessElement
@@ -84,27 +123,64 @@ public final class ParseDocuments
       }
       byte[] bytes;
       try {
-        bytes = file.readFullyAsBytes();
+        bytes = readStored(file);
       } catch (IOException e) {
         fail(out, pathId(source), source, Reason.READ_ERROR, e.toString(), null);
         return;
       }
-      ParseOutcome outcome = parser.parse(bytes, source);
-      if (outcome.ok()) {
-        parsed.inc();
-        out.get(PARSED).output(outcome.document());
-      } else {
-        fail(out, outcome.id(), source, outcome.failure(), outcome.message(),
-            outcome.contentType());
+      if (bytes.length > limits.maxFileBytes()) {
+        fail(out, pathId(source), source, Reason.TOO_LARGE,
+            "file grew past the limit of " + limits.maxFileBytes() + " bytes while read", null);
+        return;
+      }
+      List<ParseOutcome> outcomes = parser.parseAll(bytes, source);
+      if (outcomes.size() > 1) {
+        containers.inc();
+        extraDocuments.inc(outcomes.size() - 1);
+      }
+      for (ParseOutcome outcome : outcomes) {
+        if (outcome.provenance().isPart()) {
+          parts.inc();
+        }
+        if (outcome.ok()) {
+          parsed.inc();
+          out.get(PARSED).output(outcome.document());
+        } else {
+          fail(out, outcome.id(), outcome.source() == null ? source : outcome.source(),
+              outcome.failure(), outcome.message(), outcome.contentType(),
+              provenance(outcome.provenance()));
+        }
       }
     }
 
     private static void fail(MultiOutputReceiver out, String id, String source, Reason reason,
         String message, String contentType) {
+      fail(out, id, source, reason, message, contentType, Map.of());
+    }
+
+    private static void fail(MultiOutputReceiver out, String id, String source, Reason reason,
+        String message, String contentType, Map<String, Object> lineage) {
       Metrics.counter(STAGE, reason.code()).inc();
       out.get(FAILURES)
           .output(new ReviewItem(id, source, contentType, null, STAGE, reason, message, List.of(),
-              null, null, Map.of()));
+              null, null, lineage));
+    }
+
+    private static Map<String, Object> provenance(Provenance p) {
+      return ExtractionRequest.provenanceLineage(p);
+    }
+
+    /**
+     * The file's bytes as stored, at most maxFileBytes + 1 of them. Not {@code
+     * readFullyAsBytes()}: FileIO.readMatches() decompresses by extension by default, which would
+     * hand Tika the first entry of a .zip (and inflate a zip bomb in this JVM's heap) instead of
+     * the archive, whose parts Tika reads within the container limits.
+     */
+    private byte[] readStored(FileIO.ReadableFile file) throws IOException {
+      try (InputStream in = Channels.newInputStream(
+          FileSystems.open(file.getMetadata().resourceId()))) {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxFileBytes() + 1));
+      }
     }
 
     /** A file that cannot be read has no content hash; its path stands in for it. */

@@ -78,6 +78,8 @@ public record RunSummary(
         review++;
       }
     }
+    // A container counts as the documents it yields, so inputs = records + review still holds.
+    inputs += ParseDocuments.extraDocuments(metrics);
     double perMin = wallSeconds > 0 ? (inputs - skipped) * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
         Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,

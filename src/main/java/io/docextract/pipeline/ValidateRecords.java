@@ -254,6 +254,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       l.put("generated_tokens", c.generatedTokens());
       l.put("stop_reason", c.stopReason().name().toLowerCase());
       l.put("parse_ms", r.parseMillis());
+      l.putAll(ExtractionRequest.provenanceLineage(r.provenance()));
       l.put("first_token_ms", c.firstTokenMillis());
       l.put("model_ms", c.totalMillis());
       return l;

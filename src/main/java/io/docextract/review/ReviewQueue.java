@@ -63,12 +63,25 @@ public final class ReviewQueue {
     return text != null ? text : item.path("excerpt").asText("");
   }
 
-  /** The text the model saw for a source file, or null when it cannot be read or parsed. */
+  /**
+   * The text the model saw for a source, or null when it cannot be read or parsed. A container's
+   * body and parts ({@code file!/path/inside}) are found again among the documents the file
+   * yields.
+   */
   public static String textOf(DocumentParser parser, String source, int maxPromptChars) {
-    Path path = Path.of(source.replaceFirst("^file:", ""));
+    String local = source.replaceFirst("^file:", "");
+    int bang = local.indexOf("!/");
+    Path path = Path.of(bang < 0 ? local : local.substring(0, bang));
     try {
-      ParseOutcome o = parser.parse(Files.readAllBytes(path), path.toString());
-      return o.ok() ? ExtractionPrompt.clip(o.document().text(), maxPromptChars) : null;
+      byte[] bytes = Files.readAllBytes(path);
+      // A file's own document (a container's body), or the part the source names.
+      String wanted = bang < 0 ? path.toString() : path + local.substring(bang);
+      for (ParseOutcome o : parser.parseAll(bytes, path.toString())) {
+        if (o.ok() && o.source().equals(wanted)) {
+          return ExtractionPrompt.clip(o.document().text(), maxPromptChars);
+        }
+      }
+      return null;
     } catch (IOException e) {
       return null;
     }

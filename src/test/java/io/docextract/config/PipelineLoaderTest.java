@@ -98,6 +98,26 @@ class PipelineLoaderTest {
   }
 
   @Test
+  void parseLimitsAreReadWithTheRestAtTheirDefaults() throws Exception {
+    JobConfig job = loader.load(write(valid() + """
+        limits: {maxFileBytes: 1000000, timeoutSeconds: 30, maxParts: 7, maxDepth: 2,
+                 maxExpandedBytes: 5000000, parserHeapMb: 256, ocr: {language: eng+deu}}
+        """), null);
+
+    assertEquals(new ParseLimits(1_000_000, ParseLimits.DEFAULT_MAX_TEXT_CHARS, 30, 7, 2,
+        5_000_000, 256, new io.docextract.ingest.OcrSettings(true, "eng+deu",
+            io.docextract.ingest.OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS)), job.parseLimits());
+  }
+
+  @Test
+  void aBadParseLimitNamesItsKeyAndValue() throws IOException {
+    String timeout = refused(valid() + "limits: {timeoutSeconds: 0}\n").getMessage();
+    assertTrue(timeout.contains("limits: timeoutSeconds must be > 0, got 0"), timeout);
+    String ocr = refused(valid() + "limits: {ocr: {language: 'eng; rm -rf'}}\n").getMessage();
+    assertTrue(ocr.contains("limits: ocr.language must be"), ocr);
+  }
+
+  @Test
   void modelByCatalogueNameUsesTheVerifiedLocalCopy() throws Exception {
     Files.createDirectories(dir.resolve("models"));
     Path local = Files.copy(MODEL, dir.resolve("models/stories260K.gguf"));

@@ -1,0 +1,115 @@
+package io.docextract.ingest;
+
+import io.docextract.review.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.xml.sax.ContentHandler;
+
+/**
+ * Tika hands every embedded resource (attachment, archive entry, file inside a PDF) to this
+ * extractor. Instead of appending its text to the container's, each part is read (bounded) and
+ * parsed as a document of its own, with provenance. A part past a limit is not read: it becomes a
+ * {@code limit_exceeded} outcome and the container's other parts go on.
+ */
+final class EmbeddedParts implements EmbeddedDocumentExtractor {
+
+  /** What one file's parts have used so far, shared by every level of nesting. */
+  static final class Budget {
+    int parts;
+    long expandedBytes;
+    int skipped;
+    ParseOutcome firstSkipped;
+
+    /**
+     * Past {@code maxParts} only the first skipped part becomes an outcome, saying how many more
+     * followed; a million-entry archive should not make a million review items.
+     */
+    void summariseSkipped(List<ParseOutcome> out) {
+      if (skipped > 1) {
+        int i = out.indexOf(firstSkipped);
+        out.set(i, firstSkipped.withMessage(firstSkipped.message() + "; " + (skipped - 1)
+            + " further part(s) past the limit were not read"));
+      }
+    }
+  }
+
+  private final TikaParse tika;
+  private final ParseLimits limits;
+  private final String fileSource;
+  private final String containerId;
+  private final Provenance container;
+  private final Budget budget;
+  private final List<ParseOutcome> out;
+  private int unnamed;
+
+  EmbeddedParts(TikaParse tika, ParseLimits limits, String fileSource, String containerId,
+      Provenance container, Budget budget, List<ParseOutcome> out) {
+    this.tika = tika;
+    this.limits = limits;
+    this.fileSource = fileSource;
+    this.containerId = containerId;
+    this.container = container;
+    this.budget = budget;
+    this.out = out;
+  }
+
+  @Override
+  public boolean shouldParseEmbedded(Metadata metadata) {
+    return true;
+  }
+
+  @Override
+  public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata,
+      boolean outputHtml) throws IOException {
+    Provenance part = container.child(containerId, name(metadata));
+    String source = part.sourceIn(fileSource);
+    if (budget.parts >= limits.maxParts()) {
+      budget.skipped++;
+      if (budget.skipped == 1) {
+        budget.firstSkipped = limit(part, source,
+            "the file already gave maxParts=" + limits.maxParts() + " parts");
+        out.add(budget.firstSkipped);
+      }
+      return;
+    }
+    budget.parts++;
+    if (part.depth() > limits.maxDepth()) {
+      out.add(limit(part, source,
+          "nested " + part.depth() + " containers deep, maxDepth=" + limits.maxDepth()));
+      return;
+    }
+    long room = limits.maxExpandedBytes() - budget.expandedBytes;
+    long cap = Math.min(limits.maxFileBytes(), room);
+    byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, cap) + 1));
+    budget.expandedBytes += bytes.length;
+    if (bytes.length > cap) {
+      out.add(limit(part, source, cap == room
+          ? "the file's parts expand past maxExpandedBytes=" + limits.maxExpandedBytes()
+          : "the part expands past maxFileBytes=" + limits.maxFileBytes()));
+      return;
+    }
+    tika.parseOne(bytes, fileSource, part, budget, out);
+  }
+
+  private ParseOutcome limit(Provenance part, String source, String message) {
+    // The part was not read in full, so it has no content hash; its place stands in for it.
+    String id = "part-" + DocumentParser.sha256(
+        (containerId + "!/" + part.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return ParseOutcome.failed(id, Reason.LIMIT_EXCEEDED, message, null, source, part);
+  }
+
+  private String name(Metadata metadata) {
+    String name = metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+    if (name == null || name.isBlank()) {
+      name = metadata.get(TikaCoreProperties.EMBEDDED_RELATIONSHIP_ID);
+    }
+    if (name == null || name.isBlank()) {
+      name = "part-" + (++unnamed);
+    }
+    return name.replace('\\', '/');
+  }
+}

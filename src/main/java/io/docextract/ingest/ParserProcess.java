@@ -1,0 +1,165 @@
+package io.docextract.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A separate JVM that runs Tika ({@link ParseWorker}) with its own heap, so a parser that hangs,
+ * loops or runs out of memory costs one document, not the worker: past the timeout the process
+ * (with any Tesseract it started) is killed, and a process that dies is started again for the
+ * next file. The JVM is the one running this code, with the same class path (the shaded jar, or
+ * the test class path).
+ *
+ * <p>Tika's ForkParser does the same, but ships the parser to the child through its own class
+ * loading protocol or a directory of jars; a plain child JVM on our own class path is simpler and
+ * lets the child run the whole parse (containers, OCR settings) as it would in process.
+ */
+final class ParserProcess implements AutoCloseable {
+
+  /** The parse did not finish: why, for the review item. */
+  static final class Failure extends Exception {
+    final boolean timedOut;
+
+    Failure(boolean timedOut, String message) {
+      super(message);
+      this.timedOut = timedOut;
+    }
+  }
+
+  /** OpenJDK's exit status under -XX:+ExitOnOutOfMemoryError. */
+  private static final int OUT_OF_MEMORY_EXIT = 3;
+  private static final int START_SECONDS = 120;
+
+  /** Parser processes still running; killed when this JVM exits, even mid-parse. */
+  private static final java.util.Set<ProcessHandle> LIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(h -> {
+      h.descendants().forEach(ProcessHandle::destroyForcibly);
+      h.destroyForcibly();
+    }), "docextract-parser-reaper"));
+  }
+
+  private final ParseLimits limits;
+  private Process process;
+  private ObjectOutputStream toChild;
+  private ObjectInputStream fromChild;
+  private ExecutorService io;
+
+  ParserProcess(ParseLimits limits) {
+    this.limits = limits;
+  }
+
+  synchronized List<ParseOutcome> parse(String source, byte[] bytes) throws Failure {
+    ensureStarted();
+    Future<ParseWorker.Reply> reply = io.submit(() -> {
+      ParseWorker.send(toChild, new ParseWorker.Request(source, bytes));
+      return (ParseWorker.Reply) fromChild.readObject();
+    });
+    try {
+      ParseWorker.Reply r = reply.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
+      if (r.bug() != null) {
+        throw new IllegalStateException("the parser failed on " + source + ":\n" + r.bug());
+      }
+      return r.outcomes();
+    } catch (TimeoutException e) {
+      kill();
+      throw new Failure(true, "parse did not finish within timeoutSeconds="
+          + limits.timeoutSeconds() + "; the parser process was killed");
+    } catch (ExecutionException e) {
+      int exit = kill();
+      throw new Failure(false, exit == OUT_OF_MEMORY_EXIT
+          ? "the parser ran out of memory (parserHeapMb=" + limits.parserHeapMb() + ")"
+          : "the parser process died (exit " + exit + "): " + e.getCause());
+    } catch (InterruptedException e) {
+      kill();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while parsing " + source, e);
+    }
+  }
+
+  private void ensureStarted() {
+    if (process != null && process.isAlive()) {
+      return;
+    }
+    kill();
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
+        + "java";
+    List<String> command = new ArrayList<>(List.of(java,
+        "-Xmx" + limits.parserHeapMb() + "m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:+UseSerialGC",
+        "-Djava.awt.headless=true",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+        "-cp", System.getProperty("java.class.path"),
+        ParseWorker.class.getName()));
+    io = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "docextract-parser-io");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      process = new ProcessBuilder(command)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      LIVE.add(process.toHandle());
+      Future<Object> ready = io.submit(() -> {
+        toChild = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        ParseWorker.send(toChild, limits);
+        fromChild = new ObjectInputStream(new BufferedInputStream(process.getInputStream()));
+        return fromChild.readObject();
+      });
+      Object hello = ready.get(START_SECONDS, TimeUnit.SECONDS);
+      if (!ParseWorker.READY.equals(hello)) {
+        throw new IllegalStateException("the parser process said " + hello);
+      }
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      kill();
+      throw new IllegalStateException("could not start the parser process: " + command, e);
+    } catch (InterruptedException e) {
+      kill();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the parser process", e);
+    }
+  }
+
+  /** Kills the process and whatever it started (Tesseract); returns its exit status, -1 if none. */
+  private int kill() {
+    if (io != null) {
+      io.shutdownNow();
+      io = null;
+    }
+    if (process == null) {
+      return -1;
+    }
+    Process p = process;
+    process = null;
+    LIVE.remove(p.toHandle());
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
+    try {
+      return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    kill();
+  }
+}
