@@ -105,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
     JobConfig config = Pipelines.load(pipeline, null);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
     JsonNode schema = docType.schema().tree();
-    List<QueuedItem> items = ReviewQueue.read(run, config.parseLimits(), config.maxPromptChars(),
+    List<QueuedItem> items = ReviewQueue.read(run, config.parseLimits(), config::fitText,
         docType.fieldNormalisers()).stream()
         .filter(q -> q.item().path("document_type").asText(docType.name()).equals(docType.name())
             || q.item().path("document_type").isNull())

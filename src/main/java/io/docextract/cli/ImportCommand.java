@@ -73,7 +73,8 @@ public final class ImportCommand implements Callable<Integer> {
         // The rows carry no text: each source is parsed again, as the run parsed it.
         DocumentParser parser = new DocumentParser(config.parseLimits());
         corrections.addAll(QueueFiles.readCsv(in, schema, source -> {
-          String text = ReviewQueue.textOf(parser, source, config.maxPromptChars());
+          String text = ReviewQueue.textOf(parser, source, t -> docType.fitText(t,
+              config.maxPromptChars()));
           return text == null ? "" : text;
         }));
       }

@@ -201,7 +201,7 @@ public final class RunCommand implements Callable<Integer> {
       config.documentTypes().forEach(t -> normalisers.putAll(t.fieldNormalisers()));
       List<io.docextract.review.QueuedItem> items = summary.review() == 0 ? List.of()
           : io.docextract.review.ReviewQueue.read(dir, config.parseLimits(),
-              config.maxPromptChars(), normalisers);
+              config::fitText, normalisers);
       String html = io.docextract.report.RunReport.html(new io.docextract.report.RunReport.Run(
           config.name(), summary.runner(), summary.inputs(), summary.records(),
           io.docextract.report.RunReport.sorted(summary.reviewByReason()),

@@ -62,4 +62,14 @@ public record JobConfig(
         parseLimits, maxPromptChars, documentTypes, escalation,
         classification);
   }
+
+  /** The text the model is shown of a document of the named type (its opening when unknown). */
+  public String fitText(String documentType, String text) {
+    for (DocumentTypeConfig t : documentTypes) {
+      if (t.name().equals(documentType)) {
+        return t.fitText(text, maxPromptChars);
+      }
+    }
+    return io.docextract.model.ExtractionPrompt.clip(text, maxPromptChars);
+  }
 }

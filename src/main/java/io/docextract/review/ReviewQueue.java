@@ -26,7 +26,22 @@ public final class ReviewQueue {
 
   private ReviewQueue() {}
 
+  /** What the model was shown of a document of a type: all of it, its opening or passages. */
+  @FunctionalInterface
+  public interface TextFit {
+    String fit(String documentType, String text);
+
+    static TextFit head(int maxPromptChars) {
+      return (type, text) -> ExtractionPrompt.clip(text, maxPromptChars);
+    }
+  }
+
   public static List<QueuedItem> read(Path runDir, ParseLimits limits, int maxPromptChars,
+      Map<String, Normaliser> normalisers) throws IOException {
+    return read(runDir, limits, TextFit.head(maxPromptChars), normalisers);
+  }
+
+  public static List<QueuedItem> read(Path runDir, ParseLimits limits, TextFit fit,
       Map<String, Normaliser> normalisers) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "review*.jsonl")) {
@@ -45,7 +60,7 @@ public final class ReviewQueue {
           continue;
         }
         JsonNode item = JsonLines.mapper().readTree(line);
-        String text = text(parser, item, maxPromptChars);
+        String text = text(parser, item, fit);
         ObjectNode predicted = predicted(item.path("raw_output").asText(""));
         RecordGrounding g = RecordGrounding.of(predicted, text, grounder, normalisers);
         double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
@@ -57,8 +72,9 @@ public final class ReviewQueue {
     return items;
   }
 
-  private static String text(DocumentParser parser, JsonNode item, int maxPromptChars) {
-    String text = textOf(parser, item.path("source").asText(), maxPromptChars);
+  private static String text(DocumentParser parser, JsonNode item, TextFit fit) {
+    String type = item.path("document_type").asText("");
+    String text = textOf(parser, item.path("source").asText(), t -> fit.fit(type, t));
     // The source moved or cannot be parsed: the reviewer still gets the excerpt.
     return text != null ? text : item.path("excerpt").asText("");
   }
@@ -68,7 +84,8 @@ public final class ReviewQueue {
    * body and parts ({@code file!/path/inside}) are found again among the documents the file
    * yields.
    */
-  public static String textOf(DocumentParser parser, String source, int maxPromptChars) {
+  public static String textOf(DocumentParser parser, String source,
+      java.util.function.UnaryOperator<String> fit) {
     String local = source.replaceFirst("^file:", "");
     int bang = local.indexOf("!/");
     Path path = Path.of(bang < 0 ? local : local.substring(0, bang));
@@ -78,7 +95,7 @@ public final class ReviewQueue {
       String wanted = bang < 0 ? path.toString() : path + local.substring(bang);
       for (ParseOutcome o : parser.parseAll(bytes, path.toString())) {
         if (o.ok() && o.source().equals(wanted)) {
-          return ExtractionPrompt.clip(o.document().text(), maxPromptChars);
+          return fit.apply(o.document().text());
         }
       }
       return null;
