@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Distribution;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -77,11 +74,7 @@ public final class ConsultEndpoint
     private final EndpointSettings settings;
     private final List<DocumentTypeConfig> types;
     private final int tier;
-    private final String stage;
-    private final Counter requests;
-    private final Distribution modelMillis;
-    private final Distribution generatedTokens;
-    private final Distribution promptTokens;
+    private final TierMetrics metrics;
     private transient ChatEndpoint endpoint;
     private transient Map<String, DocumentTypeConfig> byName;
 
@@ -89,11 +82,7 @@ public final class ConsultEndpoint
       this.settings = settings;
       this.types = types;
       this.tier = tier;
-      this.stage = ExtractFields.namespace(tier);
-      this.requests = Metrics.counter(stage, "requests");
-      this.modelMillis = Metrics.distribution(stage, "model_millis");
-      this.generatedTokens = Metrics.distribution(stage, "generated_tokens");
-      this.promptTokens = Metrics.distribution(stage, "prompt_tokens");
+      this.metrics = new TierMetrics(ExtractFields.namespace(tier));
     }
 
     @Setup
@@ -108,24 +97,22 @@ public final class ConsultEndpoint
         throws InterruptedException {
       DocumentTypeConfig type = byName.get(r.documentType());
       ExtractionPrompt prompt = type.prompt();
-      requests.inc();
+      metrics.request();
       try {
         Completion c = endpoint.complete(prompt.system(), prompt.turns(type.promptText(r.text())),
             type.name(), type.schema().json());
-        modelMillis.update(c.totalMillis());
-        generatedTokens.update(c.generatedTokens());
-        promptTokens.update(c.promptTokens());
+        metrics.answered(c);
         out.get(EXTRACTIONS).output(new Extraction(r, c));
       } catch (EndpointException e) {
-        Metrics.counter(stage, "failed_" + e.kind().name().toLowerCase()).inc();
+        metrics.count("failed_" + e.kind().name().toLowerCase());
         Map<String, Object> lineage = new LinkedHashMap<>();
         lineage.put("tier", tier);
         lineage.put("endpoint", settings.displayUrl());
         lineage.put("endpoint_model", settings.model());
         lineage.put("endpoint_failure", e.kind().name().toLowerCase());
         lineage.put("attempts", e.attempts());
-        out.get(FAILURES).output(Failures.ofRequest(stage, r, Reason.ESCALATION_FAILED,
-            e.getMessage(), List.of(), null, lineage));
+        out.get(FAILURES).output(Failures.ofRequest(metrics.namespace(), r,
+            Reason.ESCALATION_FAILED, e.getMessage(), List.of(), null, lineage));
       }
     }
   }

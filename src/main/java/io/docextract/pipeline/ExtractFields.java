@@ -20,9 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Distribution;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -90,11 +87,7 @@ public final class ExtractFields
   private static final class ExtractFn extends DoFn<Iterable<ExtractionRequest>, Extraction> {
     private final ModelSettings settings;
     private final List<DocumentTypeConfig> types;
-    private final String stage;
-    private final Counter requests;
-    private final Distribution modelMillis;
-    private final Distribution generatedTokens;
-    private final Distribution promptTokens;
+    private final TierMetrics metrics;
     private transient ModelRuntime runtime;
     private transient ExecutorService pool;
     private transient Map<String, DocumentTypeConfig> byName;
@@ -103,11 +96,7 @@ public final class ExtractFields
     ExtractFn(ModelSettings settings, List<DocumentTypeConfig> types, String stage) {
       this.settings = settings;
       this.types = types;
-      this.stage = stage;
-      this.requests = Metrics.counter(stage, "requests");
-      this.modelMillis = Metrics.distribution(stage, "model_millis");
-      this.generatedTokens = Metrics.distribution(stage, "generated_tokens");
-      this.promptTokens = Metrics.distribution(stage, "prompt_tokens");
+      this.metrics = new TierMetrics(stage);
     }
 
     @Setup
@@ -144,15 +133,13 @@ public final class ExtractFields
       }
       for (int i = 0; i < items.size(); i++) {
         ExtractionRequest r = items.get(i);
-        requests.inc();
+        metrics.request();
         try {
           Extraction x = futures.get(i).get();
           Completion c = x.completion();
-          modelMillis.update(c.totalMillis());
-          generatedTokens.update(c.generatedTokens());
-          promptTokens.update(c.promptTokens());
+          metrics.answered(c);
           if (x.request().textCut() && !r.textCut()) {
-            Metrics.counter(stage, "cut_to_fit_context").inc();
+            metrics.count("cut_to_fit_context");
           }
           out.get(EXTRACTIONS).output(x);
         } catch (ExecutionException e) {
@@ -165,8 +152,8 @@ public final class ExtractFields
           } else {
             throw new IllegalStateException("extraction of " + r.source() + " failed", cause);
           }
-          Metrics.counter(stage, reason.code()).inc();
-          out.get(FAILURES).output(Failures.ofRequest(stage, r, reason, cause.getMessage(),
+          metrics.count(reason.code());
+          out.get(FAILURES).output(Failures.ofRequest(metrics.namespace(), r, reason, cause.getMessage(),
               List.of(), null, Map.of()));
         }
       }

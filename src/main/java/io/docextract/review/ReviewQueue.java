@@ -84,6 +84,11 @@ public final class ReviewQueue {
    * body and parts ({@code file!/path/inside}) are found again among the documents the file
    * yields.
    */
+  public static String textOf(DocumentParser parser, String source, int maxPromptChars) {
+    return textOf(parser, source, t -> ExtractionPrompt.clip(t, maxPromptChars));
+  }
+
+  /** The same, with the text fitted as the document's type fits it. */
   public static String textOf(DocumentParser parser, String source,
       java.util.function.UnaryOperator<String> fit) {
     String local = source.replaceFirst("^file:", "");

@@ -90,7 +90,8 @@ public final class ChatServer implements AutoCloseable {
         .toString();
   }
 
-  static void send(HttpExchange ex, int status, String body) throws IOException {
+  /** Writes a JSON reply with its status and length, and closes the exchange's body. */
+  public static void send(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(status, bytes.length);

@@ -12,7 +12,6 @@ import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,14 +40,7 @@ public class EscalationTest implements Serializable {
         Files.isDirectory(shared) && Files.isRegularFile(Fixtures.SMOLLM2));
     Path in = tmp.newFolder("in").toPath();
     for (String id : List.of("400", "401", "403")) {
-      StringBuilder text = new StringBuilder();
-      for (String row : Files.readAllLines(shared.resolve(id + ".csv"), StandardCharsets.UTF_8)) {
-        String[] cols = row.split(",", 9);
-        if (cols.length == 9) {
-          text.append(cols[8]).append('\n');
-        }
-      }
-      Files.writeString(in.resolve(id + ".txt"), text);
+      Files.writeString(in.resolve(id + ".txt"), Fixtures.sroieText(id));
     }
     Files.writeString(in.resolve("story.txt"), "Once upon a time a cat sat on a mat and slept.");
 

@@ -15,7 +15,6 @@ import io.docextract.testing.ChatCompletionServer;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +36,7 @@ public class RemoteEscalationTest implements Serializable {
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
 
-  private static final Path SROIE = Path.of("../shared/data/sroie-train-text/ocr_boxes");
+  private static final Path SROIE = Fixtures.SROIE_TEXT;
 
   @Test
   public void theEndpointFixesWhatTheLocalModelInvented() throws Exception {
@@ -165,14 +164,7 @@ public class RemoteEscalationTest implements Serializable {
   private Path receipts(String... ids) throws Exception {
     Path in = tmp.newFolder("in-" + String.join("-", ids)).toPath();
     for (String id : ids) {
-      StringBuilder text = new StringBuilder();
-      for (String row : Files.readAllLines(SROIE.resolve(id + ".csv"), StandardCharsets.UTF_8)) {
-        String[] cols = row.split(",", 9);
-        if (cols.length == 9) {
-          text.append(cols[8]).append('\n');
-        }
-      }
-      Files.writeString(in.resolve(id + ".txt"), text);
+      Files.writeString(in.resolve(id + ".txt"), Fixtures.sroieText(id));
     }
     return in;
   }

@@ -7,11 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
 import io.docextract.serve.ChatCompletions;
+import io.docextract.serve.ChatServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -81,27 +80,18 @@ public final class ChatCompletionServer implements AutoCloseable {
         Thread.sleep(delayMillis);
       }
       if (n <= failFirst) {
-        send(ex, 503, "{\"error\":{\"message\":\"loading model\"}}");
+        ChatServer.send(ex, 503, "{\"error\":{\"message\":\"loading model\"}}");
         return;
       }
       if (status != 200 || runtime == null) {
-        send(ex, status == 200 ? 500 : status, "{\"error\":{\"message\":\"internal error\"}}");
+        ChatServer.send(ex, status == 200 ? 500 : status, "{\"error\":{\"message\":\"internal error\"}}");
         return;
       }
-      send(ex, 200, completions.answer(body).toString());
+      ChatServer.send(ex, 200, completions.answer(body).toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      send(ex, 500, "{\"error\":{\"message\":\"" + e.getClass().getSimpleName() + "\"}}");
-    }
-  }
-
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+      ChatServer.send(ex, 500, "{\"error\":{\"message\":\"" + e.getClass().getSimpleName() + "\"}}");
     }
   }
 

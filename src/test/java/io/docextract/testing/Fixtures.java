@@ -18,6 +18,7 @@ import java.util.List;
 public final class Fixtures {
 
   public static final Path STORIES = Path.of("src/test/resources/models/stories260K.gguf");
+  public static final Path SROIE_TEXT = Path.of("../shared/data/sroie-train-text/ocr_boxes");
   public static final Path SMOLLM2 = Path.of("../shared/models/SmolLM2-135M-Instruct.Q4_1.gguf");
 
   private Fixtures() {}
@@ -48,6 +49,23 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** SROIE's OCR lines for one receipt of ../shared/data/sroie-train-text, as a text document. */
+  public static String sroieText(String id) {
+    StringBuilder text = new StringBuilder();
+    try {
+      for (String row : Files.readAllLines(SROIE_TEXT.resolve(id + ".csv"),
+          java.nio.charset.StandardCharsets.UTF_8)) {
+        String[] cols = row.split(",", 9);
+        if (cols.length == 9) {
+          text.append(cols[8]).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
   }
 
   public static Path write(Path dir, String name, String text) {
