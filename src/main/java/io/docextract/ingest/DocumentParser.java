@@ -10,22 +10,23 @@ import java.util.Map;
 
 /**
  * Turns a file's bytes into documents with Tika, within {@link ParseLimits}. The parse runs in a
- * separate JVM ({@link ParserProcess}) with its own heap and a per-file timeout, so a parser that
- * hangs or runs out of memory yields {@code parse_timeout} or {@code parse_crashed} for that file
- * and the next file is parsed by a fresh process.
+ * separate JVM ({@link ParserProcess}, shared through {@link ParserPool}) with its own heap and a
+ * per-file timeout, so a parser that hangs or runs out of memory yields {@code parse_timeout} or
+ * {@code parse_crashed} for that file and the next file is parsed by a fresh process.
  *
  * <p>Expected failures (corrupt, encrypted, empty files, parts past a limit) come back as {@link
- * ParseOutcome}s with a reason; anything else is a bug and is thrown. Not thread-safe for
- * concurrent use beyond one parse at a time (calls are serialised); one instance per worker.
+ * ParseOutcome}s with a reason; anything else is a bug and is thrown. Thread-safe; close it
+ * when done (a parser never closed is stopped when the JVM exits).
  */
 public final class DocumentParser implements AutoCloseable {
 
   private final ParseLimits limits;
-  private final ParserProcess process;
+  private final ParserPool pool;
+  private boolean closed;
 
   public DocumentParser(ParseLimits limits) {
     this.limits = limits;
-    this.process = new ParserProcess(limits);
+    this.pool = ParserPool.acquire(limits);
   }
 
   /**
@@ -41,7 +42,7 @@ public final class DocumentParser implements AutoCloseable {
           source));
     }
     try {
-      return process.parse(source, bytes);
+      return pool.parse(source, bytes);
     } catch (ParserProcess.Failure f) {
       return List.of(withSource(ParseOutcome.failed(id,
           f.timedOut ? Reason.PARSE_TIMEOUT : Reason.PARSE_CRASHED, f.getMessage(), null),
@@ -90,10 +91,13 @@ public final class DocumentParser implements AutoCloseable {
         Provenance.file());
   }
 
-  /** Stops the parser process; a later parse starts a new one. */
+  /** Lets go of the shared parser processes; the last parser with these limits stops them. */
   @Override
-  public void close() {
-    process.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      pool.release();
+    }
   }
 
   public static String sha256(byte[] bytes) {
