@@ -42,14 +42,18 @@ public record PipelineDefinition(
       Integer retries, Integer maxTokens, Integer maxRequests) {}
 
   /**
-   * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. With
+   * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. A path or
+   * adapter may be an https URL or a Beam file-system URI (gs://, s3://); it then needs its
+   * {@code sha256} / {@code adapterSha256}, and each worker copies and verifies it once. With
    * {@code merged} (q8_0, q4_0, f16) the base and adapter merged into one GGUF of that type by
    * {@code docextract models merge} is used when it is in the model cache: it decodes faster.
    */
   public record Model(
       String name,
       String path,
+      String sha256,
       String adapter,
+      String adapterSha256,
       String merged,
       Boolean chatTemplate,
       Integer contextSize,

@@ -467,6 +467,20 @@ public final class PipelineLoader {
     return new ReviewPolicy(fields, similarity, checks, minConfidence);
   }
 
+  /** A URL or file-system URI other than file: (a Windows drive letter is a path). */
+  private static boolean remote(String location) {
+    return location.matches("[A-Za-z][A-Za-z0-9+.-]+://.*") && !location.startsWith("file:");
+  }
+
+  private static String declaredSha(String sha, String location, String key)
+      throws InvalidPipelineException {
+    if (sha == null || !sha.matches("[0-9a-fA-F]{64}")) {
+      throw new InvalidPipelineException(key + ": " + location + " is fetched by each worker and"
+          + " needs its sha256 (64 hex digits)" + (sha == null ? "" : ", got " + sha));
+    }
+    return sha.toLowerCase(java.util.Locale.ROOT);
+  }
+
   private ModelSettings model(PipelineDefinition.Model m, String where, String override)
       throws InvalidPipelineException {
     if (m == null) {
@@ -485,6 +499,7 @@ public final class PipelineLoader {
       }
     }
     Path path;
+    String remotePath = null;
     String sha;
     boolean chat;
     // An override is a catalogue name unless it names an existing file.
@@ -493,7 +508,13 @@ public final class PipelineLoader {
     String name = override == null ? m.name() : overrideIsName ? override : null;
     String file = override == null ? m.path() : overrideIsName ? null : override;
     try {
-      if (file != null) {
+      if (file != null && override == null && remote(file)) {
+        // Fetched and verified by each worker (ModelCache); nothing to read here.
+        sha = declaredSha(m.sha256(), file, where + ": model.sha256");
+        remotePath = file;
+        path = null;
+        chat = m.chatTemplate() == null || m.chatTemplate();
+      } else if (file != null) {
         path = Path.of(file);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
           throw InvalidPipelineException.model(
@@ -501,6 +522,10 @@ public final class PipelineLoader {
                   + " unreadable: " + path);
         }
         sha = Checksums.sha256(path);
+        if (m.sha256() != null && override == null && !m.sha256().equalsIgnoreCase(sha)) {
+          throw InvalidPipelineException.model(where + ": model.sha256 does not match " + path
+              + " (sha256 " + sha + ")");
+        }
         chat = m.chatTemplate() == null || m.chatTemplate();
       } else {
         ModelEntry entry = models.entry(name);
@@ -515,7 +540,10 @@ public final class PipelineLoader {
     }
     String adapter = null;
     String adapterSha = null;
-    if (m.adapter() != null && override == null && useAdapter) {
+    if (m.adapter() != null && override == null && useAdapter && remote(m.adapter())) {
+      adapter = m.adapter();
+      adapterSha = declaredSha(m.adapterSha256(), m.adapter(), where + ": model.adapterSha256");
+    } else if (m.adapter() != null && override == null && useAdapter) {
       Path a = Path.of(m.adapter());
       if (!Files.isRegularFile(a)) {
         throw InvalidPipelineException.model(where + ": model.adapter: file not found: " + a);
@@ -537,6 +565,7 @@ public final class PipelineLoader {
           throw InvalidPipelineException.model(where + ": model.merged: " + e.getMessage());
         }
         path = merged;
+        remotePath = null;
         adapter = null;
       } else {
         LOG.info("{}: no merged model at {}; using base + adapter (build it with `docextract"
@@ -545,7 +574,7 @@ public final class PipelineLoader {
     }
     try {
       return new ModelSettings(
-          path.toAbsolutePath().toString(),
+          remotePath != null ? remotePath : path.toAbsolutePath().toString(),
           sha,
           adapter,
           adapterSha,

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How to load and run one GGUF model. Two jobs with equal settings share one loaded model.
  *
- * @param modelPath local path of the GGUF file
+ * @param modelPath path of the GGUF file, or a URL / file-system URI that workers copy locally
  * @param modelSha256 the file's sha256, recorded in every record's lineage
  * @param adapterPath optional LoRA adapter GGUF, null for none
  * @param chatTemplate true for an instruction model whose GGUF carries a chat template; a base
@@ -50,6 +50,12 @@ public record ModelSettings(
   public ModelSettings withCachePrompt(boolean cache) {
     return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
         contextSize, threads, parallel, maxTokens, cache);
+  }
+
+  /** The same model at other locations (a remote file's local copy); checksums unchanged. */
+  public ModelSettings withPaths(String model, String adapter) {
+    return new ModelSettings(model, modelSha256, adapter, adapterSha256, chatTemplate,
+        contextSize, threads, parallel, maxTokens, cachePrompt);
   }
 
   public ModelSettings withAdapter(String path, String sha256) {

@@ -95,7 +95,8 @@ public final class ClassifyDocuments
     @Setup
     public void setup() {
       if (classification != null) {
-        runtime = classification.useModel() ? ModelRuntime.acquire(model) : null;
+        runtime = classification.useModel()
+            ? ModelRuntime.acquire(ModelLocator.localise(model)) : null;
         classifier = new TypeClassifier(classification, runtime);
       }
     }

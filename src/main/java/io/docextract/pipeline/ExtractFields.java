@@ -101,7 +101,7 @@ public final class ExtractFields
 
     @Setup
     public void setup() {
-      runtime = ModelRuntime.acquire(settings);
+      runtime = ModelRuntime.acquire(ModelLocator.localise(settings));
       pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
         Thread t = new Thread(r, "docextract-slot");
         t.setDaemon(true);

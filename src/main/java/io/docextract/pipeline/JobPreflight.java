@@ -61,7 +61,7 @@ public final class JobPreflight {
   private static Result checkModel(JobConfig config, io.docextract.model.ModelSettings settings) {
     ModelRuntime runtime;
     try {
-      runtime = ModelRuntime.acquire(settings);
+      runtime = ModelRuntime.acquire(ModelLocator.localise(settings));
     } catch (RuntimeException e) {
       return Result.fail("cannot load model " + settings.modelPath() + ": " + e.getMessage(),
           Problem.MODEL);
