@@ -40,6 +40,8 @@ public final class ExtractFields
   public static final TupleTag<Extraction> EXTRACTIONS = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
   static final String STAGE = "ExtractFields";
+  /** Tries per request before a runtime failure sends the document to review. */
+  static final int MODEL_ATTEMPTS = 3;
 
   private final ModelSettings model;
   private final List<DocumentTypeConfig> types;
@@ -127,7 +129,7 @@ public final class ExtractFields
         futures.add(pool.submit(() -> {
           PromptFit fit = PromptFit.fit(runtime,
               t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text());
-          Completion c = runtime.complete(fit.prompt(), grammar, settings.maxTokens());
+          Completion c = completeWithRetries(fit.prompt(), grammar);
           return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
         }));
       }
@@ -157,6 +159,27 @@ public final class ExtractFields
               List.of(), null, Map.of()));
         }
       }
+    }
+
+    /**
+     * A runtime failure is tried again a bounded number of times; after that (a document that
+     * fails every time) it is a model_error for review, never an endless retry of the bundle.
+     * A prompt that does not fit is not retried: it never will.
+     */
+    private Completion completeWithRetries(String prompt, String grammar)
+        throws InterruptedException {
+      RuntimeException last = null;
+      for (int attempt = 1; attempt <= MODEL_ATTEMPTS; attempt++) {
+        try {
+          return runtime.complete(prompt, grammar, settings.maxTokens());
+        } catch (ContextOverflowException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          last = e;
+        }
+      }
+      throw new ModelFailureException("the model failed " + MODEL_ATTEMPTS + " times: " + last,
+          last);
     }
 
     @Teardown
