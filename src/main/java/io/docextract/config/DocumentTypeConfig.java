@@ -3,6 +3,7 @@ package io.docextract.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.eval.Normaliser;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.passages.ChunkPlan;
 import io.docextract.passages.PassageSelector;
 import io.docextract.review.ReviewPolicy;
 import io.docextract.rules.RuleSet;
@@ -25,7 +26,8 @@ public record DocumentTypeConfig(
     RuleSet rules,
     boolean candidates,
     ReviewPolicy review,
-    PassageSelector passages)
+    PassageSelector passages,
+    ChunkPlan chunks)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -40,18 +42,24 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
-    this(name, schema, match, prompt, Map.of(), null, false, null, null);
+    this(name, schema, match, prompt, Map.of(), null, false, null, null, null);
   }
 
   /** A type whose long texts keep their opening (no passage selection). */
   public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
       ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
       ReviewPolicy review) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, null);
+    this(name, schema, match, prompt, normalise, rules, candidates, review, null, null);
   }
 
-  /** The text the model sees: all of it, its chosen passages, or its opening. */
+  /**
+   * The text the model sees: all of it, its chosen passages, the part its chunks cover, or its
+   * opening.
+   */
   public String fitText(String text, int maxChars) {
+    if (chunks != null) {
+      return chunks.covered(text, maxChars);
+    }
     if (passages != null) {
       return passages.select(text, maxChars).text();
     }

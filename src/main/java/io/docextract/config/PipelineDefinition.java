@@ -86,10 +86,13 @@ public record PipelineDefinition(
   /**
    * A text longer than the prompt budget: {@code select: head} keeps its opening (the default);
    * {@code passages} keeps the opening and, per field, the passages of about
-   * {@code windowChars} that best match the field's name, description and {@code queries}.
+   * {@code windowChars} that best match the field's name, description and {@code queries};
+   * {@code chunks} extracts from up to {@code maxChunks} overlapping chunks and merges each
+   * field by its {@code merge} policy (first, union, majority).
    */
   public record LongText(String select, Integer windowChars,
-      java.util.Map<String, List<String>> queries) {}
+      java.util.Map<String, List<String>> queries, Integer maxChunks,
+      java.util.Map<String, String> merge) {}
 
   /**
    * What marks a type in a mixed folder: a description for the model, words and phrases typical

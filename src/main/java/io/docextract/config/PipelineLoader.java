@@ -18,6 +18,8 @@ import io.docextract.endpoint.EndpointSettings;
 import io.docextract.ingest.OcrSettings;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.passages.ChunkPlan;
+import io.docextract.passages.FieldMerge;
 import io.docextract.passages.PassageSelector;
 import io.docextract.model.ModelSettings;
 import io.docextract.review.ReviewPolicy;
@@ -333,9 +335,12 @@ public final class PipelineLoader {
     }
     ReviewPolicy review = reviewPolicy(t.review(), schema, where + ": " + key + ".review",
         checks(t.checks(), schema, where + ": " + key + ".checks"));
-    PassageSelector passages = passages(t.longText(), schema, where + ": " + key + ".longText");
+    String longKey = where + ": " + key + ".longText";
+    boolean chunked = t.longText() != null && "chunks".equals(t.longText().select());
+    PassageSelector passages = chunked ? null : passages(t.longText(), schema, longKey);
+    ChunkPlan chunks = chunked ? chunks(t.longText(), schema, longKey) : null;
     DocumentTypeConfig type = new DocumentTypeConfig(t.name(), schema, t.match(), prompt,
-        normalise, rules, candidates, review, passages);
+        normalise, rules, candidates, review, passages, chunks);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
@@ -344,7 +349,40 @@ public final class PipelineLoader {
         .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json())).toList();
     return new DocumentTypeConfig(t.name(), schema, t.match(),
         new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
-        true, review, passages);
+        true, review, passages, chunks);
+  }
+
+  /** Per field: the declared merge policy, else union for a list and first for anything else. */
+  private static ChunkPlan chunks(PipelineDefinition.LongText l, DocumentSchema schema,
+      String where) throws InvalidPipelineException {
+    if (l.queries() != null) {
+      throw new InvalidPipelineException(where + ": queries need select: passages");
+    }
+    JsonNode props = schema.tree().path("properties");
+    java.util.Map<String, FieldMerge.Policy> merge = new java.util.LinkedHashMap<>();
+    props.fieldNames().forEachRemaining(f -> merge.put(f, props.path(f).path("type").asText()
+        .equals("array") ? FieldMerge.Policy.UNION : FieldMerge.Policy.FIRST));
+    if (l.merge() != null) {
+      for (var e : l.merge().entrySet()) {
+        if (!merge.containsKey(e.getKey())) {
+          throw new InvalidPipelineException(where + ".merge: the schema has no field '"
+              + e.getKey() + "'");
+        }
+        try {
+          merge.put(e.getKey(), FieldMerge.Policy.valueOf(
+              e.getValue().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException ex) {
+          throw new InvalidPipelineException(where + ".merge." + e.getKey() + ": '" + e.getValue()
+              + "' is not one of [first, union, majority]");
+        }
+      }
+    }
+    try {
+      return new ChunkPlan(l.windowChars() == null ? 700 : l.windowChars(),
+          l.maxChunks() == null ? 8 : l.maxChunks(), merge);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPipelineException(where + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -354,15 +392,19 @@ public final class PipelineLoader {
   private static PassageSelector passages(PipelineDefinition.LongText l, DocumentSchema schema,
       String where) throws InvalidPipelineException {
     if (l == null || l.select() == null || l.select().equals("head")) {
-      if (l != null && (l.queries() != null || l.windowChars() != null)) {
-        throw new InvalidPipelineException(where + ": queries and windowChars need"
-            + " select: passages");
+      if (l != null && (l.queries() != null || l.windowChars() != null || l.maxChunks() != null
+          || l.merge() != null)) {
+        throw new InvalidPipelineException(where + ": queries, windowChars, maxChunks and merge"
+            + " need select: passages or chunks");
       }
       return null;
     }
     if (!l.select().equals("passages")) {
       throw new InvalidPipelineException(where + ".select: '" + l.select()
-          + "' is not one of [head, passages]");
+          + "' is not one of [head, passages, chunks]");
+    }
+    if (l.maxChunks() != null || l.merge() != null) {
+      throw new InvalidPipelineException(where + ": maxChunks and merge need select: chunks");
     }
     com.fasterxml.jackson.databind.JsonNode props = schema.tree().path("properties");
     java.util.Map<String, List<String>> queries = new java.util.LinkedHashMap<>();

@@ -85,9 +85,19 @@ public final class BuildRequests
       }
       String text = type.fitText(doc.text(), maxPromptChars);
       boolean cut = doc.textCut() || text.length() < doc.text().length();
-      out.get(REQUESTS)
-          .output(new ExtractionRequest(doc.id(), doc.source(), doc.contentType(), type.name(),
-              text, cut, doc.parseMillis(), doc.provenance()));
+      ExtractionRequest request = new ExtractionRequest(doc.id(), doc.source(),
+          doc.contentType(), type.name(), text, cut, doc.parseMillis(), doc.provenance());
+      if (type.chunks() == null || doc.text().length() <= maxPromptChars) {
+        out.get(REQUESTS).output(request);
+        return;
+      }
+      // One request per chunk; MergeChunks puts their answers back together as one document.
+      java.util.List<int[]> ranges = type.chunks().ranges(doc.text(), maxPromptChars);
+      Metrics.counter(STAGE, "chunked_documents").inc();
+      for (int i = 0; i < ranges.size(); i++) {
+        out.get(REQUESTS).output(request.asChunk(i, ranges.size(), ranges.get(i)[0],
+            doc.text().substring(ranges.get(i)[0], ranges.get(i)[1])));
+      }
     }
   }
 }

@@ -76,12 +76,13 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
     PCollectionTuple extracted =
         requests.get(BuildRequests.REQUESTS)
             .apply("BatchRequests", BatchRequests.ofSize(config.batchSize()))
-            .apply("ExtractFields", ExtractFields.with(config.model(), config.documentTypes()));
+            .apply("ExtractFields", ExtractFields.with(config.model(), config.documentTypes()))
+            .apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
 
     Escalation escalation = config.escalation();
     ValidateRecords validate = ValidateRecords.against(config.documentTypes(), config.model());
     PCollectionTuple validated =
-        extracted.get(ExtractFields.EXTRACTIONS)
+        extracted.get(MergeChunks.EXTRACTIONS)
             .apply("ValidateRecords", escalation == null ? validate
                 : validate.withEscalation(escalation.reasons()));
 
@@ -90,7 +91,7 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
         PCollectionList.of(parsed.get(ParseDocuments.FAILURES))
             .and(typed.get(ClassifyDocuments.FAILURES))
             .and(requests.get(BuildRequests.FAILURES))
-            .and(extracted.get(ExtractFields.FAILURES))
+            .and(extracted.get(MergeChunks.FAILURES))
             .and(validated.get(ValidateRecords.FAILURES));
     if (escalation != null) {
       // The second tier sees only what the first failed on; what it fails on goes to review.

@@ -155,8 +155,11 @@ public final class ExtractFields
             throw new IllegalStateException("extraction of " + r.source() + " failed", cause);
           }
           metrics.count(reason.code());
-          out.get(FAILURES).output(Failures.ofRequest(metrics.namespace(), r, reason, cause.getMessage(),
-              List.of(), null, Map.of()));
+          // A chunk's failure carries where it belongs; MergeChunks decides the document's end.
+          Map<String, Object> lineage = r.chunked()
+              ? Map.of("chunk", r.chunk(), "chunks", r.chunks()) : Map.of();
+          out.get(FAILURES).output(Failures.ofRequest(metrics.namespace(), r, reason,
+              cause.getMessage(), List.of(), null, lineage));
         }
       }
     }

@@ -17,11 +17,42 @@ public record ExtractionRequest(
     String text,
     boolean textCut,
     long parseMillis,
-    Provenance provenance)
+    Provenance provenance,
+    int chunk,
+    int chunks,
+    int chunkStart)
     implements Serializable {
 
   public ExtractionRequest {
     provenance = provenance == null ? Provenance.file() : provenance;
+    if (chunks < 1 || chunk < 0 || chunk >= chunks) {
+      throw new IllegalArgumentException("chunk " + chunk + " of " + chunks);
+    }
+  }
+
+  /** A whole document (one chunk). */
+  public ExtractionRequest(String id, String source, String contentType, String documentType,
+      String text, boolean textCut, long parseMillis, Provenance provenance) {
+    this(id, source, contentType, documentType, text, textCut, parseMillis, provenance, 0, 1, 0);
+  }
+
+  /**
+   * Chunk {@code chunk} of {@code chunks} of this request's document: the text from offset
+   * {@code start} of the document's fitted text.
+   */
+  public ExtractionRequest asChunk(int chunk, int chunks, int start, String chunkText) {
+    return new ExtractionRequest(id, source, contentType, documentType, chunkText, textCut,
+        parseMillis, provenance, chunk, chunks, start);
+  }
+
+  /** The document again, whole, with the text its chunks covered. */
+  public ExtractionRequest whole(String coveredText) {
+    return new ExtractionRequest(id, source, contentType, documentType, coveredText, textCut,
+        parseMillis, provenance, 0, 1, 0);
+  }
+
+  public boolean chunked() {
+    return chunks > 1;
   }
 
   /** A request for a plain file (not a container's part). */
@@ -44,6 +75,6 @@ public record ExtractionRequest(
   /** The same request with its text cut to fit the model's context. */
   public ExtractionRequest withCutText(String cutText) {
     return new ExtractionRequest(id, source, contentType, documentType, cutText, true, parseMillis,
-        provenance);
+        provenance, chunk, chunks, chunkStart);
   }
 }
