@@ -93,7 +93,7 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig withMatch(List<String> globs) {
     return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates,
-        review);
+        review, passages, chunks);
   }
 
   /** Identifies what the model is told for this type, candidates included, for lineage. */

@@ -294,4 +294,21 @@ class PipelineLoaderTest {
     assertTrue(refused(valid().replace("documentTypes:", "classify: {model: true}\ndocumentTypes:"))
         .getMessage().contains("classify needs two or more documentTypes"));
   }
+
+  @Test
+  void longTextSettingsLoadAndSurviveRetyping() throws Exception {
+    String chunked = valid().replace("    prompt:\n", "    longText: {select: chunks, maxChunks: 3,"
+        + " merge: {total: majority}}\n    prompt:\n");
+    DocumentTypeConfig type = loader.load(write(chunked), null).documentTypes().get(0);
+    assertEquals(3, type.chunks().maxChunks());
+    assertEquals(io.docextract.passages.FieldMerge.Policy.MAJORITY, type.chunks().merge().get("total"));
+    // eval and bench retype documents with withMatch: the long-text plan must come along.
+    assertEquals(type.chunks(), type.withMatch(java.util.List.of()).chunks());
+    String passages = valid().replace("    prompt:\n", "    longText: {select: passages,"
+        + " queries: {total: [amount, paid]}}\n    prompt:\n");
+    DocumentTypeConfig p = loader.load(write(passages), null).documentTypes().get(0);
+    assertTrue(p.passages() != null && p.withMatch(java.util.List.of()).passages() != null);
+    assertTrue(refused(valid().replace("    prompt:\n", "    longText: {select: chunks,"
+        + " merge: {nope: first}}\n    prompt:\n")).getMessage().contains("no field 'nope'"));
+  }
 }
