@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     version = "docextract 0.1.0",
     description = "Batch document extraction: Tika + a small local model + JSON Schema, on Beam.",
     subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, FinetuneCommand.class,
-      ReviewCommand.class, ServeCommand.class, ClassifyCommand.class,
+      ReviewCommand.class, ServeCommand.class, ClassifyCommand.class, SynthCommand.class,
       ModelsCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
