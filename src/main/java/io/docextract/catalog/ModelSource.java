@@ -29,16 +29,25 @@ public record ModelSource(String location, String sha256) implements Serializabl
 
   /** The URI scheme, lower case, or null for a plain path (a Windows drive letter is a path). */
   public String scheme() {
-    if (!SCHEME.matcher(location).matches()) {
-      return null;
-    }
-    return URI.create(location.replace(" ", "%20")).getScheme().toLowerCase(Locale.ROOT);
+    return schemeOf(location);
   }
 
   /** A plain path or a file: URI: already on this machine's disk, so used in place. */
   public boolean local() {
-    String s = scheme();
+    return isLocal(location);
+  }
+
+  /** Whether a location is on this machine's disk (a path or file: URI) rather than fetched. */
+  public static boolean isLocal(String location) {
+    String s = schemeOf(location);
     return s == null || s.equals("file");
+  }
+
+  private static String schemeOf(String location) {
+    if (!SCHEME.matcher(location).matches()) {
+      return null;
+    }
+    return URI.create(location.replace(" ", "%20")).getScheme().toLowerCase(Locale.ROOT);
   }
 
   /** The last path segment, for naming and messages. */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.docextract.catalog.Checksums;
 import io.docextract.checks.Check;
 import io.docextract.catalog.ModelEntry;
+import io.docextract.catalog.ModelSource;
 import io.docextract.catalog.ModelStore;
 import io.docextract.catalog.ModelUnavailableException;
 import io.docextract.classify.Classification;
@@ -509,11 +510,6 @@ public final class PipelineLoader {
     return new ReviewPolicy(fields, similarity, checks, minConfidence);
   }
 
-  /** A URL or file-system URI other than file: (a Windows drive letter is a path). */
-  private static boolean remote(String location) {
-    return location.matches("[A-Za-z][A-Za-z0-9+.-]+://.*") && !location.startsWith("file:");
-  }
-
   private static String declaredSha(String sha, String location, String key)
       throws InvalidPipelineException {
     if (sha == null || !sha.matches("[0-9a-fA-F]{64}")) {
@@ -550,7 +546,7 @@ public final class PipelineLoader {
     String name = override == null ? m.name() : overrideIsName ? override : null;
     String file = override == null ? m.path() : overrideIsName ? null : override;
     try {
-      if (file != null && override == null && remote(file)) {
+      if (file != null && override == null && !ModelSource.isLocal(file)) {
         // Fetched and verified by each worker (ModelCache); nothing to read here.
         sha = declaredSha(m.sha256(), file, where + ": model.sha256");
         remotePath = file;
@@ -582,7 +578,8 @@ public final class PipelineLoader {
     }
     String adapter = null;
     String adapterSha = null;
-    if (m.adapter() != null && override == null && useAdapter && remote(m.adapter())) {
+    boolean adapterRemote = m.adapter() != null && !ModelSource.isLocal(m.adapter());
+    if (m.adapter() != null && override == null && useAdapter && adapterRemote) {
       adapter = m.adapter();
       adapterSha = declaredSha(m.adapterSha256(), m.adapter(), where + ": model.adapterSha256");
     } else if (m.adapter() != null && override == null && useAdapter) {

@@ -16,8 +16,8 @@ final class ModelLocator {
   private ModelLocator() {}
 
   static ModelSettings localise(ModelSettings settings) {
-    if (isLocal(settings.modelPath())
-        && (settings.adapterPath() == null || isLocal(settings.adapterPath()))) {
+    if (ModelSource.isLocal(settings.modelPath())
+        && (settings.adapterPath() == null || ModelSource.isLocal(settings.adapterPath()))) {
       return settings;
     }
     ModelCache cache = ModelCache.fromEnvironment(List.of(new BeamFileSystemsOpener()));
@@ -31,13 +31,9 @@ final class ModelLocator {
     }
   }
 
-  static boolean isLocal(String location) {
-    return new ModelSource(location, "0".repeat(64)).local();
-  }
-
   private static String local(ModelCache cache, String location, String sha256)
       throws ModelUnavailableException {
-    if (isLocal(location)) {
+    if (ModelSource.isLocal(location)) {
       return location;
     }
     return cache.localCopy(new ModelSource(location, sha256)).toString();
