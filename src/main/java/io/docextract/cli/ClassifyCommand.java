@@ -8,8 +8,8 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
+import io.docextract.eval.GoldTexts;
 import io.docextract.ingest.DocumentParser;
-import io.docextract.ingest.ParseOutcome;
 import io.docextract.model.ModelRuntime;
 import io.docextract.review.JsonLines;
 import java.io.PrintWriter;
@@ -70,8 +70,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       throw new CommandFailure(ExitCodes.BAD_CONFIG, pipeline + " has one document type:"
           + " nothing to classify");
     }
-    List<String> open = config.documentTypes().stream().filter(t -> t.match().isEmpty())
-        .map(DocumentTypeConfig::name).toList();
+    List<String> open = DocumentTypeConfig.openTypes(config.documentTypes());
     for (String type : labelled.keySet()) {
       if (config.documentTypes().stream().noneMatch(t -> t.name().equals(type))) {
         throw new CommandFailure(ExitCodes.BAD_CONFIG, pipeline + " declares no type '" + type
@@ -96,7 +95,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       Path gold = Path.of(at < 0 ? e.getValue() : e.getValue().substring(0, at));
       String slice = at < 0 ? "all" : e.getValue().substring(at + 1);
       for (GoldDocument g : GoldSet.slice(GoldSet.load(gold), slice)) {
-        String text = text(g, parser);
+        String text = GoldTexts.textOf(g, null, parser).orElse(null);
         Decision d = text == null ? new Decision(null, "unreadable", Map.of())
             : classifier.classify(text, open);
         String got = d.type() == null ? "unknown" : d.type();
@@ -132,14 +131,5 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static String text(GoldDocument g, DocumentParser parser) throws Exception {
-    if (g.hasText()) {
-      return g.text();
-    }
-    Path file = g.file(null);
-    ParseOutcome o = parser.parse(Files.readAllBytes(file), file.toString());
-    return o.ok() ? o.document().text() : null;
   }
 }

@@ -119,6 +119,11 @@ public record DocumentTypeConfig(
     return sb.toString();
   }
 
+  /** The names of the types without path globs: those a classifier chooses among, by text. */
+  public static List<String> openTypes(List<DocumentTypeConfig> types) {
+    return types.stream().filter(t -> t.match().isEmpty()).map(DocumentTypeConfig::name).toList();
+  }
+
   /** True when the file at this path belongs to the type (every path, when no globs are set). */
   public boolean matches(String path) {
     if (match.isEmpty()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The text of each labelled document: the text given with the gold, or Tika's parse of the file. */
 public final class GoldTexts {
@@ -24,7 +25,7 @@ public final class GoldTexts {
         out.put(g, g.text());
       } else {
         Path file = g.file(docsDir);
-        ParseOutcome o = parser.parse(Files.readAllBytes(file), file.toString());
+        ParseOutcome o = parse(file, parser);
         if (!o.ok()) {
           throw new IOException(file + ": " + o.failure().code() + ": " + o.message());
         }
@@ -32,5 +33,19 @@ public final class GoldTexts {
       }
     }
     return out;
+  }
+
+  /** A document's text: the gold's own if it has one, else the file parsed; empty if unreadable. */
+  public static Optional<String> textOf(GoldDocument g, Path docsDir, DocumentParser parser)
+      throws IOException {
+    if (g.hasText()) {
+      return Optional.of(g.text());
+    }
+    ParseOutcome o = parse(g.file(docsDir), parser);
+    return o.ok() ? Optional.of(o.document().text()) : Optional.empty();
+  }
+
+  private static ParseOutcome parse(Path file, DocumentParser parser) throws IOException {
+    return parser.parse(Files.readAllBytes(file), file.toString());
   }
 }

@@ -110,8 +110,7 @@ public final class ClassifyDocuments
           return;
         }
       }
-      List<String> open = types.stream().filter(t -> t.match().isEmpty())
-          .map(DocumentTypeConfig::name).toList();
+      List<String> open = DocumentTypeConfig.openTypes(types);
       if (open.size() == 1 || (open.size() > 1 && classifier == null)) {
         emit(out, open.get(0), doc, "path");
         return;
