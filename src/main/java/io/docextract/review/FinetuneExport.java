@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.eval.Normaliser;
+import io.docextract.grounding.Grounder;
 import io.docextract.model.ModelRuntime;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns labelled documents into fine-tuning examples laid out exactly as the pipeline prompts the
@@ -15,6 +17,8 @@ import java.util.Map;
  * and as target the compact JSON in the schema's key order.
  */
 public final class FinetuneExport {
+
+  private static final Grounder GROUNDER = Grounder.defaults();
 
   private final DocumentTypeConfig type;
   private final ModelRuntime runtime;
@@ -28,8 +32,9 @@ public final class FinetuneExport {
 
   /** One JSON line: id, chat messages, the rendered prompt and the completion. */
   public ObjectNode example(String id, String text, JsonNode goldFields) {
-    String clipped = type.promptText(type.fitText(text, maxPromptChars));
-    String target = target(goldFields).toString();
+    String fitted = type.fitText(text, maxPromptChars);
+    String clipped = type.promptText(fitted);
+    String target = target(goldFields, fitted).toString();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("id", id);
     var messages = row.putArray("messages");
@@ -45,10 +50,13 @@ public final class FinetuneExport {
 
   /**
    * The gold in the schema's shape and key order. Gold that stores every value as a list (as
-   * Kleister-NDA does) gives its first value to a single-valued field; values kept in Kleister's
-   * underscore form get their spaces back, since that is how documents print them.
+   * Kleister-NDA does) gives its first value to a single-valued field. Values kept in Kleister's
+   * normal form get their spaces back; those the type requires grounded (copied from the text)
+   * are trained as the visible text prints them ("Nike, Inc." for "Nike_Inc."), and left out when
+   * the text the model is shown does not hold them: a long document is shown in passages, and a
+   * target the model cannot see would teach it to invent values.
    */
-  public ObjectNode target(JsonNode gold) {
+  ObjectNode target(JsonNode gold, String visibleText) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     JsonNode props = type.schema().tree().path("properties");
     Map<String, Normaliser> normalisers = type.fieldNormalisers();
@@ -57,13 +65,14 @@ public final class FinetuneExport {
       JsonNode schemaType = props.get(field).path("type");
       boolean array = schemaType.asText().equals("array");
       boolean kleister = normalisers.get(field) == Normaliser.KLEISTER;
+      boolean copied = kleister && type.review().mustBeGrounded().contains(field);
       JsonNode g = gold.get(field);
       if (array) {
         var arr = out.putArray(field);
         if (g != null && g.isArray()) {
-          g.forEach(v -> arr.add(restore(v.asText(), kleister)));
+          g.forEach(v -> printed(v.asText(), kleister, copied, visibleText).ifPresent(arr::add));
         } else if (g != null && !g.isNull()) {
-          arr.add(restore(g.asText(), kleister));
+          printed(g.asText(), kleister, copied, visibleText).ifPresent(arr::add);
         }
       } else {
         JsonNode v = g != null && g.isArray() ? (g.isEmpty() ? null : g.get(0)) : g;
@@ -74,14 +83,20 @@ public final class FinetuneExport {
         } else if (schemaType.asText().equals("number")) {
           out.put(field, new java.math.BigDecimal(Normaliser.AMOUNT.apply(v.asText())));
         } else {
-          out.put(field, restore(v.asText(), kleister));
+          out.put(field, printed(v.asText(), kleister, copied, visibleText).orElse(null));
         }
       }
     }
     return out;
   }
 
-  private static String restore(String value, boolean kleister) {
-    return kleister ? value.replace('_', ' ') : value;
+  private static Optional<String> printed(String value, boolean kleister, boolean copied,
+      String visibleText) {
+    String spaced = kleister ? value.replace('_', ' ') : value;
+    if (!copied) {
+      return Optional.of(spaced);
+    }
+    return GROUNDER.locate(visibleText, spaced)
+        .map(span -> span.matched().replaceAll("\\s+", " ").strip());
   }
 }

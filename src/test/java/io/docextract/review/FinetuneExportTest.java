@@ -11,6 +11,7 @@ import io.docextract.testing.Fixtures;
 import io.docextract.validate.RecordValidator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Training examples read back: the prompt is the runtime's, the target passes the schema. */
@@ -43,6 +44,29 @@ class FinetuneExportTest {
               messages.get(2).get("role").asText()));
       assertEquals("Document:\n" + text.substring(0, 40), messages.get(1).get("content").asText());
       assertEquals(row.get("completion").asText(), messages.get(2).get("content").asText());
+    }
+  }
+
+  @Test
+  void valuesToBeCopiedAreTrainedAsPrintedAndLeftOutWhenTheModelCannotSeeThem() throws Exception {
+    DocumentTypeConfig nda = new DocumentTypeConfig("nda", Fixtures.schema("nda"), List.of(),
+        Fixtures.type("nda", List.of()).prompt(),
+        Map.of("effective_date", "date", "jurisdiction", "kleister", "party", "kleister",
+            "term", "kleister"), null, false,
+        new ReviewPolicy(Set.of("jurisdiction", "party"), ReviewPolicy.DEFAULT_MIN_SIMILARITY,
+            List.of(), null));
+    JsonNode gold = M.readTree("{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"Oregon\"],"
+        + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"],\"term\":[\"2_years\"]}");
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      FinetuneExport export = new FinetuneExport(nda, runtime, 200);
+      String text = "Agreement between NIKE,\n INC. and Eric Dean Sprunk, for two (2) years.";
+      JsonNode target = M.readTree(M.readTree(export.example("a.pdf", text, gold).toString())
+          .get("completion").asText());
+      // The party as the text prints it; Oregon is nowhere in the text, so the model is taught
+      // null rather than a value it cannot see; the term is not copied, so it keeps its form.
+      assertEquals("{\"effective_date\":\"2001-04-18\",\"jurisdiction\":null,"
+          + "\"party\":[\"Eric Dean Sprunk\",\"NIKE, INC.\"],\"term\":\"2 years\"}",
+          target.toString());
     }
   }
 }
