@@ -184,9 +184,13 @@ public final class ModelRuntime implements AutoCloseable {
     if (grammar != null) {
       params.setGrammar(grammar);
     }
+    boolean probabilities = NativeLibrary.tokenProbabilities();
+    if (probabilities) {
+      params.setNProbs(1);
+    }
     slots.acquire();
     try {
-      return stream(params, promptTokens, maxTokens);
+      return stream(params, promptTokens, maxTokens, probabilities);
     } catch (RuntimeException e) {
       // java-llama.cpp's LlamaException is package-private: recognise it by name.
       if (e.getClass().getName().equals("de.kherud.llama.LlamaException")) {
@@ -198,12 +202,14 @@ public final class ModelRuntime implements AutoCloseable {
     }
   }
 
-  private Completion stream(InferenceParameters params, int promptTokens, int maxTokens) {
+  private Completion stream(InferenceParameters params, int promptTokens, int maxTokens,
+      boolean probabilities) {
     long start = System.nanoTime();
     long firstToken = -1;
     StringBuilder text = new StringBuilder();
     JsonEndDetector detector = new JsonEndDetector();
     RepetitionDetector loop = new RepetitionDetector();
+    TokenProbabilities probs = new TokenProbabilities();
     int generated = 0;
     StopReason reason = StopReason.END_OF_TEXT;
     LlamaIterator it = model.generate(params).iterator();
@@ -213,6 +219,9 @@ public final class ModelRuntime implements AutoCloseable {
         firstToken = (System.nanoTime() - start) / 1_000_000;
       }
       text.append(out.text);
+      if (probabilities) {
+        probs.add(out.text, out.probabilities.get(out.text));
+      }
       if (!it.hasNext()) {
         break;
       }
@@ -235,7 +244,9 @@ public final class ModelRuntime implements AutoCloseable {
       }
     }
     long total = (System.nanoTime() - start) / 1_000_000;
-    return new Completion(text.toString(), reason, promptTokens, generated, firstToken, total);
+    String reply = text.toString();
+    return new Completion(reply, reason, promptTokens, generated, firstToken, total,
+        probs.byField(reply));
   }
 
   /**

@@ -90,6 +90,12 @@ class ModelRuntimeTest {
       assertEquals(StopReason.COMPLETE_JSON, c.stopReason(), c.text());
       JsonNode node = new ObjectMapper().readTree(c.text());
       assertFalse(node.path("company").asText().isBlank(), c.text());
+      // The patched native library (native/README.md) returns the model's token probabilities:
+      // every field of the reply gets one, a probability.
+      java.util.Set<String> fields = new java.util.HashSet<>();
+      node.fieldNames().forEachRemaining(fields::add);
+      assertEquals(fields, c.fieldProbabilities().keySet(), c.fieldProbabilities().toString());
+      c.fieldProbabilities().values().forEach(p -> assertTrue(p > 0 && p <= 1, "probability " + p));
     }
   }
 }

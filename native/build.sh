@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Rebuilds the java-llama.cpp 4.2.0 native library with jllama-nprobs.patch applied (the sources
+# in jllama-4.2.0/ are already patched) and copies it where NativeLibrary finds it in the jar.
+# Offline except the package index: llama.cpp comes from the llama-cpp-python 0.3.8 sdist, whose
+# vendor/llama.cpp (commit 7841fc7, March 2025) is a few days older than the b4916 the binding pins.
+# Needs cmake, g++ and a JDK; about 6 minutes on 2 cores.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="${1:-$(mktemp -d -t docextract-native-XXXXXX)}"
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+
+python3 -m pip download --quiet --no-deps --no-binary :all: llama-cpp-python==0.3.8 -d "$work"
+tar -xzf "$work"/llama_cpp_python-0.3.8.tar.gz -C "$work"
+llama="$work/llama_cpp_python-0.3.8/vendor/llama.cpp"
+
+# The binding fetches nlohmann/json 3.11.3; llama.cpp carries the same version as common/json.hpp.
+mkdir -p "$work/json/include/nlohmann"
+cp "$llama/common/json.hpp" "$work/json/include/nlohmann/json.hpp"
+cat > "$work/json/CMakeLists.txt" <<'EOT'
+cmake_minimum_required(VERSION 3.14)
+project(nlohmann_json_shim CXX)
+add_library(nlohmann_json INTERFACE)
+target_include_directories(nlohmann_json INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/include)
+EOT
+
+cp -r "$here/jllama-4.2.0" "$work/src"
+cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DOS_NAME=Linux -DOS_ARCH=x86_64 \
+  "-DJNI_INCLUDE_DIRS=$java_home/include;$java_home/include/linux" \
+  -DFETCHCONTENT_FULLY_DISCONNECTED=ON "-DFETCHCONTENT_SOURCE_DIR_LLAMA.CPP=$llama" \
+  "-DFETCHCONTENT_SOURCE_DIR_JSON=$work/json" \
+  -DLLAMA_CURL=OFF -DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+  -DLLAMA_BUILD_SERVER=OFF
+cmake --build "$work/build" --config Release -j "$(nproc)" --target jllama
+built="$(find "$work" -name libjllama.so -newer "$work/json/CMakeLists.txt" | head -1)"
+dest="$here/../src/main/resources/io/docextract/model/native/linux-x86_64/libjllama.so"
+cp "$built" "$dest"
+sha256sum "$dest"

@@ -1,0 +1,108 @@
+package io.docextract.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model's probability for each generated token, and from them one figure per top-level JSON
+ * field: the lowest probability among the tokens that spell the field's value. Quotes, keys and
+ * punctuation are left out: the grammar forces them, and the probabilities are the model's own,
+ * before the grammar, so a forced token says nothing about the value. The lowest token stands for
+ * the value because one doubtful token (the first digit of a total, the first word of a name) is
+ * enough to make the whole value wrong.
+ */
+public final class TokenProbabilities {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final List<Integer> ends = new ArrayList<>();
+  private final List<Float> probabilities = new ArrayList<>();
+  private int length;
+
+  /** One streamed piece of the reply and the probability of its token (null when unknown). */
+  public void add(String piece, Float probability) {
+    length += piece.length();
+    ends.add(length);
+    probabilities.add(probability);
+  }
+
+  public boolean isEmpty() {
+    return probabilities.stream().allMatch(p -> p == null);
+  }
+
+  /** Field → lowest value-token probability, for the fields of a JSON object reply. */
+  public Map<String, Double> byField(String reply) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (isEmpty()) {
+      return out;
+    }
+    try (JsonParser p = JSON.createParser(reply)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return out;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        List<int[]> spans = new ArrayList<>();
+        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+          for (int depth = 1; depth > 0; ) {
+            JsonToken x = p.nextToken();
+            if (x == null) {
+              return out;
+            }
+            if (x.isStructStart()) {
+              depth++;
+            } else if (x.isStructEnd()) {
+              depth--;
+            } else if (x.isScalarValue()) {
+              spans.add(span(p, x));
+            }
+          }
+        } else if (t != null && t.isScalarValue()) {
+          spans.add(span(p, t));
+        }
+        lowest(spans).ifPresent(v -> out.put(field, v));
+      }
+    } catch (IOException e) {
+      // A reply cut short keeps the fields read before the cut.
+    }
+    return out;
+  }
+
+  /** The characters of a value; a string's without its quotes unless it is empty. */
+  private static int[] span(JsonParser p, JsonToken t) throws IOException {
+    p.finishToken(); // Jackson reads a string lazily: its end is known only once it is read.
+    int start = (int) p.currentTokenLocation().getCharOffset();
+    int end = (int) p.currentLocation().getCharOffset();
+    if (t == JsonToken.VALUE_STRING && end - start > 2) {
+      return new int[] {start + 1, end - 1};
+    }
+    return new int[] {start, end};
+  }
+
+  private java.util.Optional<Double> lowest(List<int[]> spans) {
+    double min = Double.NaN;
+    int tokenStart = 0;
+    for (int i = 0; i < ends.size(); i++) {
+      int tokenEnd = ends.get(i);
+      Float prob = probabilities.get(i);
+      if (prob != null && tokenEnd > tokenStart) {
+        for (int[] s : spans) {
+          if (tokenStart < s[1] && tokenEnd > s[0]) {
+            min = Double.isNaN(min) ? prob : Math.min(min, prob);
+            break;
+          }
+        }
+      }
+      tokenStart = tokenEnd;
+    }
+    return Double.isNaN(min) ? java.util.Optional.empty()
+        : java.util.Optional.of(Math.round(min * 1000) / 1000.0);
+  }
+}

@@ -1,0 +1,54 @@
+package io.docextract.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which token probabilities speak for which field of a reply. */
+class TokenProbabilitiesTest {
+
+  private static TokenProbabilities of(Object... pieceThenProbability) {
+    TokenProbabilities t = new TokenProbabilities();
+    for (int i = 0; i < pieceThenProbability.length; i += 2) {
+      t.add((String) pieceThenProbability[i], (Float) pieceThenProbability[i + 1]);
+    }
+    return t;
+  }
+
+  private static String reply(TokenProbabilities unused, Object... pieceThenProbability) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < pieceThenProbability.length; i += 2) {
+      sb.append((String) pieceThenProbability[i]);
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void aFieldGetsItsWeakestValueTokenAndForcedPunctuationIsIgnored() {
+    Object[] tokens = {"{\"", 0.01f, "company", 0.02f, "\":\"", 0.03f, "KED", 0.9f, "AI", 0.6f,
+        "\",\"", 0.05f, "total", 0.04f, "\":", 0.02f, "23", 0.99f, ".90", 0.8f, ",\"", 0.1f,
+        "date", 0.3f, "\":", 0.2f, "null", 0.7f, "}", 0.05f};
+    TokenProbabilities t = of(tokens);
+    Map<String, Double> byField = t.byField(reply(t, tokens));
+    assertEquals(Map.of("company", 0.6, "total", 0.8, "date", 0.7), byField);
+  }
+
+  @Test
+  void aTokenThatStartsAValueWithItsQuoteCountsAndListsTakeEveryItem() {
+    Object[] tokens = {"{\"party\":[\"N", 0.5f, "ike", 0.95f, "\",\"", 0.2f, "Eric", 0.4f,
+        "\"]}", 0.1f};
+    TokenProbabilities t = of(tokens);
+    assertEquals(Map.of("party", 0.4), t.byField(reply(t, tokens)));
+  }
+
+  @Test
+  void aReplyCutShortKeepsTheFieldsBeforeTheCutAndUnknownTokensAreSkipped() {
+    Object[] tokens = {"{\"a\":\"", 0.1f, "x", null, "y", 0.7f, "\",\"b\":\"", 0.1f, "zz", 0.3f};
+    TokenProbabilities t = of(tokens);
+    Map<String, Double> byField = t.byField(reply(t, tokens));
+    assertEquals(Map.of("a", 0.7), byField);
+    assertTrue(of("{", null).byField("{}").isEmpty(), "no probabilities, no figures");
+  }
+}
