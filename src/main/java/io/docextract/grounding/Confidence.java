@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How far to trust a record, per field and for the document (its weakest field), from evidence
- * outside the model: whether the value is in the text (grounding score: 1 as printed, the
- * similarity of an approximate match, 0 when absent) times whether the type's rules agree (1 when
- * a rule found the same value, {@link #NO_RULE} when no rule speaks for the field,
- * {@link #RULE_DISAGREES} when the rules found something else). java-llama.cpp 4.2.0 aborts the
- * JVM when asked for token probabilities ({@code setNProbs}), so the model's own probabilities
- * are not part of it. Scores rank documents; {@code eval} calibrates the accept threshold.
+ * How far to trust a record, per field and for the document (its weakest field): whether the
+ * value is in the text (grounding score: 1 as printed, the similarity of an approximate match, 0
+ * when absent) times whether the type's rules agree (1 when a rule found the same value,
+ * {@link #NO_RULE} when no rule speaks for the field, {@link #RULE_DISAGREES} when the rules found
+ * something else) times the model's own probability for the value (its weakest value token; 1
+ * when the value is not the model's or the runtime gave no probabilities). Scores rank documents;
+ * {@code eval} calibrates the accept threshold on them.
  */
 public record Confidence(double document, Map<String, Double> fields) {
 
@@ -21,13 +21,15 @@ public record Confidence(double document, Map<String, Double> fields) {
   static final double RULE_DISAGREES = 0.6;
 
   public static Confidence of(JsonNode record, RecordGrounding grounding,
-      Map<String, List<String>> ruleValues, Map<String, Normaliser> normalisers) {
+      Map<String, List<String>> ruleValues, Map<String, Normaliser> normalisers,
+      Map<String, Double> modelProbabilities) {
     Map<String, Double> fields = new LinkedHashMap<>();
     double document = 1.0;
     for (Map.Entry<String, Double> e : grounding.scores().entrySet()) {
       String field = e.getKey();
       double score = e.getValue() * agreement(record.get(field), ruleValues.get(field),
-          normalisers.getOrDefault(field, Normaliser.TEXT));
+          normalisers.getOrDefault(field, Normaliser.TEXT))
+          * modelProbabilities.getOrDefault(field, 1.0);
       score = Math.round(score * 1000) / 1000.0;
       fields.put(field, score);
       document = Math.min(document, score);

@@ -173,8 +173,18 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       RecordGrounding grounding = RecordGrounding.of(fields, r.text(), grounders.get(type.name()),
           fieldNormalisers);
       lineage.put("grounding", grounding.spans());
+      // The model's probability speaks only for the values the model wrote, not the rules'.
+      Map<String, Double> modelProbabilities = new LinkedHashMap<>();
+      c.fieldProbabilities().forEach((f, p) -> {
+        if (fields.path(f).equals(v.fields().path(f))) {
+          modelProbabilities.put(f, p);
+        }
+      });
+      if (!c.fieldProbabilities().isEmpty()) {
+        lineage.put("model_probabilities", c.fieldProbabilities());
+      }
       Confidence confidence = Confidence.of(fields, grounding, RuleSet.values(ruleMatches),
-          fieldNormalisers);
+          fieldNormalisers, modelProbabilities);
       lineage.put("confidence", confidence.asMap());
       List<String> missing = grounding.ungrounded().stream()
           .filter(type.review().mustBeGrounded()::contains).toList();

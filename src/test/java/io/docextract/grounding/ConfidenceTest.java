@@ -19,11 +19,27 @@ class ConfidenceTest {
     Map<String, Normaliser> n = Map.of("date", Normaliser.DATE, "total", Normaliser.AMOUNT);
     RecordGrounding g = RecordGrounding.of(record, text, Grounder.defaults(), n);
     Confidence c = Confidence.of(record, g,
-        Map.of("date", List.of("01/02/2019"), "total", List.of("9.00")), n);
+        Map.of("date", List.of("01/02/2019"), "total", List.of("9.00")), n, Map.of());
     assertEquals(1.0, c.fields().get("date"), "in the text and the rule agrees");
     assertEquals(0.9, c.fields().get("company"), "in the text, no rule for it");
     assertEquals(0.6, c.fields().get("total"), "in the text, but the rule found 9.00");
     assertEquals(0.0, c.fields().get("address"), "not in the text");
     assertEquals(0.0, c.document());
+  }
+
+  @Test
+  void theModelsOwnProbabilityScalesTheFieldsItWrote() throws Exception {
+    String text = "KEDAI MAJU SDN BHD\nDATE 01/02/2019\nTOTAL 9.00";
+    var record = new ObjectMapper().readTree("""
+        {"company": "KEDAI MAJU SDN BHD", "date": "01/02/2019", "total": "9.00"}""");
+    Map<String, Normaliser> n = Map.of("date", Normaliser.DATE, "total", Normaliser.AMOUNT);
+    RecordGrounding g = RecordGrounding.of(record, text, Grounder.defaults(), n);
+    Confidence c = Confidence.of(record, g,
+        Map.of("date", List.of("01/02/2019"), "total", List.of("9.00")), n,
+        Map.of("company", 0.5, "date", 0.99));
+    assertEquals(0.45, c.fields().get("company"), "found, no rule, the model unsure");
+    assertEquals(0.99, c.fields().get("date"), "found, the rule agrees, the model sure");
+    assertEquals(1.0, c.fields().get("total"), "no probability: a value the model did not write");
+    assertEquals(0.45, c.document());
   }
 }
