@@ -14,6 +14,11 @@ import org.xml.sax.ContentHandler;
  * extractor. Instead of appending its text to the container's, each part is read (bounded) and
  * parsed as a document of its own, with provenance. A part past a limit is not read: it becomes a
  * {@code limit_exceeded} outcome and the container's other parts go on.
+ *
+ * <p>A compressed stream (gzip, bzip2, xz, ...) is not a container but a wrapper: Tika hands its
+ * one decompressed stream over as an embedded resource, and that stream is parsed as the wrapper
+ * itself (same id, source and depth), so {@code batch.tar.gz}'s entries are
+ * {@code batch.tar.gz!/a.pdf} at depth 1, not {@code batch.tar.gz!/batch.tar/a.pdf} at depth 2.
  */
 final class EmbeddedParts implements EmbeddedDocumentExtractor {
 
@@ -37,6 +42,13 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     }
   }
 
+  /** Tika's CompressorParser types: one stream inside, no container of its own. */
+  private static final java.util.Set<String> COMPRESSED = java.util.Set.of(
+      "application/gzip", "application/x-gzip", "application/x-bzip", "application/x-bzip2",
+      "application/x-xz", "application/x-lzma", "application/x-compress", "application/zstd",
+      "application/x-lz4", "application/x-snappy-framed", "application/x-brotli",
+      "application/x-lzip", "application/deflate64", "application/x-deflate");
+
   private final TikaParse tika;
   private final ParseLimits limits;
   private final String fileSource;
@@ -44,10 +56,12 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
   private final Provenance container;
   private final Budget budget;
   private final List<ParseOutcome> out;
+  private final Metadata containerMetadata;
   private int unnamed;
+  private boolean unwrapped;
 
   EmbeddedParts(TikaParse tika, ParseLimits limits, String fileSource, String containerId,
-      Provenance container, Budget budget, List<ParseOutcome> out) {
+      Provenance container, Budget budget, List<ParseOutcome> out, Metadata containerMetadata) {
     this.tika = tika;
     this.limits = limits;
     this.fileSource = fileSource;
@@ -55,6 +69,7 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     this.container = container;
     this.budget = budget;
     this.out = out;
+    this.containerMetadata = containerMetadata;
   }
 
   @Override
@@ -65,6 +80,11 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
   @Override
   public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata,
       boolean outputHtml) throws IOException {
+    if (!unwrapped && COMPRESSED.contains(TikaParse.contentType(containerMetadata))) {
+      unwrapped = true;
+      unwrap(stream);
+      return;
+    }
     Provenance part = container.child(containerId, name(metadata));
     String source = part.sourceIn(fileSource);
     if (budget.parts >= limits.maxParts()) {
@@ -92,7 +112,24 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
           : "the part expands past maxFileBytes=" + limits.maxFileBytes()));
       return;
     }
-    tika.parseOne(bytes, fileSource, part, budget, out);
+    tika.parseOne(bytes, DocumentParser.sha256(bytes), fileSource, part, budget, out);
+  }
+
+  /** The decompressed stream of a compressed file, parsed as that file (same id and place). */
+  private void unwrap(InputStream stream) throws IOException {
+    long room = limits.maxExpandedBytes() - budget.expandedBytes;
+    long cap = Math.min(limits.maxFileBytes(), room);
+    byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, cap) + 1));
+    budget.expandedBytes += bytes.length;
+    String source = container.sourceIn(fileSource);
+    if (bytes.length > cap) {
+      out.add(ParseOutcome.failed(containerId, Reason.LIMIT_EXCEEDED, cap == room
+          ? "the file decompresses past maxExpandedBytes=" + limits.maxExpandedBytes()
+          : "the file decompresses past maxFileBytes=" + limits.maxFileBytes(),
+          TikaParse.contentType(containerMetadata), source, container));
+      return;
+    }
+    tika.parseOne(bytes, containerId, fileSource, container, budget, out);
   }
 
   private ParseOutcome limit(Provenance part, String source, String message) {

@@ -50,7 +50,7 @@ final class TikaParse {
   List<ParseOutcome> parse(byte[] bytes, String source) {
     List<ParseOutcome> out = new ArrayList<>();
     EmbeddedParts.Budget budget = new EmbeddedParts.Budget();
-    parseOne(bytes, source, Provenance.file(), budget, out);
+    parseOne(bytes, DocumentParser.sha256(bytes), source, Provenance.file(), budget, out);
     budget.summariseSkipped(out);
     if (out.isEmpty()) {
       out.add(ParseOutcome.failed(DocumentParser.sha256(bytes), Reason.EMPTY_TEXT,
@@ -59,10 +59,12 @@ final class TikaParse {
     return out;
   }
 
-  /** Parses one file or part; its own outcome goes before those of the parts found inside it. */
-  void parseOne(byte[] bytes, String fileSource, Provenance where, EmbeddedParts.Budget budget,
-      List<ParseOutcome> out) {
-    String id = DocumentParser.sha256(bytes);
+  /**
+   * Parses one file or part; its own outcome goes before those of the parts found inside it.
+   * {@code id} is the sha256 of {@code bytes}, or of the compressed file they came out of.
+   */
+  void parseOne(byte[] bytes, String id, String fileSource, Provenance where,
+      EmbeddedParts.Budget budget, List<ParseOutcome> out) {
     String source = where.sourceIn(fileSource);
     int slot = out.size();
     out.add(null);
@@ -71,7 +73,7 @@ final class TikaParse {
     BodyContentHandler handler = new BodyContentHandler(limits.maxTextChars());
     ParseContext context = context();
     context.set(EmbeddedDocumentExtractor.class,
-        new EmbeddedParts(this, limits, fileSource, id, where, budget, out));
+        new EmbeddedParts(this, limits, fileSource, id, where, budget, out, metadata));
     long start = System.nanoTime();
     boolean cut = false;
     ParseOutcome failure = null;
