@@ -3,6 +3,7 @@ package io.docextract.ingest;
 import io.docextract.review.Reason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
@@ -34,8 +35,8 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
      * followed; a million-entry archive should not make a million review items.
      */
     void summariseSkipped(List<ParseOutcome> out) {
-      if (skipped > 1) {
-        int i = out.indexOf(firstSkipped);
+      int i = out.indexOf(firstSkipped);
+      if (skipped > 1 && i >= 0) {
         out.set(i, firstSkipped.withMessage(firstSkipped.message() + "; " + (skipped - 1)
             + " further part(s) past the limit were not read"));
       }
@@ -87,29 +88,42 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     }
     Provenance part = container.child(containerId, name(metadata));
     String source = part.sourceIn(fileSource);
+    if (tika.skipped(source)) {
+      // An earlier attempt at this file finished this part or hung on it: count it, unread.
+      budget.expandedBytes += stream.transferTo(OutputStream.nullOutputStream());
+      if (budget.parts >= limits.maxParts()) {
+        budget.skipped++;
+      } else {
+        budget.parts++;
+      }
+      return;
+    }
     if (budget.parts >= limits.maxParts()) {
       budget.skipped++;
       if (budget.skipped == 1) {
         budget.firstSkipped = limit(part, source,
             "the file already gave maxParts=" + limits.maxParts() + " parts");
-        out.add(budget.firstSkipped);
+        tika.refused(budget.firstSkipped, out);
       }
       return;
     }
     budget.parts++;
     if (part.depth() > limits.maxDepth()) {
-      out.add(limit(part, source,
-          "nested " + part.depth() + " containers deep, maxDepth=" + limits.maxDepth()));
+      tika.refused(limit(part, source,
+          "nested " + part.depth() + " containers deep, maxDepth=" + limits.maxDepth()), out);
       return;
     }
     long room = limits.maxExpandedBytes() - budget.expandedBytes;
     long cap = Math.min(limits.maxFileBytes(), room);
+    // Reading a part can be what kills the parser (inflating it): say which part, under the id
+    // its place gives it, until it is read and has a content hash.
+    tika.begin(placeId(part), source, part);
     byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, cap) + 1));
     budget.expandedBytes += bytes.length;
     if (bytes.length > cap) {
-      out.add(limit(part, source, cap == room
+      tika.refused(limit(part, source, cap == room
           ? "the file's parts expand past maxExpandedBytes=" + limits.maxExpandedBytes()
-          : "the part expands past maxFileBytes=" + limits.maxFileBytes()));
+          : "the part expands past maxFileBytes=" + limits.maxFileBytes()), out);
       return;
     }
     tika.parseOne(bytes, DocumentParser.sha256(bytes), fileSource, part, budget, out);
@@ -123,20 +137,23 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     budget.expandedBytes += bytes.length;
     String source = container.sourceIn(fileSource);
     if (bytes.length > cap) {
-      out.add(ParseOutcome.failed(containerId, Reason.LIMIT_EXCEEDED, cap == room
+      tika.refused(ParseOutcome.failed(containerId, Reason.LIMIT_EXCEEDED, cap == room
           ? "the file decompresses past maxExpandedBytes=" + limits.maxExpandedBytes()
           : "the file decompresses past maxFileBytes=" + limits.maxFileBytes(),
-          TikaParse.contentType(containerMetadata), source, container));
+          TikaParse.contentType(containerMetadata), source, container), out);
       return;
     }
     tika.parseOne(bytes, containerId, fileSource, container, budget, out);
   }
 
   private ParseOutcome limit(Provenance part, String source, String message) {
-    // The part was not read in full, so it has no content hash; its place stands in for it.
-    String id = "part-" + DocumentParser.sha256(
+    return ParseOutcome.failed(placeId(part), Reason.LIMIT_EXCEEDED, message, null, source, part);
+  }
+
+  /** The id of a part not read in full, so without a content hash: its place stands in for it. */
+  private String placeId(Provenance part) {
+    return "part-" + DocumentParser.sha256(
         (containerId + "!/" + part.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return ParseOutcome.failed(id, Reason.LIMIT_EXCEEDED, message, null, source, part);
   }
 
   private String name(Metadata metadata) {
