@@ -37,6 +37,10 @@ public final class DocumentParser implements AutoCloseable {
     this.pool = ParserPool.acquire(limits);
   }
 
+  public ParseLimits limits() {
+    return limits;
+  }
+
   /**
    * Every document the file yields: the file itself, or for a container (e-mail, archive, PDF
    * with attachments) its own body when it has text and each part, with {@link Provenance}. Never
