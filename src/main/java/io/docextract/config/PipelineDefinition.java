@@ -116,7 +116,8 @@ public record PipelineDefinition(
    * list of fields; {@code minSimilarity} for approximate matches (default 0.85);
    * {@code minConfidence}: documents below it go to review as low_confidence (default none).
    */
-  public record Review(List<String> grounded, Double minSimilarity, Double minConfidence) {}
+  public record Review(List<String> grounded, Double minSimilarity, Double minConfidence,
+      Boolean injection, List<String> injectionPatterns) {}
 
   /**
    * Instructions for the model, optional worked examples, whether the rules' matches are listed

@@ -507,7 +507,19 @@ public final class PipelineLoader {
       throw new InvalidPipelineException(where + ".minConfidence must be in [0, 1], got "
           + minConfidence);
     }
-    return new ReviewPolicy(fields, similarity, checks, minConfidence);
+    io.docextract.checks.InjectionDetector injection = null;
+    if (r == null || r.injection() == null || r.injection()) {
+      try {
+        injection = io.docextract.checks.InjectionDetector.withExtra(
+            r == null ? null : r.injectionPatterns());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidPipelineException(where + ".injectionPatterns: " + e.getMessage());
+      }
+    } else if (r.injectionPatterns() != null && !r.injectionPatterns().isEmpty()) {
+      throw new InvalidPipelineException(where + ".injectionPatterns are set but injection is"
+          + " false");
+    }
+    return new ReviewPolicy(fields, similarity, checks, minConfidence, injection);
   }
 
   private static String declaredSha(String sha, String location, String key)

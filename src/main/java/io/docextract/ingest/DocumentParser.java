@@ -14,11 +14,19 @@ import java.util.Map;
  * per-file timeout, so a parser that hangs or runs out of memory yields {@code parse_timeout} or
  * {@code parse_crashed} for that file and the next file is parsed by a fresh process.
  *
+ * <p>In a container, the failure costs only the part it happened in: the parts the parser
+ * finished before it are kept, the part it was inside of gets the reason, and the file is parsed
+ * again without those parts (at most {@link #MAX_ATTEMPTS} attempts, each with its own timeout)
+ * for its own body and the parts after.
+ *
  * <p>Expected failures (corrupt, encrypted, empty files, parts past a limit) come back as {@link
  * ParseOutcome}s with a reason; anything else is a bug and is thrown. Thread-safe; close it
  * when done (a parser never closed is stopped when the JVM exits).
  */
 public final class DocumentParser implements AutoCloseable {
+
+  /** Attempts at one file whose parts hang or crash the parser; each costs up to the timeout. */
+  public static final int MAX_ATTEMPTS = 3;
 
   private final ParseLimits limits;
   private final ParserPool pool;
@@ -27,6 +35,10 @@ public final class DocumentParser implements AutoCloseable {
   public DocumentParser(ParseLimits limits) {
     this.limits = limits;
     this.pool = ParserPool.acquire(limits);
+  }
+
+  public ParseLimits limits() {
+    return limits;
   }
 
   /**
@@ -41,13 +53,52 @@ public final class DocumentParser implements AutoCloseable {
           "file has " + bytes.length + " bytes, limit is " + limits.maxFileBytes(), null),
           source));
     }
-    try {
-      return pool.parse(source, bytes);
-    } catch (ParserProcess.Failure f) {
-      return List.of(withSource(ParseOutcome.failed(id,
-          f.timedOut ? Reason.PARSE_TIMEOUT : Reason.PARSE_CRASHED, f.getMessage(), null),
-          source));
+    List<ParseOutcome> kept = new ArrayList<>();
+    java.util.Set<String> skip = new java.util.HashSet<>();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        List<ParseOutcome> rest = pool.parse(source, bytes, skip);
+        if (kept.isEmpty()) {
+          return rest;
+        }
+        // A retry that yields nothing says empty_text for the file; the kept parts say more.
+        if (rest.size() == 1 && rest.get(0).failure() == Reason.EMPTY_TEXT
+            && !rest.get(0).provenance().isPart()) {
+          rest = List.of();
+        }
+        return fileFirst(kept, rest);
+      } catch (ParserProcess.Failure f) {
+        Reason reason = f.timedOut ? Reason.PARSE_TIMEOUT : Reason.PARSE_CRASHED;
+        kept.addAll(f.finished);
+        skip.addAll(f.ended);
+        ParseWorker.Begun in = f.inside;
+        if (in == null || !in.where().isPart()) {
+          // The file itself (or a parser that died before saying where): the file gets the reason.
+          kept.add(ParseOutcome.failed(id, reason, f.getMessage(), null, source,
+              Provenance.file()));
+          return fileFirst(kept, List.of());
+        }
+        kept.add(ParseOutcome.failed(in.id(), reason, f.getMessage() + " (in this part; the "
+            + "container's other parts were parsed without it)", null, in.source(), in.where()));
+        skip.add(in.source());
+        if (attempt == MAX_ATTEMPTS) {
+          kept.add(ParseOutcome.failed(id, reason, "parts of this file hung or crashed the parser "
+              + MAX_ATTEMPTS + " times; its own text and the parts after were not read", null,
+              source, Provenance.file()));
+          return fileFirst(kept, List.of());
+        }
+      }
     }
+  }
+
+  /** The outcomes of all attempts at one file: the file's own first, then the parts. */
+  private static List<ParseOutcome> fileFirst(List<ParseOutcome> kept, List<ParseOutcome> rest) {
+    List<ParseOutcome> all = new ArrayList<>();
+    rest.stream().filter(o -> !o.provenance().isPart()).forEach(all::add);
+    kept.stream().filter(o -> !o.provenance().isPart()).forEach(all::add);
+    kept.stream().filter(o -> o.provenance().isPart()).forEach(all::add);
+    rest.stream().filter(o -> o.provenance().isPart()).forEach(all::add);
+    return all;
   }
 
   /**

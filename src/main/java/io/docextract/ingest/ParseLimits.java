@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param maxFileBytes files (and container parts) larger than this are routed to review unread
  * @param maxTextChars Tika stops writing text past this many characters; the rest is cut
  * @param timeoutSeconds one file's parse, all its parts and OCR included; past it the parser
- *     process is killed and the file goes to review as {@code parse_timeout}
+ *     process is killed and the file goes to review as {@code parse_timeout} — in a container,
+ *     the part it hung in, and the file is parsed again without it (see {@link DocumentParser})
  * @param maxParts documents one container may yield; later parts go to review
  * @param maxDepth how deep containers may nest (a file is depth 0, its attachments depth 1)
  * @param maxExpandedBytes bytes all parts of one container may expand to together

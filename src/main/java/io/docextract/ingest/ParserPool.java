@@ -50,7 +50,8 @@ final class ParserPool {
     all.forEach(ParserProcess::close);
   }
 
-  List<ParseOutcome> parse(String source, byte[] bytes) throws ParserProcess.Failure {
+  List<ParseOutcome> parse(String source, byte[] bytes, java.util.Set<String> skip)
+      throws ParserProcess.Failure {
     ParserProcess p;
     try {
       p = idle.take();
@@ -59,7 +60,7 @@ final class ParserPool {
       throw new IllegalStateException("interrupted while waiting for a parser process", e);
     }
     try {
-      return p.parse(source, bytes);
+      return p.parse(source, bytes, skip);
     } finally {
       idle.add(p);
     }

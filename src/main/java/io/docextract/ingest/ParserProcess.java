@@ -28,13 +28,54 @@ import java.util.concurrent.TimeoutException;
  */
 final class ParserProcess implements AutoCloseable {
 
-  /** The parse did not finish: why, for the review item. */
+  /**
+   * The parse did not finish: why, for the review item, and what the parser reported before it
+   * hung or died — the files and parts it finished, and the one it was inside of.
+   */
   static final class Failure extends Exception {
     final boolean timedOut;
+    /** What finished before the failure, in the order it finished (limit items included). */
+    final List<ParseOutcome> finished;
+    /** The sources of everything that finished, with or without a document. */
+    final java.util.Set<String> ended;
+    /** The innermost file or part begun and not finished: the one the parse failed in. */
+    final ParseWorker.Begun inside;
 
-    Failure(boolean timedOut, String message) {
+    Failure(boolean timedOut, String message, Progress progress) {
       super(message);
       this.timedOut = timedOut;
+      synchronized (progress) {
+        this.finished = List.copyOf(progress.finished);
+        this.ended = java.util.Set.copyOf(progress.ended);
+        this.inside = progress.open.isEmpty() ? null : progress.open.peekLast();
+      }
+    }
+  }
+
+  /** The events of the parse under way, as the reader thread receives them. */
+  private static final class Progress {
+    final List<ParseOutcome> finished = new ArrayList<>();
+    final java.util.Set<String> ended = new java.util.HashSet<>();
+    final java.util.ArrayDeque<ParseWorker.Begun> open = new java.util.ArrayDeque<>();
+
+    synchronized void accept(Object event) {
+      if (event instanceof ParseWorker.Begun b) {
+        // The same part again: it was being read, and is now parsed under its content id.
+        if (!open.isEmpty() && open.peekLast().source().equals(b.source())
+            && open.peekLast().where().equals(b.where())) {
+          open.removeLast();
+        }
+        open.addLast(b);
+      } else if (event instanceof ParseWorker.Ended e) {
+        // A part refused by a limit before it was begun ends nothing that is open.
+        if (!open.isEmpty() && open.peekLast().source().equals(e.source())) {
+          open.removeLast();
+        }
+        ended.add(e.source());
+        if (e.outcome() != null) {
+          finished.add(e.outcome());
+        }
+      }
     }
   }
 
@@ -64,10 +105,25 @@ final class ParserProcess implements AutoCloseable {
   }
 
   synchronized List<ParseOutcome> parse(String source, byte[] bytes) throws Failure {
+    return parse(source, bytes, java.util.Set.of());
+  }
+
+  /** Parses a file, leaving out the parts named in {@code skip} (by source). */
+  synchronized List<ParseOutcome> parse(String source, byte[] bytes, java.util.Set<String> skip)
+      throws Failure {
     ensureStarted();
+    Progress progress = new Progress();
+    ObjectInputStream in = fromChild;
     Future<ParseWorker.Reply> reply = io.submit(() -> {
-      ParseWorker.send(toChild, new ParseWorker.Request(source, bytes));
-      return (ParseWorker.Reply) fromChild.readObject();
+      ParseWorker.send(toChild, new ParseWorker.Request(source, bytes,
+          new java.util.HashSet<>(skip)));
+      while (true) {
+        Object o = in.readObject();
+        if (o instanceof ParseWorker.Reply r) {
+          return r;
+        }
+        progress.accept(o);
+      }
     });
     try {
       ParseWorker.Reply r = reply.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
@@ -76,14 +132,14 @@ final class ParserProcess implements AutoCloseable {
       }
       return r.outcomes();
     } catch (TimeoutException e) {
-      kill();
+      kill(reply);
       throw new Failure(true, "parse did not finish within timeoutSeconds="
-          + limits.timeoutSeconds() + "; the parser process was killed");
+          + limits.timeoutSeconds() + "; the parser process was killed", progress);
     } catch (ExecutionException e) {
-      int exit = kill();
+      int exit = kill(reply);
       throw new Failure(false, exit == OUT_OF_MEMORY_EXIT
           ? "the parser ran out of memory (parserHeapMb=" + limits.parserHeapMb() + ")"
-          : "the parser process died (exit " + exit + "): " + e.getCause());
+          : "the parser process died (exit " + exit + "): " + e.getCause(), progress);
     } catch (InterruptedException e) {
       kill();
       Thread.currentThread().interrupt();
@@ -138,6 +194,27 @@ final class ParserProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while starting the parser process", e);
     }
+  }
+
+  /**
+   * Kills the process, then lets the reader take what the process had already written (it reads
+   * on to the end of the pipe), so the progress is complete up to the moment of the kill.
+   */
+  private int kill(Future<?> reader) {
+    ExecutorService reading = io;
+    io = null;
+    int exit = kill();
+    if (reading != null) {
+      try {
+        reader.get(5, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // the pipe closed (expected) or the reader is stuck; either way, what it read is kept
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      reading.shutdownNow();
+    }
+    return exit;
   }
 
   /** Kills the process and whatever it started (Tesseract); returns its exit status, -1 if none. */

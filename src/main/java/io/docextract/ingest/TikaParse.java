@@ -41,16 +41,32 @@ final class TikaParse {
 
   private final ParseLimits limits;
   private final AutoDetectParser parser = new AutoDetectParser();
+  private java.util.function.Consumer<Object> progress = event -> {};
+  private java.util.Set<String> skip = java.util.Set.of();
 
   TikaParse(ParseLimits limits) {
     this.limits = limits;
   }
 
+  /** Where {@link ParseWorker.Begun} and {@link ParseWorker.Ended} events go while parsing. */
+  void progress(java.util.function.Consumer<Object> events) {
+    this.progress = events;
+  }
+
   /** Every document the file yields, the file's own body first, its parts in document order. */
   List<ParseOutcome> parse(byte[] bytes, String source) {
+    return parse(bytes, source, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #parse(byte[], String)}, leaving out the parts whose source is in {@code skip}
+   * (an earlier attempt finished them, or hung or died on them).
+   */
+  List<ParseOutcome> parse(byte[] bytes, String source, java.util.Set<String> skip) {
+    this.skip = skip == null ? java.util.Set.of() : skip;
     List<ParseOutcome> out = new ArrayList<>();
     EmbeddedParts.Budget budget = new EmbeddedParts.Budget();
-    parseOne(bytes, source, Provenance.file(), budget, out);
+    parseOne(bytes, DocumentParser.sha256(bytes), source, Provenance.file(), budget, out);
     budget.summariseSkipped(out);
     if (out.isEmpty()) {
       out.add(ParseOutcome.failed(DocumentParser.sha256(bytes), Reason.EMPTY_TEXT,
@@ -59,11 +75,14 @@ final class TikaParse {
     return out;
   }
 
-  /** Parses one file or part; its own outcome goes before those of the parts found inside it. */
-  void parseOne(byte[] bytes, String fileSource, Provenance where, EmbeddedParts.Budget budget,
-      List<ParseOutcome> out) {
-    String id = DocumentParser.sha256(bytes);
+  /**
+   * Parses one file or part; its own outcome goes before those of the parts found inside it.
+   * {@code id} is the sha256 of {@code bytes}, or of the compressed file they came out of.
+   */
+  void parseOne(byte[] bytes, String id, String fileSource, Provenance where,
+      EmbeddedParts.Budget budget, List<ParseOutcome> out) {
     String source = where.sourceIn(fileSource);
+    begin(id, source, where);
     int slot = out.size();
     out.add(null);
     Metadata metadata = new Metadata();
@@ -71,7 +90,7 @@ final class TikaParse {
     BodyContentHandler handler = new BodyContentHandler(limits.maxTextChars());
     ParseContext context = context();
     context.set(EmbeddedDocumentExtractor.class,
-        new EmbeddedParts(this, limits, fileSource, id, where, budget, out));
+        new EmbeddedParts(this, limits, fileSource, id, where, budget, out, metadata));
     long start = System.nanoTime();
     boolean cut = false;
     ParseOutcome failure = null;
@@ -107,7 +126,25 @@ final class TikaParse {
           text, cut, kept(metadata), bytes.length, millis, where)));
     } else {
       out.remove(slot);
+      progress.accept(new ParseWorker.Ended(source, null, false));
+      return;
     }
+    progress.accept(new ParseWorker.Ended(source, out.get(slot), false));
+  }
+
+  /** The parse is now inside this file or part (again, with its content id, once it is read). */
+  void begin(String id, String source, Provenance where) {
+    progress.accept(new ParseWorker.Begun(id, source, where));
+  }
+
+  /** A part refused by a limit, before or after it was read. */
+  void refused(ParseOutcome outcome, List<ParseOutcome> out) {
+    out.add(outcome);
+    progress.accept(new ParseWorker.Ended(outcome.source(), outcome, true));
+  }
+
+  boolean skipped(String partSource) {
+    return skip.contains(partSource);
   }
 
   private ParseContext context() {

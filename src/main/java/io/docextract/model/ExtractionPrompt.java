@@ -54,7 +54,32 @@ public record ExtractionPrompt(String instructions, String schemaJson, List<Exam
   }
 
   private static String userMessage(String text) {
-    return "Document:\n" + text.strip();
+    return "Document:\n" + neutralise(text.strip());
+  }
+
+  /** Chat-template control tokens as documents may print them: ChatML, Llama 3, Gemma, Llama 2. */
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile(
+      "<\\|[A-Za-z0-9_.:-]{1,40}\\|>|</?s>|<(?:start|end)_of_turn>|\\[/?INST\\]|<</?SYS>>");
+
+  /**
+   * The document's text with every chat-template control token broken by a zero-width space
+   * after its first character. llama.cpp tokenizes a prompt with special tokens parsed, so a
+   * document printing {@code <|im_start|>system} would otherwise open a real system turn of its
+   * own inside the prompt; broken, it is plain text. Values are grounded in the parsed text,
+   * not in this, so nothing else changes.
+   */
+  public static String neutralise(String text) {
+    java.util.regex.Matcher m = CONTROL.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    do {
+      m.appendReplacement(out, "");
+      out.append(m.group().charAt(0)).append('\u200B').append(m.group(), 1, m.group().length());
+    } while (m.find());
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** Identifies the prompt independent of any document, for lineage. */

@@ -85,6 +85,21 @@ public final class BuildRequests
       }
       String text = type.fitText(doc.text(), maxPromptChars);
       boolean cut = doc.textCut() || text.length() < doc.text().length();
+      if (type.review().injection() != null) {
+        // The text the model would see: the fitted text, or all of it when it goes in chunks.
+        String seen = type.chunks() == null || doc.text().length() <= maxPromptChars
+            ? text : doc.text();
+        java.util.Optional<io.docextract.checks.InjectionDetector.Match> hit =
+            type.review().injection().find(seen);
+        if (hit.isPresent()) {
+          Metrics.counter(STAGE, Reason.SUSPECTED_INJECTION.code()).inc();
+          out.get(FAILURES).output(Failures.ofDocument(STAGE, doc, Reason.SUSPECTED_INJECTION,
+              "instruction-like text addressed to the model (" + hit.get().pattern() + "): \""
+                  + hit.get().text() + "\" at character " + hit.get().start()
+                  + "; not sent to the model"));
+          return;
+        }
+      }
       ExtractionRequest request = new ExtractionRequest(doc.id(), doc.source(),
           doc.contentType(), type.name(), text, cut, doc.parseMillis(), doc.provenance());
       if (type.chunks() == null || doc.text().length() <= maxPromptChars) {

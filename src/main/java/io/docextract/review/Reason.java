@@ -14,6 +14,9 @@ public enum Reason {
   ENCRYPTED("encrypted", "the file is encrypted or needs a password"),
   EMPTY_TEXT("empty_text", "the parsed document has no text"),
   UNKNOWN_TYPE("unknown_type", "no document type of the pipeline matches the file"),
+  SUSPECTED_INJECTION("suspected_injection",
+      "the text addresses the model (\"ignore previous instructions\", role markers, ...);"
+          + " not sent to the model"),
   CONTEXT_OVERFLOW("context_overflow", "the prompt does not fit the model's context"),
   MODEL_ERROR("model_error", "the model runtime failed on the request"),
   EMPTY_OUTPUT("empty_output", "the model returned nothing"),

@@ -1,5 +1,6 @@
 package io.docextract.review;
 
+import io.docextract.checks.InjectionDetector;
 import java.io.Serializable;
 import io.docextract.checks.Check;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Set;
  * @param checks cross-field checks; a record failing one goes to review as {@code check_failed}
  * @param minConfidence documents whose confidence is lower go to review as {@code low_confidence};
  *     null for no threshold ({@code eval} suggests one from labelled documents)
+ * @param injection the detector whose match sends a document to review as
+ *     {@code suspected_injection} before it reaches the model; null when the pipeline turned it off
  */
 public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, List<Check> checks,
-    Double minConfidence)
+    Double minConfidence, InjectionDetector injection)
     implements Serializable {
 
   public static final double DEFAULT_MIN_SIMILARITY = 0.85;
@@ -32,7 +35,13 @@ public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, Lis
     }
   }
 
-  /** Grounding reported, nothing sent to review for it. */
+  /** With the standard injection detector (the default). */
+  public ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, List<Check> checks,
+      Double minConfidence) {
+    this(mustBeGrounded, minSimilarity, checks, minConfidence, InjectionDetector.standard());
+  }
+
+  /** Grounding reported, nothing sent to review for it (injection is still detected). */
   public static ReviewPolicy lenient() {
     return new ReviewPolicy(Set.of(), DEFAULT_MIN_SIMILARITY, List.of(), null);
   }

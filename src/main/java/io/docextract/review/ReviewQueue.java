@@ -73,6 +73,11 @@ public final class ReviewQueue {
   }
 
   private static String text(DocumentParser parser, JsonNode item, TextFit fit) {
+    if ("ParseDocuments".equals(item.path("stage").asText())) {
+      // The parse itself failed (too large, corrupt, a limit, a timeout): parsing it again would
+      // only repeat the cost, and there is no text beyond the excerpt.
+      return item.path("excerpt").asText("");
+    }
     String type = item.path("document_type").asText("");
     String text = textOf(parser, item.path("source").asText(), t -> fit.fit(type, t));
     // The source moved or cannot be parsed: the reviewer still gets the excerpt.
@@ -95,6 +100,9 @@ public final class ReviewQueue {
     int bang = local.indexOf("!/");
     Path path = Path.of(bang < 0 ? local : local.substring(0, bang));
     try {
+      if (Files.size(path) > parser.limits().maxFileBytes()) {
+        return null; // never parsed (too_large): not read into memory for the report either
+      }
       byte[] bytes = Files.readAllBytes(path);
       // A file's own document (a container's body), or the part the source names.
       String wanted = bang < 0 ? path.toString() : path + local.substring(bang);

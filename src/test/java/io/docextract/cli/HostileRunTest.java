@@ -75,6 +75,14 @@ class HostileRunTest {
       }
     }
     assertEquals(expected.keySet(), ends.keySet());
+    // The injection parses, then the detector keeps it from the model, naming the phrase.
+    JsonNode injection = ends.get("injection.txt");
+    assertEquals("suspected_injection", injection.path("reason").asText(), "" + injection);
+    assertEquals("BuildRequests", injection.path("stage").asText(), "" + injection);
+    assertTrue(injection.path("message").asText().contains("IGNORE ALL PREVIOUS INSTRUCTIONS"),
+        "" + injection);
+    assertEquals(1, summary.path("review_by_reason").path("suspected_injection").asInt(),
+        summary.toString());
     expected.forEach((name, end) -> {
       JsonNode n = ends.get(name);
       if (end.equals("parsed")) {

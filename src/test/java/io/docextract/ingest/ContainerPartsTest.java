@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.docextract.review.Reason;
+import io.docextract.testing.Containers;
+import io.docextract.testing.HostileInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +95,114 @@ class ContainerPartsTest {
     assertEquals(1, out.size(), out.toString());
     assertEquals(Reason.EMPTY_TEXT, out.get(0).failure());
     assertEquals("blank.zip", out.get(0).source());
+  }
+
+  @Test
+  void anOutlookMessageIsItsBodyAndEachAttachmentWithProvenance() throws IOException {
+    byte[] msg = Containers.msg("Invoice MSG-77 attached",
+        "Hello Harbourview team,\r\nplease find invoice MSG-77 attached.\r\nRegards, Emerald",
+        attachments());
+    List<ParseOutcome> out = PARSER.parseAll(msg, "mail/invoice.msg");
+
+    assertEquals(3, out.size(), out.toString());
+    ParsedDocument body = out.get(0).document();
+    assertEquals("mail/invoice.msg", body.source());
+    assertEquals("application/vnd.ms-outlook", body.contentType());
+    assertTrue(body.text().contains("please find invoice MSG-77 attached"), body.text());
+    assertTrue(!body.text().contains("Ergonomic desk chair"), "attachment text in the body");
+    assertEquals(Provenance.file(), body.provenance());
+    assertPart(out.get(1), "mail/invoice.msg", "invoice-MSG-77.pdf", body.id(), 1,
+        "application/pdf", "Ergonomic desk chair");
+    assertPart(out.get(2), "mail/invoice.msg", "notes.txt", body.id(), 1, "text/plain",
+        "Deliver to loading bay 3");
+  }
+
+  @Test
+  void aTarIsEachEntryWithProvenance() throws IOException {
+    byte[] tar = Containers.tar(attachments(), false);
+    String id = DocumentParser.sha256(tar);
+    List<ParseOutcome> out = PARSER.parseAll(tar, "in/batch.tar");
+
+    assertEquals(2, out.size(), out.toString());
+    assertPart(out.get(0), "in/batch.tar", "invoice-MSG-77.pdf", id, 1, "application/pdf",
+        "Ergonomic desk chair");
+    assertPart(out.get(1), "in/batch.tar", "notes.txt", id, 1, "text/plain",
+        "Deliver to loading bay 3");
+  }
+
+  @Test
+  void aGzippedTarIsEachEntryWithProvenance() throws IOException {
+    byte[] tgz = Containers.tar(attachments(), true);
+    List<ParseOutcome> out = PARSER.parseAll(tgz, "in/batch.tar.gz");
+
+    assertEquals(2, out.size(), out.toString());
+    assertPart(out.get(0), "in/batch.tar.gz", "invoice-MSG-77.pdf", DocumentParser.sha256(tgz),
+        1, "application/pdf", "Ergonomic desk chair");
+    assertPart(out.get(1), "in/batch.tar.gz", "notes.txt", DocumentParser.sha256(tgz), 1,
+        "text/plain", "Deliver to loading bay 3");
+  }
+
+  @Test
+  void aGzippedFileIsOneDocumentUnderTheFilesOwnIdAndPlace() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+      z.write("Invoice GZ-1 total 12.00\n".getBytes(StandardCharsets.UTF_8));
+    }
+    List<ParseOutcome> out = PARSER.parseAll(gz.toByteArray(), "in/invoice.txt.gz");
+
+    assertEquals(1, out.size(), out.toString());
+    ParsedDocument d = out.get(0).document();
+    assertEquals("in/invoice.txt.gz", d.source());
+    assertEquals(DocumentParser.sha256(gz.toByteArray()), d.id());
+    assertEquals(Provenance.file(), d.provenance());
+    assertTrue(d.text().contains("Invoice GZ-1"), d.text());
+  }
+
+  @Test
+  void aPdfIsItsPagesAndEachEmbeddedFileWithProvenance() throws IOException {
+    byte[] pdf = Containers.pdfWithEmbeddedFiles("Statement PDF-EMB-5 with two attachments",
+        attachments());
+    List<ParseOutcome> out = PARSER.parseAll(pdf, "in/statement.pdf");
+
+    assertEquals(3, out.size(), out.toString());
+    ParsedDocument body = out.get(0).document();
+    assertEquals("in/statement.pdf", body.source());
+    assertEquals(Provenance.file(), body.provenance());
+    assertTrue(body.text().contains("Statement PDF-EMB-5"), body.text());
+    assertTrue(!body.text().contains("Ergonomic desk chair"), "attachment text in the body");
+    assertPart(out.get(1), "in/statement.pdf", "invoice-MSG-77.pdf", body.id(), 1,
+        "application/pdf", "Ergonomic desk chair");
+    assertPart(out.get(2), "in/statement.pdf", "notes.txt", body.id(), 1, "text/plain",
+        "Deliver to loading bay 3");
+  }
+
+  @Test
+  void aPdfWithoutTextOfItsOwnIsOnlyItsEmbeddedFiles() throws IOException {
+    byte[] pdf = Containers.pdfWithEmbeddedFiles(null, attachments());
+    List<ParseOutcome> out = PARSER.parseAll(pdf, "in/portfolio.pdf");
+
+    assertEquals(2, out.size(), out.toString());
+    assertPart(out.get(0), "in/portfolio.pdf", "invoice-MSG-77.pdf", DocumentParser.sha256(pdf),
+        1, "application/pdf", "Ergonomic desk chair");
+  }
+
+  /** An invoice PDF and a text note, as attachments or archive entries. */
+  private static Map<String, byte[]> attachments() throws IOException {
+    Map<String, byte[]> parts = new LinkedHashMap<>();
+    parts.put("invoice-MSG-77.pdf",
+        HostileInputs.pdf("Invoice MSG-77 Ergonomic desk chair total 249.00", null));
+    parts.put("notes.txt", "Deliver to loading bay 3 before noon.\n".getBytes(StandardCharsets.UTF_8));
+    return parts;
+  }
+
+  private static void assertPart(ParseOutcome o, String file, String path, String parentId,
+      int depth, String contentType, String text) {
+    assertTrue(o.ok(), () -> o.source() + ": " + o.failure() + " " + o.message());
+    ParsedDocument d = o.document();
+    assertEquals(file + "!/" + path, d.source());
+    assertEquals(new Provenance(parentId, path, depth), d.provenance());
+    assertEquals(contentType, d.contentType());
+    assertTrue(d.text().contains(text), d.text());
   }
 
   /** A zip of {@code n} text entries of {@code size} bytes each. */
