@@ -6,7 +6,7 @@
 # Writes PREFIX-run.log (stamped output), PREFIX-rss.csv and PREFIX-progress.csv (epoch,done,total).
 jar=$1; input=$2; output=$3; prefix=$4
 fifo="$prefix.fifo"; rm -f "$fifo"; mkfifo "$fifo"
-# -Xmx4g as ./docextract sets it.
+# The heap of the measured 4,000-document run (./docextract now starts with -Xmx1g -XX:+UseSerialGC).
 nice java -Xmx4g -jar "$jar" run --pipeline pipelines/variants/synthetic-scale.yaml \
   --input "$input" --output "$output" --progress-every 5 > "$fifo" 2>&1 &
 pid=$!
