@@ -29,7 +29,13 @@ public enum Normaliser {
    * Kleister-NDA's form: upper-cased, whitespace runs and ':' become '_'. Commas are dropped, as
    * in the dataset's answers ("Nike, Inc." is written Nike_Inc.).
    */
-  KLEISTER;
+  KLEISTER,
+  /**
+   * A length of time as number_UNIT, in Kleister's underscore form: "seven (7) years", "7 years"
+   * and "7_years" are all 7_YEARS, "one year" is 1_YEAR; Kleister's form when there is no number
+   * and unit to read.
+   */
+  DURATION;
 
   public static Normaliser of(String name) {
     if (name == null) {
@@ -53,8 +59,54 @@ public enum Normaliser {
       case TEXT -> text(v);
       case DATE -> date(v);
       case AMOUNT -> amount(v);
-      case KLEISTER -> text(v).replace(",", "").replaceAll("[\\s:_]+", "_");
+      case KLEISTER -> kleister(v);
+      case DURATION -> duration(v);
     };
+  }
+
+  private static String kleister(String v) {
+    return text(v).replace(",", "").replaceAll("[\\s:_]+", "_");
+  }
+
+  private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three",
+      "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
+  private static final Pattern DURATION_PARTS = Pattern.compile(
+      "(?i)\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)?)\\b(?:\\s*\\(\\s*(\\d{1,3})\\s*\\))?[\\s_-]*"
+          + "(day|week|month|year)s?\\b");
+
+  static String duration(String v) {
+    Matcher m = DURATION_PARTS.matcher(v.replace('_', ' '));
+    while (m.find()) {
+      Integer n = m.group(2) != null ? Integer.valueOf(m.group(2)) : count(m.group(1));
+      if (n != null) {
+        String unit = m.group(3).toUpperCase(Locale.ROOT);
+        return n + "_" + unit + (n == 1 ? "" : "S");
+      }
+    }
+    return kleister(v);
+  }
+
+  private static Integer count(String word) {
+    if (word.chars().allMatch(Character::isDigit)) {
+      return Integer.valueOf(word);
+    }
+    String w = word.toLowerCase(Locale.ROOT).replace(' ', '-');
+    int at = NUMBER_WORDS.indexOf(w);
+    if (at >= 0) {
+      return at;
+    }
+    String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty"};
+    for (int i = 0; i < tens.length; i++) {
+      if (w.equals(tens[i])) {
+        return 20 + 10 * i;
+      }
+      if (w.startsWith(tens[i] + "-") && NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1)) > 0
+          && NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1)) < 10) {
+        return 20 + 10 * i + NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1));
+      }
+    }
+    return w.equals("a") || w.equals("an") ? 1 : null;
   }
 
   static String text(String v) {

@@ -45,6 +45,19 @@ class NormaliserTest {
   }
 
   @Test
+  void durationsReadWordsDigitsAndTheDatasetsForm() {
+    assertEquals("7_YEARS", Normaliser.DURATION.apply("seven (7) years"));
+    assertEquals("7_YEARS", Normaliser.DURATION.apply("7_years"));
+    assertEquals("2_YEARS", Normaliser.DURATION.apply("for a period of Two years"));
+    assertEquals("18_MONTHS", Normaliser.DURATION.apply("eighteen (18) months"));
+    assertEquals("24_MONTHS", Normaliser.DURATION.apply("twenty-four months"));
+    assertEquals("1_YEAR", Normaliser.DURATION.apply("one year"));
+    assertEquals("1_YEAR", Normaliser.DURATION.apply("1_year"));
+    assertEquals("16_DAYS", Normaliser.DURATION.apply("16 days"));
+    assertEquals("UNTIL_TERMINATED", Normaliser.DURATION.apply("until terminated"));
+  }
+
+  @Test
   void unknownNamesAreRefusedWithTheKnownOnes() {
     var e = assertThrows(IllegalArgumentException.class, () -> Normaliser.of("fuzzy"));
     assertEquals(true, e.getMessage().contains("kleister"));
