@@ -32,6 +32,7 @@ public final class ModelRuntime implements AutoCloseable {
   private static int acquisitions;
 
   private final ModelSettings settings;
+  private final boolean tokenProbabilities;
   private final LlamaModel model;
   private final Semaphore slots;
   private final long loadMillis;
@@ -39,6 +40,8 @@ public final class ModelRuntime implements AutoCloseable {
 
   private ModelRuntime(ModelSettings settings, LlamaModel model, long loadMillis) {
     this.settings = settings;
+    // Fixed once the native library is loaded, which happened before the model could be.
+    this.tokenProbabilities = NativeLibrary.tokenProbabilities();
     this.model = model;
     this.slots = new Semaphore(settings.parallel(), true);
     this.loadMillis = loadMillis;
@@ -184,13 +187,12 @@ public final class ModelRuntime implements AutoCloseable {
     if (grammar != null) {
       params.setGrammar(grammar);
     }
-    boolean probabilities = NativeLibrary.tokenProbabilities();
-    if (probabilities) {
+    if (tokenProbabilities) {
       params.setNProbs(1);
     }
     slots.acquire();
     try {
-      return stream(params, promptTokens, maxTokens, probabilities);
+      return stream(params, promptTokens, maxTokens);
     } catch (RuntimeException e) {
       // java-llama.cpp's LlamaException is package-private: recognise it by name.
       if (e.getClass().getName().equals("de.kherud.llama.LlamaException")) {
@@ -202,8 +204,7 @@ public final class ModelRuntime implements AutoCloseable {
     }
   }
 
-  private Completion stream(InferenceParameters params, int promptTokens, int maxTokens,
-      boolean probabilities) {
+  private Completion stream(InferenceParameters params, int promptTokens, int maxTokens) {
     long start = System.nanoTime();
     long firstToken = -1;
     StringBuilder text = new StringBuilder();
@@ -219,7 +220,7 @@ public final class ModelRuntime implements AutoCloseable {
         firstToken = (System.nanoTime() - start) / 1_000_000;
       }
       text.append(out.text);
-      if (probabilities) {
+      if (tokenProbabilities) {
         probs.add(out.text, out.probabilities.get(out.text));
       }
       if (!it.hasNext()) {
