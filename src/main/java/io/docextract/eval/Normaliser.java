@@ -101,9 +101,11 @@ public enum Normaliser {
       if (w.equals(tens[i])) {
         return 20 + 10 * i;
       }
-      if (w.startsWith(tens[i] + "-") && NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1)) > 0
-          && NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1)) < 10) {
-        return 20 + 10 * i + NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1));
+      if (w.startsWith(tens[i] + "-")) {
+        int unit = NUMBER_WORDS.indexOf(w.substring(tens[i].length() + 1));
+        if (unit > 0 && unit < 10) {
+          return 20 + 10 * i + unit;
+        }
       }
     }
     return w.equals("a") || w.equals("an") ? 1 : null;

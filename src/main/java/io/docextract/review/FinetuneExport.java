@@ -65,16 +65,16 @@ public final class FinetuneExport {
       JsonNode schemaType = props.get(field).path("type");
       boolean array = schemaType.asText().equals("array");
       // Gold in Kleister's underscore form ("7_years", "Nike_Inc.") is printed with spaces.
-      boolean kleister = normalisers.get(field) == Normaliser.KLEISTER
+      boolean underscored = normalisers.get(field) == Normaliser.KLEISTER
           || normalisers.get(field) == Normaliser.DURATION;
-      boolean copied = kleister && type.review().mustBeGrounded().contains(field);
+      boolean copied = underscored && type.review().mustBeGrounded().contains(field);
       JsonNode g = gold.get(field);
       if (array) {
         var arr = out.putArray(field);
         if (g != null && g.isArray()) {
-          g.forEach(v -> printed(v.asText(), kleister, copied, visibleText).ifPresent(arr::add));
+          g.forEach(v -> printed(v.asText(), underscored, copied, visibleText).ifPresent(arr::add));
         } else if (g != null && !g.isNull()) {
-          printed(g.asText(), kleister, copied, visibleText).ifPresent(arr::add);
+          printed(g.asText(), underscored, copied, visibleText).ifPresent(arr::add);
         }
       } else {
         JsonNode v = g != null && g.isArray() ? (g.isEmpty() ? null : g.get(0)) : g;
@@ -85,16 +85,16 @@ public final class FinetuneExport {
         } else if (schemaType.asText().equals("number")) {
           out.put(field, new java.math.BigDecimal(Normaliser.AMOUNT.apply(v.asText())));
         } else {
-          out.put(field, printed(v.asText(), kleister, copied, visibleText).orElse(null));
+          out.put(field, printed(v.asText(), underscored, copied, visibleText).orElse(null));
         }
       }
     }
     return out;
   }
 
-  private static Optional<String> printed(String value, boolean kleister, boolean copied,
+  private static Optional<String> printed(String value, boolean underscored, boolean copied,
       String visibleText) {
-    String spaced = kleister ? value.replace('_', ' ') : value;
+    String spaced = underscored ? value.replace('_', ' ') : value;
     if (!copied) {
       return Optional.of(spaced);
     }
