@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds the java-llama.cpp 4.2.0 native library with jllama-nprobs.patch applied (the sources
+# Rebuilds the java-llama.cpp 4.2.0 native library with jllama-docextract.patch applied (the sources
 # in jllama-4.2.0/ are already patched) and copies it where NativeLibrary finds it in the jar.
 # Offline except the package index: llama.cpp comes from the llama-cpp-python 0.3.8 sdist, whose
 # vendor/llama.cpp (commit 7841fc7, March 2025) is a few days older than the b4916 the binding pins.

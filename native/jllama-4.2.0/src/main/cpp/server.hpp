@@ -3127,11 +3127,21 @@ struct server_context {
 
                 const int tok_idx = slot.i_batch - i;
 
-                llama_token id = common_sampler_sample(slot.smpl, ctx, tok_idx);
-
                 slot.i_batch = -1;
 
-                common_sampler_accept(slot.smpl, id, true);
+                // docextract: llama.cpp's grammar sampler can throw ("Unexpected empty grammar stack after
+                // accepting piece"); uncaught on this thread it terminates the whole JVM. Fail the one
+                // request instead and keep serving the others.
+                llama_token id;
+                try {
+                    id = common_sampler_sample(slot.smpl, ctx, tok_idx);
+                    common_sampler_accept(slot.smpl, id, true);
+                } catch (const std::exception &e) {
+                    SLT_ERR(slot, "sampling failed after %d tokens: %s\n", slot.n_decoded, e.what());
+                    send_error(slot, std::string("sampling failed: ") + e.what());
+                    slot.release();
+                    continue;
+                }
 
                 slot.n_decoded += 1;
 
@@ -3223,7 +3233,15 @@ struct server_context {
                 llama_decode(ctx, slot.batch_spec);
 
                 // the accepted tokens from the speculation
-                const auto ids = common_sampler_sample_and_accept_n(slot.smpl, ctx, draft);
+                std::vector<llama_token> ids;
+                try {
+                    ids = common_sampler_sample_and_accept_n(slot.smpl, ctx, draft);
+                } catch (const std::exception &e) {
+                    SLT_ERR(slot, "sampling a draft failed: %s\n", e.what());
+                    send_error(slot, std::string("sampling failed: ") + e.what());
+                    slot.release();
+                    continue;
+                }
 
                 slot.n_past += ids.size();
                 slot.n_decoded += ids.size();

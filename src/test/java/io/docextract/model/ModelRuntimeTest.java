@@ -64,6 +64,24 @@ class ModelRuntimeTest {
     }
   }
 
+  /**
+   * A grammar with no way forward (no token can spell a NUL) makes llama.cpp sample a token the
+   * grammar rejects and throw "Unexpected empty grammar stack" on its server thread; the stock
+   * library lets that terminate the JVM. The patched one fails only the request, and the model
+   * keeps serving.
+   */
+  @Test
+  void aGrammarDeadEndFailsTheRequestNotTheJvm() throws Exception {
+    assumeTrue(NativeLibrary.tokenProbabilities(), "needs docextract's patched native library");
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      ModelFailureException e = assertThrows(ModelFailureException.class,
+          () -> runtime.complete("Receipt:", "root ::= \"{\" [\\x00]\n", 8));
+      assertTrue(e.getMessage().contains("grammar"), e.getMessage());
+      Completion after = runtime.complete("Receipt:", null, 4);
+      assertTrue(after.generatedTokens() > 0, "the model must still answer after the failure");
+    }
+  }
+
   @Test
   void aPromptLargerThanTheSlotIsRefusedBeforeDecoding() {
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
