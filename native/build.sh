@@ -3,7 +3,7 @@
 # in jllama-4.2.0/ are already patched) and copies it where NativeLibrary finds it in the jar.
 # Offline except the package index: llama.cpp comes from the llama-cpp-python 0.3.8 sdist, whose
 # vendor/llama.cpp (commit 7841fc7, March 2025) is a few days older than the b4916 the binding pins.
-# Needs cmake, g++ and a JDK; about 6 minutes on 2 cores.
+# Needs cmake, g++ and a JDK; about 6 minutes per build on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="${1:-$(mktemp -d -t docextract-native-XXXXXX)}"
@@ -24,14 +24,24 @@ target_include_directories(nlohmann_json INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/i
 EOT
 
 cp -r "$here/jllama-4.2.0" "$work/src"
-cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DOS_NAME=Linux -DOS_ARCH=x86_64 \
-  "-DJNI_INCLUDE_DIRS=$java_home/include;$java_home/include/linux" \
-  -DFETCHCONTENT_FULLY_DISCONNECTED=ON "-DFETCHCONTENT_SOURCE_DIR_LLAMA.CPP=$llama" \
-  "-DFETCHCONTENT_SOURCE_DIR_JSON=$work/json" \
-  -DLLAMA_CURL=OFF -DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
-  -DLLAMA_BUILD_SERVER=OFF
-cmake --build "$work/build" --config Release -j "$(nproc)" --target jllama
-built="$(find "$work" -name libjllama.so -newer "$work/json/CMakeLists.txt" | head -1)"
-dest="$here/../src/main/resources/io/docextract/model/native/linux-x86_64/libjllama.so"
-cp "$built" "$dest"
-sha256sum "$dest"
+resources="$here/../src/main/resources/io/docextract/model/native"
+# Two builds, GGML_NATIVE=OFF so neither depends on the building machine: AVX2 (what the stock
+# library targets) and AVX-512 with VNNI/BF16/VBMI, which NativeLibrary picks only on a CPU that
+# reports all of those flags (model.CpuFeatures).
+build() {
+  local name="$1" dest="$2"; shift 2
+  cmake -S "$work/src" -B "$work/build-$name" -DCMAKE_BUILD_TYPE=Release -DOS_NAME=Linux -DOS_ARCH=x86_64 \
+    "-DJNI_INCLUDE_DIRS=$java_home/include;$java_home/include/linux" \
+    -DFETCHCONTENT_FULLY_DISCONNECTED=ON "-DFETCHCONTENT_SOURCE_DIR_LLAMA.CPP=$llama" \
+    "-DFETCHCONTENT_SOURCE_DIR_JSON=$work/json" \
+    -DLLAMA_CURL=OFF -DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+    -DLLAMA_BUILD_SERVER=OFF "$@"
+  cmake --build "$work/build-$name" --config Release -j "$(nproc)" --target jllama
+  # The binding's CMakeLists installs the library into its own resources folder.
+  mkdir -p "$resources/$dest"
+  cp "$work/src/src/main/resources/de/kherud/llama/Linux/x86_64/libjllama.so" "$resources/$dest/libjllama.so"
+  sha256sum "$resources/$dest/libjllama.so"
+}
+build avx2 linux-x86_64
+build avx512 linux-x86_64-avx512 -DGGML_AVX512=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_VNNI=ON \
+  -DGGML_AVX512_BF16=ON
