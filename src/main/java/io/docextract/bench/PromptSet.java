@@ -57,7 +57,8 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
         skipped.merge("context_overflow", 1L, Long::sum);
         continue;
       }
-      prompts.add(new BenchPrompt(f.toString(), fit.prompt(), grammar, prefix));
+      prompts.add(new BenchPrompt(f.toString(), fit.prompt(), grammar, prefix,
+          type.scaffold().orElse(null)));
     }
     return new PromptSet(prompts, skipped, (System.nanoTime() - start) / 1e9);
   }
@@ -75,5 +76,14 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
 
   public List<BenchPrompt> withoutGrammar() {
     return prompts.stream().map(BenchPrompt::withoutGrammar).toList();
+  }
+
+  /** The same requests with the model writing the whole object (no value scaffold). */
+  public List<BenchPrompt> wholeObject() {
+    return prompts.stream().map(BenchPrompt::wholeObject).toList();
+  }
+
+  public boolean decodesValues() {
+    return prompts.stream().anyMatch(p -> p.scaffold() != null);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.bench.CostPlot;
 import io.docextract.bench.LimitFigures;
+import io.docextract.bench.BenchPrompt;
 import io.docextract.bench.LimitRun;
 import io.docextract.bench.Percentiles;
 import io.docextract.bench.PromptSet;
@@ -203,18 +204,22 @@ public final class BenchCommand implements Callable<Integer> {
   private static ArrayNode sweep(ModelSettings base, PromptSet prompts, PrintWriter err)
       throws InterruptedException {
     ArrayNode rows = JsonLines.mapper().createArrayNode();
-    List<Object[]> variants = List.of(
-        new Object[] {"slots=1", base.withParallel(1), true},
-        new Object[] {"slots=2", base.withParallel(2), true},
-        new Object[] {"slots=4", base.withParallel(4), true},
-        new Object[] {"no prompt cache", base.withCachePrompt(false), true},
-        new Object[] {"no grammar", base, false});
+    List<Object[]> variants = new ArrayList<>(List.of(
+        new Object[] {"slots=1", base.withParallel(1), prompts.prompts()},
+        new Object[] {"slots=2", base.withParallel(2), prompts.prompts()},
+        new Object[] {"slots=4", base.withParallel(4), prompts.prompts()},
+        new Object[] {"no prompt cache", base.withCachePrompt(false), prompts.prompts()},
+        new Object[] {"no grammar", base, prompts.withoutGrammar()}));
+    if (prompts.decodesValues()) {
+      variants.add(new Object[] {"whole object (decode: json)", base, prompts.wholeObject()});
+    }
     for (Object[] v : variants) {
       ModelSettings s = (ModelSettings) v[1];
       err.printf("bench: sweep — %s%n", v[0]);
       try (ModelRuntime runtime = ModelRuntime.acquire(s)) {
-        LimitRun.Result r = LimitRun.run(runtime,
-            (Boolean) v[2] ? prompts.prompts() : prompts.withoutGrammar(), s.maxTokens());
+        @SuppressWarnings("unchecked")
+        List<BenchPrompt> requests = (List<BenchPrompt>) v[2];
+        LimitRun.Result r = LimitRun.run(runtime, requests, s.maxTokens());
         ObjectNode row = LimitFigures.of(r, s.cachePrompt(), s.parallel());
         row.put("variant", (String) v[0]);
         rows.add(row);

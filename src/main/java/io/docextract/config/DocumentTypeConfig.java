@@ -15,6 +15,8 @@ import java.nio.file.PathMatcher;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.docextract.model.ValueScaffold;
 
 /** A checked document type, ready to travel to workers. Grammar is filled in at job start. */
 public record DocumentTypeConfig(
@@ -27,7 +29,8 @@ public record DocumentTypeConfig(
     boolean candidates,
     ReviewPolicy review,
     PassageSelector passages,
-    ChunkPlan chunks)
+    ChunkPlan chunks,
+    boolean decodeValues)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -42,14 +45,22 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
-    this(name, schema, match, prompt, Map.of(), null, false, null, null, null);
+    this(name, schema, match, prompt, Map.of(), null, false, null, null, null, false);
+  }
+
+  /** A type whose model writes the whole JSON object. */
+  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
+      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
+      ReviewPolicy review, PassageSelector passages, ChunkPlan chunks) {
+    this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
+        false);
   }
 
   /** A type whose long texts keep their opening (no passage selection). */
   public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
       ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
       ReviewPolicy review) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, null, null);
+    this(name, schema, match, prompt, normalise, rules, candidates, review, null, null, false);
   }
 
   /**
@@ -93,12 +104,20 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig withMatch(List<String> globs) {
     return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates,
-        review, passages, chunks);
+        review, passages, chunks, decodeValues);
   }
 
   /** Identifies what the model is told for this type, candidates included, for lineage. */
   public String promptHash() {
-    return prompt.hash() + (candidates ? "+candidates" : "");
+    return prompt.hash() + (candidates ? "+candidates" : "") + (decodeValues ? "+values" : "");
+  }
+
+  /**
+   * How the model answers: the keys written by docextract and only the values decoded
+   * ({@code prompt.decode: values}), or the whole object generated (empty).
+   */
+  public Optional<ValueScaffold> scaffold() {
+    return decodeValues ? ValueScaffold.forSchema(schema.json()) : Optional.empty();
   }
 
   /**

@@ -123,10 +123,11 @@ public record PipelineDefinition(
    * Instructions for the model, optional worked examples, whether the rules' matches are listed
    * under the document as candidates to choose from, and whether the schema's text is part of the
    * prompt (default yes; a model tuned on the type needs only the grammar, and every prompt token
-   * costs time).
+   * costs time), and what the model decodes: {@code json} (default), the whole object, or
+   * {@code values}, only the values, docextract writing the keys (every property must be required).
    */
   public record Prompt(String instructions, List<Example> examples, Boolean candidates,
-      Boolean schema) {}
+      Boolean schema, String decode) {}
 
   /** A worked example: document text and the expected JSON. */
   public record Example(String text, JsonNode output) {}

@@ -340,8 +340,9 @@ public final class PipelineLoader {
     boolean chunked = t.longText() != null && "chunks".equals(t.longText().select());
     PassageSelector passages = chunked ? null : passages(t.longText(), schema, longKey);
     ChunkPlan chunks = chunked ? chunks(t.longText(), schema, longKey) : null;
+    boolean decodeValues = decodeValues(t.prompt().decode(), schema, where + ": " + key + ".prompt.decode");
     DocumentTypeConfig type = new DocumentTypeConfig(t.name(), schema, t.match(), prompt,
-        normalise, rules, candidates, review, passages, chunks);
+        normalise, rules, candidates, review, passages, chunks, decodeValues);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
@@ -350,7 +351,22 @@ public final class PipelineLoader {
         .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json())).toList();
     return new DocumentTypeConfig(t.name(), schema, t.match(),
         new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
-        true, review, passages, chunks);
+        true, review, passages, chunks, decodeValues);
+  }
+
+  private static boolean decodeValues(String decode, DocumentSchema schema, String where)
+      throws InvalidPipelineException {
+    if (decode == null || decode.equals("json")) {
+      return false;
+    }
+    if (!decode.equals("values")) {
+      throw new InvalidPipelineException(where + ": '" + decode + "' is not json or values");
+    }
+    if (io.docextract.model.ValueScaffold.forSchema(schema.json()).isEmpty()) {
+      throw new InvalidPipelineException(where + ": values needs a schema whose properties are"
+          + " all required (the model cannot leave out a key docextract writes)");
+    }
+    return true;
   }
 
   /** Per field: the declared merge policy, else union for a list and first for anything else. */

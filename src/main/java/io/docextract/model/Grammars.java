@@ -1,6 +1,7 @@
 package io.docextract.model;
 
 import de.kherud.llama.LlamaModel;
+import java.util.Optional;
 
 /**
  * GBNF grammars from JSON Schemas. llama.cpp's converter allows free whitespace between tokens
@@ -20,6 +21,42 @@ public final class Grammars {
       throw new IllegalArgumentException("llama.cpp produced no grammar for the schema");
     }
     return compactWhitespace(grammar);
+  }
+
+  /**
+   * The grammar of a string value whose opening quote is already written: its root rule without
+   * the leading {@code "\""}. Empty when the root is not a plain string (a number, an object, an
+   * alternation), which then keeps its whole grammar.
+   */
+  static Optional<String> afterOpeningQuote(String grammar) {
+    StringBuilder out = new StringBuilder();
+    boolean found = false;
+    for (String line : grammar.split("\n", -1)) {
+      if (line.startsWith("root ::= \"\\\"\" ") && !line.contains("|")) {
+        out.append("root ::= ").append(line.substring("root ::= \"\\\"\" ".length()));
+        found = true;
+      } else {
+        out.append(line);
+      }
+      out.append('\n');
+    }
+    return found ? Optional.of(out.toString().stripTrailing() + "\n") : Optional.empty();
+  }
+
+  /**
+   * A value's grammar followed by what the model may write after it: {@code tail} is a GBNF
+   * expression. A tuned model writes the punctuation after a value in the same token as its end
+   * ({@code ","} after a string, {@code "}} at the last one); a grammar that stopped at the value
+   * would forbid that token and push the model to run the value on.
+   */
+  static String followedBy(String grammar, String tail) {
+    StringBuilder out = new StringBuilder();
+    for (String line : grammar.split("\n", -1)) {
+      out.append(line.startsWith("root ::= ") ? "scaffold-value ::= " + line.substring(9) : line)
+          .append('\n');
+    }
+    return out.toString().stripTrailing()
+        + "\nroot ::= scaffold-value scaffold-tail\nscaffold-tail ::= " + tail + "\n";
   }
 
   static String compactWhitespace(String grammar) {

@@ -12,6 +12,36 @@ final class JsonEndDetector {
   private boolean inString;
   private boolean escaped;
   private boolean complete;
+  private boolean stringValue;
+  private boolean memberValue;
+  private int seen;
+  private int end = -1;
+
+  /** For a string value whose opening quote is already written: complete when the string closes. */
+  static JsonEndDetector insideString() {
+    JsonEndDetector d = new JsonEndDetector();
+    d.inString = true;
+    d.stringValue = true;
+    return d;
+  }
+
+  /**
+   * For an object member's value of any type: complete at the {@code ,} or {@code }} that follows
+   * it at the top level (a number has no end of its own).
+   */
+  static JsonEndDetector memberValue() {
+    JsonEndDetector d = new JsonEndDetector();
+    d.memberValue = true;
+    return d;
+  }
+
+  /**
+   * Characters of the text fed so far that belong to the value: through a string's closing quote,
+   * up to a member value's following comma or brace; -1 until complete.
+   */
+  int valueEnd() {
+    return end;
+  }
 
   /** Feeds more text; returns true once the top-level value is closed. */
   boolean accept(String chunk) {
@@ -24,8 +54,17 @@ final class JsonEndDetector {
           escaped = true;
         } else if (c == '"') {
           inString = false;
+          if (stringValue && depth == 0) {
+            complete = true;
+            end = seen + i + 1;
+          }
         }
         continue;
+      }
+      if (memberValue && depth == 0 && (c == ',' || c == '}')) {
+        complete = true;
+        end = seen + i;
+        break;
       }
       switch (c) {
         case '"' -> inString = true;
@@ -35,13 +74,15 @@ final class JsonEndDetector {
         }
         case '}', ']' -> {
           depth--;
-          if (started && depth == 0) {
+          if (started && depth == 0 && !memberValue) {
             complete = true;
+            end = seen + i + 1;
           }
         }
         default -> {}
       }
     }
+    seen += chunk.length();
     return complete;
   }
 

@@ -107,10 +107,11 @@ public final class ModelRuntime implements AutoCloseable {
     loads++;
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info(
-        "loaded model {} ({} slots, context {}) in {} ms",
+        "loaded model {} ({} slots, context {}, native library {}) in {} ms",
         settings.modelPath(),
         settings.parallel(),
         settings.contextSize(),
+        NativeLibrary.build(),
         millis);
     return new ModelRuntime(settings, model, millis);
   }
@@ -175,10 +176,96 @@ public final class ModelRuntime implements AutoCloseable {
    * @throws ContextOverflowException when the prompt leaves no room for the reply in one slot
    */
   public Completion complete(String prompt, String grammar, int maxTokens) throws InterruptedException {
+    int promptTokens = fitOrThrow(prompt, maxTokens);
+    slots.acquire();
+    try {
+      long start = System.nanoTime();
+      TokenProbabilities probs = new TokenProbabilities();
+      Piece p = stream(prompt, grammar, maxTokens, new JsonEndDetector(), probs);
+      return new Completion(p.text(), p.reason(), promptTokens, p.generated(), p.firstTokenMillis(),
+          (System.nanoTime() - start) / 1_000_000, probs.byField(p.text()));
+    } catch (RuntimeException e) {
+      throw failure(e);
+    } finally {
+      slots.release();
+    }
+  }
+
+  /**
+   * Generates a JSON object value by value: the scaffold's keys and punctuation are written into
+   * the prompt, the model decodes only each value under its property's grammar (see
+   * {@link ValueScaffold}), and the prompt cache keeps the growing prefix. One slot is held for the
+   * whole object. The reply is the assembled object, or the text up to where generation stopped.
+   */
+  public Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens)
+      throws InterruptedException {
+    int promptTokens = fitOrThrow(prompt, maxTokens);
+    slots.acquire();
+    try {
+      long start = System.nanoTime();
+      long firstToken = -1;
+      int generated = 0;
+      StopReason reason = StopReason.COMPLETE_JSON;
+      StringBuilder reply = new StringBuilder();
+      TokenProbabilities probs = new TokenProbabilities();
+      for (ValueScaffold.Slot slot : scaffold.slots()) {
+        reply.append(slot.lead());
+        probs.add(slot.lead(), null);
+        JsonEndDetector end = slot.inString()
+            ? JsonEndDetector.insideString() : JsonEndDetector.memberValue();
+        TokenProbabilities pieceProbs = new TokenProbabilities();
+        Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs);
+        if (firstToken < 0) {
+          firstToken = (System.nanoTime() - start) / 1_000_000;
+        }
+        generated += p.generated();
+        // The value without the punctuation its last token may carry; a number ended by the
+        // end of text is all value.
+        int valueChars = end.complete() ? end.valueEnd() : p.text().stripTrailing().length();
+        reply.append(p.text(), 0, valueChars);
+        probs.appendCut(pieceProbs, valueChars);
+        if (p.reason() == StopReason.TOKEN_LIMIT || p.reason() == StopReason.REPETITION
+            || (slot.inString() && !end.complete())) {
+          reason = p.reason() == StopReason.REPETITION ? p.reason() : StopReason.TOKEN_LIMIT;
+          break;
+        }
+      }
+      if (reason == StopReason.COMPLETE_JSON) {
+        reply.append('}');
+        probs.add("}", null);
+      }
+      String text = reply.toString();
+      return new Completion(text, reason, promptTokens, generated, firstToken,
+          (System.nanoTime() - start) / 1_000_000, probs.byField(text));
+    } catch (RuntimeException e) {
+      throw failure(e);
+    } finally {
+      slots.release();
+    }
+  }
+
+  private int fitOrThrow(String prompt, int maxTokens) {
     int promptTokens = countTokens(prompt);
     if (promptTokens + maxTokens > settings.slotContext()) {
       throw new ContextOverflowException(promptTokens, maxTokens, settings.slotContext());
     }
+    return promptTokens;
+  }
+
+  private static RuntimeException failure(RuntimeException e) {
+    // java-llama.cpp's LlamaException is package-private: recognise it by name.
+    if (e.getClass().getName().equals("de.kherud.llama.LlamaException")) {
+      return new ModelFailureException("llama.cpp: " + e.getMessage(), e);
+    }
+    return e;
+  }
+
+  /** What one generation request produced: its text, why it stopped, tokens, first-token time. */
+  private record Piece(String text, StopReason reason, int generated, long firstTokenMillis) {}
+
+  /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
+  private Piece stream(String prompt, String grammar, int maxTokens, JsonEndDetector end,
+      TokenProbabilities probs) {
     InferenceParameters params =
         new InferenceParameters(prompt)
             .setTemperature(0f)
@@ -190,27 +277,10 @@ public final class ModelRuntime implements AutoCloseable {
     if (tokenProbabilities) {
       params.setNProbs(1);
     }
-    slots.acquire();
-    try {
-      return stream(params, promptTokens, maxTokens);
-    } catch (RuntimeException e) {
-      // java-llama.cpp's LlamaException is package-private: recognise it by name.
-      if (e.getClass().getName().equals("de.kherud.llama.LlamaException")) {
-        throw new ModelFailureException("llama.cpp: " + e.getMessage(), e);
-      }
-      throw e;
-    } finally {
-      slots.release();
-    }
-  }
-
-  private Completion stream(InferenceParameters params, int promptTokens, int maxTokens) {
     long start = System.nanoTime();
     long firstToken = -1;
     StringBuilder text = new StringBuilder();
-    JsonEndDetector detector = new JsonEndDetector();
     RepetitionDetector loop = new RepetitionDetector();
-    TokenProbabilities probs = new TokenProbabilities();
     int generated = 0;
     StopReason reason = StopReason.END_OF_TEXT;
     LlamaIterator it = model.generate(params).iterator();
@@ -227,7 +297,7 @@ public final class ModelRuntime implements AutoCloseable {
         break;
       }
       generated++;
-      if (detector.accept(out.text)) {
+      if (end.accept(out.text)) {
         it.cancel();
         reason = StopReason.COMPLETE_JSON;
         break;
@@ -239,15 +309,12 @@ public final class ModelRuntime implements AutoCloseable {
       }
     }
     if (reason == StopReason.END_OF_TEXT) {
-      detector.accept("");
-      if (generated >= maxTokens && !detector.complete()) {
+      end.accept("");
+      if (generated >= maxTokens && !end.complete()) {
         reason = StopReason.TOKEN_LIMIT;
       }
     }
-    long total = (System.nanoTime() - start) / 1_000_000;
-    String reply = text.toString();
-    return new Completion(reply, reason, promptTokens, generated, firstToken, total,
-        probs.byField(reply));
+    return new Piece(text.toString(), reason, generated, firstToken);
   }
 
   /**

@@ -32,6 +32,22 @@ public final class TokenProbabilities {
     probabilities.add(probability);
   }
 
+  /**
+   * Appends another reply's pieces, keeping only its first {@code chars} characters: a value's last
+   * token may carry punctuation past the value (the tuned model writes {@code ","} as one token),
+   * which the assembled reply leaves out.
+   */
+  public void appendCut(TokenProbabilities other, int chars) {
+    int previous = 0;
+    for (int i = 0; i < other.ends.size() && previous < chars; i++) {
+      int end = Math.min(other.ends.get(i), chars);
+      length += end - previous;
+      ends.add(length);
+      probabilities.add(other.probabilities.get(i));
+      previous = end;
+    }
+  }
+
   public boolean isEmpty() {
     return probabilities.stream().allMatch(p -> p == null);
   }

@@ -5,6 +5,7 @@ import io.docextract.model.Completion;
 import io.docextract.model.ContextOverflowException;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelFailureException;
+import io.docextract.model.ValueScaffold;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
 import io.docextract.model.PromptFit;
@@ -94,6 +95,7 @@ public final class ExtractFields
     private transient ExecutorService pool;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, String> grammars;
+    private transient Map<String, ValueScaffold> scaffolds;
 
     ExtractFn(ModelSettings settings, List<DocumentTypeConfig> types, String stage) {
       this.settings = settings;
@@ -111,9 +113,11 @@ public final class ExtractFields
       });
       byName = new HashMap<>();
       grammars = new HashMap<>();
+      scaffolds = new HashMap<>();
       for (DocumentTypeConfig t : types) {
         byName.put(t.name(), t);
         grammars.put(t.name(), Grammars.forSchema(t.schema().json()));
+        t.scaffold().ifPresent(s -> scaffolds.put(t.name(), s));
       }
     }
 
@@ -125,11 +129,12 @@ public final class ExtractFields
       for (ExtractionRequest r : batch) {
         DocumentTypeConfig type = byName.get(r.documentType());
         String grammar = grammars.get(r.documentType());
+        ValueScaffold scaffold = scaffolds.get(r.documentType());
         items.add(r);
         futures.add(pool.submit(() -> {
           PromptFit fit = PromptFit.fit(runtime,
               t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text());
-          Completion c = completeWithRetries(fit.prompt(), grammar);
+          Completion c = completeWithRetries(fit.prompt(), grammar, scaffold);
           return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
         }));
       }
@@ -169,12 +174,14 @@ public final class ExtractFields
      * fails every time) it is a model_error for review, never an endless retry of the bundle.
      * A prompt that does not fit is not retried: it never will.
      */
-    private Completion completeWithRetries(String prompt, String grammar)
+    private Completion completeWithRetries(String prompt, String grammar, ValueScaffold scaffold)
         throws InterruptedException {
       RuntimeException last = null;
       for (int attempt = 1; attempt <= MODEL_ATTEMPTS; attempt++) {
         try {
-          return runtime.complete(prompt, grammar, settings.maxTokens());
+          return scaffold != null
+              ? runtime.completeValues(prompt, scaffold, settings.maxTokens())
+              : runtime.complete(prompt, grammar, settings.maxTokens());
         } catch (ContextOverflowException e) {
           throw e;
         } catch (RuntimeException e) {

@@ -130,6 +130,26 @@ class PipelineLoaderTest {
   }
 
   @Test
+  void decodeValuesNeedsEveryPropertyRequired() throws Exception {
+    String values = valid().replace("instructions: Extract the receipt fields.",
+        "instructions: Extract the receipt fields.\n      decode: values");
+    JobConfig job = loader.load(write(values), null);
+    assertTrue(job.documentTypes().get(0).scaffold().isPresent());
+    assertTrue(job.documentTypes().get(0).promptHash().endsWith("+values"));
+    assertTrue(loader.load(write(valid()), null).documentTypes().get(0).scaffold().isEmpty());
+
+    Path optional = dir.resolve("optional.schema.json");
+    Files.writeString(optional, "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":"
+        + "\"string\"},\"total\":{\"type\":\"string\"}},\"required\":[\"company\"]}");
+    String msg = refused(values.replace(RECEIPT_SCHEMA, optional.toString())
+        .replaceAll("(?s)      examples:.*", "")).getMessage();
+    assertTrue(msg.contains("prompt.decode: values needs a schema whose properties are all required"),
+        msg);
+    String typo = refused(values.replace("decode: values", "decode: value")).getMessage();
+    assertTrue(typo.contains("'value' is not json or values"), typo);
+  }
+
+  @Test
   void unknownTopLevelKeyIsNamed() throws IOException {
     String msg = refused(valid() + "batchsize: 4\n").getMessage();
 

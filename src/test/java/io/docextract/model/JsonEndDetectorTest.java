@@ -22,6 +22,14 @@ class JsonEndDetectorTest {
     assertTrue(d.accept("}"));
   }
 
+  /** A value whose opening quote is in the prompt ends at its closing quote, not at an escaped one. */
+  @Test
+  void aStringValueEndsAtItsClosingQuote() {
+    JsonEndDetector d = JsonEndDetector.insideString();
+    assertFalse(d.accept("12, JALAN {MAWAR} \\\"3"));
+    assertTrue(d.accept("\","));
+  }
+
   @Test
   void leadingWhitespaceIsNotAnEnd() {
     JsonEndDetector d = new JsonEndDetector();

@@ -35,6 +35,26 @@ class TokenProbabilitiesTest {
     assertEquals(Map.of("company", 0.6, "total", 0.8, "date", 0.7), byField);
   }
 
+  /** Values decoded one by one, their last token cut after the closing quote, keep their own figure. */
+  @Test
+  void valuesAppendedWithoutTheirTrailingPunctuationKeepTheirOffsets() {
+    TokenProbabilities reply = new TokenProbabilities();
+    reply.add("{\"company\":\"", null);
+    TokenProbabilities company = new TokenProbabilities();
+    company.add("KED", 0.9f);
+    company.add("AI\",\"", 0.4f);
+    reply.appendCut(company, "KEDAI\"".length());
+    reply.add(",\"total\":\"", null);
+    TokenProbabilities total = new TokenProbabilities();
+    total.add("23", 0.99f);
+    total.add(".90", 0.8f);
+    total.add("\"}", 0.1f);
+    reply.appendCut(total, "23.90\"".length());
+    reply.add("}", null);
+    assertEquals(Map.of("company", 0.4, "total", 0.8),
+        reply.byField("{\"company\":\"KEDAI\",\"total\":\"23.90\"}"));
+  }
+
   @Test
   void aTokenThatStartsAValueWithItsQuoteCountsAndListsTakeEveryItem() {
     Object[] tokens = {"{\"party\":[\"N", 0.5f, "ike", 0.95f, "\",\"", 0.2f, "Eric", 0.4f,

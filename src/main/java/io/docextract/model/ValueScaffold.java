@@ -1,0 +1,81 @@
+package io.docextract.model;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The JSON object of a schema laid out so that the model writes only the values. Keys, quotes and
+ * commas are fixed by the schema, yet under a whole-object grammar each of them still costs one
+ * decoding step (≈16 ms here, against ≈2.7 ms for a token read as prompt). Here docextract writes
+ * them into the prompt, in the compact form and key order the model was tuned on
+ * ({@code {"company":"…","date":"…"}}), and the model decodes each value under that property's own
+ * grammar, the prompt cache keeping what it has read. Only for objects whose every property is
+ * required: with an optional key the model must be free to leave it out.
+ */
+public final class ValueScaffold implements Serializable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One property: the text before its value, its grammar, and whether the text opens a string. */
+  record Slot(String key, String lead, String grammar, boolean inString) implements Serializable {}
+
+  private final List<Slot> slots;
+
+  private ValueScaffold(List<Slot> slots) {
+    this.slots = List.copyOf(slots);
+  }
+
+  /** The scaffold of an object schema whose properties are all required; empty otherwise. */
+  public static Optional<ValueScaffold> forSchema(String schemaJson) {
+    JsonNode schema;
+    try {
+      schema = JSON.readTree(schemaJson);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not a JSON schema: " + e.getMessage(), e);
+    }
+    JsonNode properties = schema.path("properties");
+    Set<String> required = new HashSet<>();
+    schema.path("required").forEach(r -> required.add(r.asText()));
+    if (!properties.isObject() || properties.isEmpty() || !required.containsAll(names(properties))) {
+      return Optional.empty();
+    }
+    List<Slot> slots = new ArrayList<>();
+    List<String> keys = names(properties);
+    for (String key : keys) {
+      String lead = (slots.isEmpty() ? "{" : ",") + quoted(key) + ":";
+      String grammar = Grammars.forSchema(properties.get(key).toString());
+      Optional<String> insideString = Grammars.afterOpeningQuote(grammar);
+      // What follows the value in the object the model was tuned on: a comma and the next key's
+      // quote, or the closing brace.
+      String tail = slots.size() == keys.size() - 1 ? "\"}\"?" : "(\",\" \"\\\"\"?)?";
+      slots.add(new Slot(key, lead + (insideString.isPresent() ? "\"" : ""),
+          Grammars.followedBy(insideString.orElse(grammar), tail), insideString.isPresent()));
+    }
+    return Optional.of(new ValueScaffold(slots));
+  }
+
+  List<Slot> slots() {
+    return slots;
+  }
+
+  public int size() {
+    return slots.size();
+  }
+
+  private static List<String> names(JsonNode properties) {
+    List<String> out = new ArrayList<>();
+    properties.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  private static String quoted(String key) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(key)) + "\"";
+  }
+}
