@@ -181,7 +181,8 @@ public final class ModelRuntime implements AutoCloseable {
     try {
       long start = System.nanoTime();
       TokenProbabilities probs = new TokenProbabilities();
-      Piece p = stream(prompt, grammar, maxTokens, new JsonEndDetector(), probs);
+      Piece p = stream(prompt, grammar, maxTokens, new JsonEndDetector(), probs,
+          settings.cachePrompt());
       return new Completion(p.text(), p.reason(), promptTokens, p.generated(), p.firstTokenMillis(),
           (System.nanoTime() - start) / 1_000_000, probs.byField(p.text()));
     } catch (RuntimeException e) {
@@ -214,7 +215,12 @@ public final class ModelRuntime implements AutoCloseable {
         JsonEndDetector end = slot.inString()
             ? JsonEndDetector.insideString() : JsonEndDetector.memberValue();
         TokenProbabilities pieceProbs = new TokenProbabilities();
-        Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs);
+        // After the first value the slot holds this document's own prompt: reusing it keeps a
+        // rerun byte-identical (the split into batches depends on this document alone), where a
+        // prefix left by another document would not; without it every value re-reads the prompt.
+        boolean cache = settings.cachePrompt() || reply.length() > slot.lead().length();
+        Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs,
+            cache);
         if (firstToken < 0) {
           firstToken = (System.nanoTime() - start) / 1_000_000;
         }
@@ -265,12 +271,12 @@ public final class ModelRuntime implements AutoCloseable {
 
   /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
   private Piece stream(String prompt, String grammar, int maxTokens, JsonEndDetector end,
-      TokenProbabilities probs) {
+      TokenProbabilities probs, boolean cachePrompt) {
     InferenceParameters params =
         new InferenceParameters(prompt)
             .setTemperature(0f)
             .setNPredict(maxTokens)
-            .setCachePrompt(settings.cachePrompt());
+            .setCachePrompt(cachePrompt);
     if (grammar != null) {
       params.setGrammar(grammar);
     }
