@@ -8,17 +8,19 @@ import io.docextract.catalog.ModelStore;
 import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
-import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -54,26 +56,41 @@ public class EscalationTest implements Serializable {
 
     PCollectionTuple out = p.apply(ExtractDocuments.from(job));
     PAssert.that(out.get(ExtractDocuments.RECORDS)).satisfies(records -> {
-      int n = 0;
       for (ExtractedRecord r : records) {
-        n++;
         assertEquals(r.source(), 2, r.lineage().get("tier"));
         assertTrue(r.source(), r.source().matches(".*/40[013]\\.txt"));
         assertEquals(receipt.model().adapterSha256(), r.lineage().get("adapter_sha256"));
       }
-      assertTrue("the second tier should answer at least two receipts, answered " + n, n >= 2);
       return null;
     });
-    PAssert.that(out.get(ExtractDocuments.REVIEW)).satisfies(review -> {
+    // A receipt the second tier answered ends as a record, or in review as low_confidence when
+    // the shipped threshold (0.6) holds it for a person: which of the two is a matter of the
+    // model's token probabilities, which move with the CPU build's arithmetic. Either way the
+    // answer is the second tier's; only the story and at most one receipt may fail outright.
+    PCollectionList<String> both = PCollectionList.of(
+            out.get(ExtractDocuments.RECORDS).apply("DescribeRecords",
+                MapElements.into(TypeDescriptors.strings()).via(r -> r.source() + "|record|2")))
+        .and(out.get(ExtractDocuments.REVIEW).apply("DescribeReview",
+            MapElements.into(TypeDescriptors.strings())
+                .via(r -> r.source() + "|" + r.reason() + "|" + r.lineage().get("tier"))));
+    PAssert.that(both.apply(Flatten.pCollections())).satisfies(all -> {
+      int answered = 0;
+      int failed = 0;
       boolean story = false;
-      int n = 0;
-      for (ReviewItem r : review) {
-        n++;
-        assertEquals(r.source() + " " + r.reason(), 2, r.lineage().get("tier"));
-        story |= r.source().endsWith("story.txt");
+      for (String d : all) {
+        String[] f = d.split("\\|");
+        assertEquals(d, "2", f[2]);
+        if (f[0].endsWith("story.txt")) {
+          story = true;
+        } else if (f[1].equals("record") || f[1].equalsIgnoreCase("low_confidence")) {
+          answered++;
+        } else {
+          failed++;
+        }
       }
-      assertTrue("the story must reach review after both tiers", story);
-      assertTrue("at most one receipt may still fail, got " + n, n <= 2);
+      assertTrue("the story must reach review after both tiers: " + all, story);
+      assertTrue("the second tier should answer at least two receipts: " + all, answered >= 2);
+      assertTrue("at most one receipt may still fail: " + all, failed <= 1);
       return null;
     });
     p.run().waitUntilFinish();
