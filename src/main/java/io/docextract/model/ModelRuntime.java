@@ -200,7 +200,8 @@ public final class ModelRuntime implements AutoCloseable {
    */
   public Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens)
       throws InterruptedException {
-    int promptTokens = fitOrThrow(prompt, maxTokens);
+    // The keys are read as prompt too: they must fit beside the reply.
+    int promptTokens = fitOrThrow(prompt, maxTokens + countTokens(scaffold.leads()));
     slots.acquire();
     try {
       long start = System.nanoTime();
@@ -219,10 +220,15 @@ public final class ModelRuntime implements AutoCloseable {
         // rerun byte-identical (the split into batches depends on this document alone), where a
         // prefix left by another document would not; without it every value re-reads the prompt.
         boolean cache = settings.cachePrompt() || reply.length() > slot.lead().length();
+        if (generated >= maxTokens) {
+          reason = StopReason.TOKEN_LIMIT;
+          break;
+        }
+        long before = (System.nanoTime() - start) / 1_000_000;
         Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs,
             cache);
-        if (firstToken < 0) {
-          firstToken = (System.nanoTime() - start) / 1_000_000;
+        if (firstToken < 0 && p.firstTokenMillis() >= 0) {
+          firstToken = before + p.firstTokenMillis();
         }
         generated += p.generated();
         // The value without the punctuation its last token may carry; a number ended by the

@@ -69,6 +69,13 @@ public final class ValueScaffold implements Serializable {
     return slots.size();
   }
 
+  /** Everything docextract writes of the object: the keys with their punctuation. */
+  String leads() {
+    StringBuilder sb = new StringBuilder();
+    slots.forEach(s -> sb.append(s.lead()));
+    return sb.append('}').toString();
+  }
+
   private static List<String> names(JsonNode properties) {
     List<String> out = new ArrayList<>();
     properties.fieldNames().forEachRemaining(out::add);

@@ -61,6 +61,20 @@ class ValueScaffoldTest {
     assertFalse(s.slots().get(1).inString());
   }
 
+  /** The token budget covers all values together; a reply cut there is reported as truncated. */
+  @Test
+  void aTinyBudgetIsReportedAsTruncation() throws Exception {
+    ValueScaffold scaffold = ValueScaffold.forSchema(Fixtures.schema("receipt").json()).orElseThrow();
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      Completion c = runtime.completeValues("Receipt:", scaffold, 8);
+      assertEquals(StopReason.TOKEN_LIMIT, c.stopReason(), c.text());
+      assertTrue(c.truncated());
+      assertTrue(c.generatedTokens() <= 8, c.generatedTokens() + " tokens");
+      assertTrue(c.text().startsWith("{\"company\":\""), c.text());
+      assertTrue(c.firstTokenMillis() >= 0 && c.firstTokenMillis() <= c.totalMillis());
+    }
+  }
+
   /** The real model writes only values, and the assembled reply is a schema-valid record. */
   @Test
   void theModelWritesOnlyTheValuesOfAValidRecord() throws Exception {
