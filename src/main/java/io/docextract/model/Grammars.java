@@ -2,6 +2,7 @@ package io.docextract.model;
 
 import de.kherud.llama.LlamaModel;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * GBNF grammars from JSON Schemas. llama.cpp's converter allows free whitespace between tokens
@@ -11,6 +12,9 @@ import java.util.Optional;
  * without an error.
  */
 public final class Grammars {
+
+  private static final String ROOT = "root ::= ";
+  private static final String OPENING_QUOTE_ROOT = ROOT + "\"\\\"\" ";
 
   private Grammars() {}
 
@@ -29,18 +33,12 @@ public final class Grammars {
    * alternation), which then keeps its whole grammar.
    */
   static Optional<String> afterOpeningQuote(String grammar) {
-    StringBuilder out = new StringBuilder();
-    boolean found = false;
-    for (String line : grammar.split("\n", -1)) {
-      if (line.startsWith("root ::= \"\\\"\" ") && !line.contains("|")) {
-        out.append("root ::= ").append(line.substring("root ::= \"\\\"\" ".length()));
-        found = true;
-      } else {
-        out.append(line);
-      }
-      out.append('\n');
-    }
-    return found ? Optional.of(out.toString().stripTrailing() + "\n") : Optional.empty();
+    boolean plainString = grammar.lines()
+        .anyMatch(l -> l.startsWith(OPENING_QUOTE_ROOT) && !l.contains("|"));
+    return plainString
+        ? Optional.of(mapLines(grammar, l -> l.startsWith(OPENING_QUOTE_ROOT)
+            ? ROOT + l.substring(OPENING_QUOTE_ROOT.length()) : l))
+        : Optional.empty();
   }
 
   /**
@@ -50,24 +48,20 @@ public final class Grammars {
    * would forbid that token and push the model to run the value on.
    */
   static String followedBy(String grammar, String tail) {
-    StringBuilder out = new StringBuilder();
-    for (String line : grammar.split("\n", -1)) {
-      out.append(line.startsWith("root ::= ") ? "scaffold-value ::= " + line.substring(9) : line)
-          .append('\n');
-    }
-    return out.toString().stripTrailing()
-        + "\nroot ::= scaffold-value scaffold-tail\nscaffold-tail ::= " + tail + "\n";
+    return mapLines(grammar, l -> l.startsWith(ROOT)
+            ? "scaffold-value ::= " + l.substring(ROOT.length()) : l)
+        + "root ::= scaffold-value scaffold-tail\nscaffold-tail ::= " + tail + "\n";
   }
 
   static String compactWhitespace(String grammar) {
+    return mapLines(grammar, l -> l.startsWith("space ::=") ? "space ::= \" \"?" : l);
+  }
+
+  /** Every line of a grammar passed through {@code rule}, ending in one newline. */
+  private static String mapLines(String grammar, UnaryOperator<String> rule) {
     StringBuilder out = new StringBuilder();
     for (String line : grammar.split("\n", -1)) {
-      if (line.startsWith("space ::=")) {
-        out.append("space ::= \" \"?");
-      } else {
-        out.append(line);
-      }
-      out.append('\n');
+      out.append(rule.apply(line)).append('\n');
     }
     return out.toString().stripTrailing() + "\n";
   }
