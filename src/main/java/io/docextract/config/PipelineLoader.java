@@ -362,7 +362,7 @@ public final class PipelineLoader {
     if (!decode.equals("values")) {
       throw new InvalidPipelineException(where + ": '" + decode + "' is not json or values");
     }
-    if (io.docextract.model.ValueScaffold.forSchema(schema.json()).isEmpty()) {
+    if (!io.docextract.model.ValueScaffold.fits(schema.tree())) {
       throw new InvalidPipelineException(where + ": values needs a schema whose properties are"
           + " all required (the model cannot leave out a key docextract writes)");
     }

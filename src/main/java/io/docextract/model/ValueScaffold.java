@@ -34,23 +34,15 @@ public final class ValueScaffold implements Serializable {
 
   /** The scaffold of an object schema whose properties are all required; empty otherwise. */
   public static Optional<ValueScaffold> forSchema(String schemaJson) {
-    JsonNode schema;
-    try {
-      schema = JSON.readTree(schemaJson);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not a JSON schema: " + e.getMessage(), e);
-    }
-    JsonNode properties = schema.path("properties");
-    Set<String> required = new HashSet<>();
-    schema.path("required").forEach(r -> required.add(r.asText()));
-    if (!properties.isObject() || properties.isEmpty() || !required.containsAll(names(properties))) {
+    JsonNode schema = parse(schemaJson);
+    if (!fits(schema)) {
       return Optional.empty();
     }
     List<Slot> slots = new ArrayList<>();
-    List<String> keys = names(properties);
+    List<String> keys = names(schema.path("properties"));
     for (String key : keys) {
       String lead = (slots.isEmpty() ? "{" : ",") + quoted(key) + ":";
-      String grammar = Grammars.forSchema(properties.get(key).toString());
+      String grammar = Grammars.forSchema(schema.path("properties").get(key).toString());
       Optional<String> insideString = Grammars.afterOpeningQuote(grammar);
       // What follows the value in the object the model was tuned on: a comma and the next key's
       // quote, or the closing brace.
@@ -61,12 +53,28 @@ public final class ValueScaffold implements Serializable {
     return Optional.of(new ValueScaffold(slots));
   }
 
-  List<Slot> slots() {
-    return slots;
+  /**
+   * True for an object schema with properties, every one of them required: the only shape whose
+   * keys docextract can write ahead of the values. Reads the schema only; builds no grammar.
+   */
+  public static boolean fits(JsonNode schema) {
+    JsonNode properties = schema.path("properties");
+    Set<String> required = new HashSet<>();
+    schema.path("required").forEach(r -> required.add(r.asText()));
+    return properties.isObject() && !properties.isEmpty()
+        && required.containsAll(names(properties));
   }
 
-  public int size() {
-    return slots.size();
+  private static JsonNode parse(String schemaJson) {
+    try {
+      return JSON.readTree(schemaJson);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("not a JSON schema: " + e.getMessage(), e);
+    }
+  }
+
+  List<Slot> slots() {
+    return slots;
   }
 
   /** Everything docextract writes of the object: the keys with their punctuation. */
