@@ -8,6 +8,7 @@ import io.docextract.model.ContextOverflowException;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.PromptFit;
+import io.docextract.model.ValueScaffold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The prompts a job would send for a set of files, built the way the pipeline builds them: Tika
@@ -30,6 +32,7 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
     DocumentParser parser = new DocumentParser(config.parseLimits());
     Map<String, String> grammars = new HashMap<>();
     Map<String, Integer> prefixes = new HashMap<>();
+    Map<String, Optional<ValueScaffold>> scaffolds = new HashMap<>();
     List<BenchPrompt> prompts = new ArrayList<>();
     Map<String, Long> skipped = new LinkedHashMap<>();
     long start = System.nanoTime();
@@ -57,8 +60,9 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
         skipped.merge("context_overflow", 1L, Long::sum);
         continue;
       }
-      prompts.add(new BenchPrompt(f.toString(), fit.prompt(), grammar, prefix,
-          type.scaffold().orElse(null)));
+      ValueScaffold scaffold = scaffolds.computeIfAbsent(type.name(), k -> type.scaffold())
+          .orElse(null);
+      prompts.add(new BenchPrompt(f.toString(), fit.prompt(), grammar, prefix, scaffold));
     }
     return new PromptSet(prompts, skipped, (System.nanoTime() - start) / 1e9);
   }
