@@ -43,9 +43,8 @@ public final class LimitRun {
       long start = System.nanoTime();
       List<Future<Completion>> futures = new ArrayList<>();
       for (BenchPrompt p : prompts) {
-        futures.add(pool.submit(() -> p.scaffold() != null
-            ? runtime.completeValues(p.prompt(), p.scaffold(), maxTokens)
-            : runtime.complete(p.prompt(), p.grammar(), maxTokens)));
+        futures.add(pool.submit(
+            () -> runtime.complete(p.prompt(), p.grammar(), p.scaffold(), maxTokens)));
       }
       List<Completion> done = new ArrayList<>();
       List<Integer> prefixes = new ArrayList<>();

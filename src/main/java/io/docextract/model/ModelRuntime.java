@@ -193,6 +193,17 @@ public final class ModelRuntime implements AutoCloseable {
   }
 
   /**
+   * Value by value when the type has a {@link ValueScaffold} (null: none), else the whole object
+   * under {@code grammar}.
+   */
+  public Completion complete(String prompt, String grammar, ValueScaffold scaffold, int maxTokens)
+      throws InterruptedException {
+    return scaffold != null
+        ? completeValues(prompt, scaffold, maxTokens)
+        : complete(prompt, grammar, maxTokens);
+  }
+
+  /**
    * Generates a JSON object value by value: the scaffold's keys and punctuation are written into
    * the prompt, the model decodes only each value under its property's grammar (see
    * {@link ValueScaffold}), and the prompt cache keeps the growing prefix. One slot is held for the
@@ -211,19 +222,19 @@ public final class ModelRuntime implements AutoCloseable {
       StringBuilder reply = new StringBuilder();
       TokenProbabilities probs = new TokenProbabilities();
       for (ValueScaffold.Slot slot : scaffold.slots()) {
+        if (generated >= maxTokens) {
+          reason = StopReason.TOKEN_LIMIT;
+          break;
+        }
+        // After the first value the slot holds this document's own prompt: reusing it keeps a
+        // rerun byte-identical (the split into batches depends on this document alone), where a
+        // prefix left by another document would not; without it every value re-reads the prompt.
+        boolean cache = settings.cachePrompt() || reply.length() > 0;
         reply.append(slot.lead());
         probs.add(slot.lead(), null);
         JsonEndDetector end = slot.inString()
             ? JsonEndDetector.insideString() : JsonEndDetector.memberValue();
         TokenProbabilities pieceProbs = new TokenProbabilities();
-        // After the first value the slot holds this document's own prompt: reusing it keeps a
-        // rerun byte-identical (the split into batches depends on this document alone), where a
-        // prefix left by another document would not; without it every value re-reads the prompt.
-        boolean cache = settings.cachePrompt() || reply.length() > slot.lead().length();
-        if (generated >= maxTokens) {
-          reason = StopReason.TOKEN_LIMIT;
-          break;
-        }
         long before = (System.nanoTime() - start) / 1_000_000;
         Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs,
             cache);

@@ -179,9 +179,7 @@ public final class ExtractFields
       RuntimeException last = null;
       for (int attempt = 1; attempt <= MODEL_ATTEMPTS; attempt++) {
         try {
-          return scaffold != null
-              ? runtime.completeValues(prompt, scaffold, settings.maxTokens())
-              : runtime.complete(prompt, grammar, settings.maxTokens());
+          return runtime.complete(prompt, grammar, scaffold, settings.maxTokens());
         } catch (ContextOverflowException e) {
           throw e;
         } catch (RuntimeException e) {
