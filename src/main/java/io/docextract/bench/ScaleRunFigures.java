@@ -19,8 +19,18 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
   /** One progress line: when, and how many documents were done of how many. */
   public record Progress(long epoch, long done, long total) {}
 
-  /** One memory sample: when, the docextract JVM, its children (the parser JVM), the sum. */
-  public record Rss(long epoch, double mainMb, double childrenMb, double totalMb, double load1) {}
+  /**
+   * One memory sample: when, the docextract JVM, its children (the parser JVM), the sum, the load
+   * average, and the CPU seconds the process tree has used so far (NaN in samples from before the
+   * sampler recorded it).
+   */
+  public record Rss(long epoch, double mainMb, double childrenMb, double totalMb, double load1,
+      double cpuSeconds) {
+
+    public Rss(long epoch, double mainMb, double childrenMb, double totalMb, double load1) {
+      this(epoch, mainMb, childrenMb, totalMb, load1, Double.NaN);
+    }
+  }
 
   public static List<Progress> progress(Path csv) throws IOException {
     List<Progress> rows = new ArrayList<>();
@@ -34,7 +44,8 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
     List<Rss> rows = new ArrayList<>();
     for (String[] f : rows(csv)) {
       rows.add(new Rss(Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-          Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+          Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+          f.length > 5 ? Double.parseDouble(f[5]) : Double.NaN));
     }
     return rows;
   }
@@ -55,12 +66,7 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
       throw new IllegalArgumentException("no samples");
     }
     long total = progress.get(0).total();
-    Progress start = progress.get(0);
-    for (Progress p : progress) {
-      if (p.done() == 0) {
-        start = p;
-      }
-    }
+    Progress start = start(progress);
     Progress end = progress.stream().filter(p -> p.done() >= total).findFirst()
         .orElse(progress.get(progress.size() - 1));
     Progress tenth = firstAtLeast(progress, (total + 9) / 10);
@@ -78,7 +84,18 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
         rss.stream().mapToDouble(Rss::totalMb).max().orElse(0));
   }
 
-  private static Progress firstAtLeast(List<Progress> progress, long n) {
+  /** Where processing starts: the last progress line with nothing done yet. */
+  static Progress start(List<Progress> progress) {
+    Progress start = progress.get(0);
+    for (Progress p : progress) {
+      if (p.done() == 0) {
+        start = p;
+      }
+    }
+    return start;
+  }
+
+  static Progress firstAtLeast(List<Progress> progress, long n) {
     return progress.stream().filter(p -> p.done() >= n).findFirst()
         .orElse(progress.get(progress.size() - 1));
   }
@@ -88,7 +105,7 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
     return seconds <= 0 ? 0 : (to.done() - from.done()) * 60.0 / seconds;
   }
 
-  private static Rss nearest(List<Rss> rss, long epoch) {
+  static Rss nearest(List<Rss> rss, long epoch) {
     Rss best = rss.get(0);
     for (Rss r : rss) {
       if (Math.abs(r.epoch() - epoch) < Math.abs(best.epoch() - epoch)) {

@@ -33,7 +33,7 @@ public final class ScaleRunPlot {
     ScaleRunFigures figures = ScaleRunFigures.of(progress, rss);
     Files.writeString(Path.of(args[2]), html(args[3], progress, rss, figures));
     System.out.println(figures);
-    System.out.print(ScaleRunTenths.of(progress, ScaleRunTenths.cpu(Path.of(args[1]))).table());
+    System.out.print(ScaleRunTenths.of(progress, rss).table());
   }
 
   static String html(String title, List<ScaleRunFigures.Progress> progress,

@@ -1,8 +1,5 @@
 package io.docextract.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,65 +12,29 @@ import java.util.Locale;
  */
 public record ScaleRunTenths(List<double[]> rows) {
 
-  /** CPU seconds used so far by the process tree, sampled beside its memory (column 6). */
-  public record Cpu(long epoch, double seconds) {}
-
-  public static List<Cpu> cpu(Path rssCsv) throws IOException {
-    List<Cpu> out = new ArrayList<>();
-    for (String line : Files.readAllLines(rssCsv).stream().skip(1).toList()) {
-      String[] f = line.split(",");
-      if (f.length >= 6) {
-        out.add(new Cpu(Long.parseLong(f[0]), Double.parseDouble(f[5])));
-      }
-    }
-    return out;
-  }
-
   /** Rows of {tenth, docs/min, CPU seconds per document}; none without CPU samples. */
-  public static ScaleRunTenths of(List<ScaleRunFigures.Progress> progress, List<Cpu> cpu) {
+  public static ScaleRunTenths of(List<ScaleRunFigures.Progress> progress,
+      List<ScaleRunFigures.Rss> samples) {
     List<double[]> rows = new ArrayList<>();
-    if (progress.isEmpty() || cpu.isEmpty()) {
+    if (progress.isEmpty() || samples.stream().allMatch(r -> Double.isNaN(r.cpuSeconds()))) {
       return new ScaleRunTenths(rows);
     }
     long total = progress.get(0).total();
-    ScaleRunFigures.Progress from = null;
-    for (ScaleRunFigures.Progress p : progress) {
-      if (p.done() == 0) {
-        from = p;
-      }
-    }
-    if (from == null) {
-      from = progress.get(0);
-    }
+    ScaleRunFigures.Progress from = ScaleRunFigures.start(progress);
     for (int tenth = 1; tenth <= 10; tenth++) {
       long target = (total * tenth + 9) / 10;
-      ScaleRunFigures.Progress to = null;
-      for (ScaleRunFigures.Progress p : progress) {
-        if (p.done() >= target) {
-          to = p;
-          break;
-        }
-      }
-      if (to == null || to.epoch() <= from.epoch()) {
+      ScaleRunFigures.Progress to = ScaleRunFigures.firstAtLeast(progress, target);
+      if (to.done() < target || to.epoch() <= from.epoch()) {
         break;
       }
       long docs = to.done() - from.done();
-      double cpuSeconds = at(cpu, to.epoch()) - at(cpu, from.epoch());
+      double cpuSeconds = ScaleRunFigures.nearest(samples, to.epoch()).cpuSeconds()
+          - ScaleRunFigures.nearest(samples, from.epoch()).cpuSeconds();
       rows.add(new double[] {tenth, docs * 60.0 / (to.epoch() - from.epoch()),
           docs == 0 ? 0 : cpuSeconds / docs});
       from = to;
     }
     return new ScaleRunTenths(rows);
-  }
-
-  private static double at(List<Cpu> cpu, long epoch) {
-    Cpu best = cpu.get(0);
-    for (Cpu c : cpu) {
-      if (Math.abs(c.epoch() - epoch) < Math.abs(best.epoch() - epoch)) {
-        best = c;
-      }
-    }
-    return best.seconds();
   }
 
   /** A Markdown table: tenth, docs/min, CPU seconds per document. */

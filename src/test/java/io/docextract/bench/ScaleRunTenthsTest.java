@@ -13,14 +13,15 @@ class ScaleRunTenthsTest {
   @Test
   void aSlowerTenthWithTheSameCpuPerDocumentIsTheMachine() {
     List<ScaleRunFigures.Progress> progress = new ArrayList<>();
-    List<ScaleRunTenths.Cpu> cpu = new ArrayList<>();
+    List<ScaleRunFigures.Rss> cpu = new ArrayList<>();
     progress.add(new ScaleRunFigures.Progress(0, 0, 100));
-    cpu.add(new ScaleRunTenths.Cpu(0, 5));
+    cpu.add(new ScaleRunFigures.Rss(0, 100, 0, 100, 1, 5));
     long t = 0;
     for (int tenth = 1; tenth <= 10; tenth++) {
       t += tenth <= 5 ? 60 : 120; // 10 documents a minute, then 5
       progress.add(new ScaleRunFigures.Progress(t, tenth * 10L, 100));
-      cpu.add(new ScaleRunTenths.Cpu(t, 5 + tenth * 10 * 0.5)); // 0.5 CPU-s per document
+      // 0.5 CPU seconds a document throughout
+      cpu.add(new ScaleRunFigures.Rss(t, 100, 0, 100, 1, 5 + tenth * 10 * 0.5));
     }
     ScaleRunTenths tenths = ScaleRunTenths.of(progress, cpu);
     assertEquals(10, tenths.rows().size());
@@ -30,7 +31,7 @@ class ScaleRunTenthsTest {
 
   @Test
   void noCpuColumnGivesNoRows() {
-    assertEquals(0, ScaleRunTenths.of(List.of(new ScaleRunFigures.Progress(0, 0, 10)), List.of())
-        .rows().size());
+    assertEquals(0, ScaleRunTenths.of(List.of(new ScaleRunFigures.Progress(0, 0, 10)),
+        List.of(new ScaleRunFigures.Rss(0, 100, 0, 100, 1))).rows().size());
   }
 }
