@@ -201,27 +201,28 @@ public final class BenchCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** One pass of the sweep: its name, the model settings and the requests it sends. */
+  private record Variant(String name, ModelSettings settings, List<BenchPrompt> requests) {}
+
   private static ArrayNode sweep(ModelSettings base, PromptSet prompts, PrintWriter err)
       throws InterruptedException {
     ArrayNode rows = JsonLines.mapper().createArrayNode();
-    List<Object[]> variants = new ArrayList<>(List.of(
-        new Object[] {"slots=1", base.withParallel(1), prompts.prompts()},
-        new Object[] {"slots=2", base.withParallel(2), prompts.prompts()},
-        new Object[] {"slots=4", base.withParallel(4), prompts.prompts()},
-        new Object[] {"no prompt cache", base.withCachePrompt(false), prompts.prompts()},
-        new Object[] {"no grammar", base, prompts.withoutGrammar()}));
+    List<Variant> variants = new ArrayList<>(List.of(
+        new Variant("slots=1", base.withParallel(1), prompts.prompts()),
+        new Variant("slots=2", base.withParallel(2), prompts.prompts()),
+        new Variant("slots=4", base.withParallel(4), prompts.prompts()),
+        new Variant("no prompt cache", base.withCachePrompt(false), prompts.prompts()),
+        new Variant("no grammar", base, prompts.withoutGrammar())));
     if (prompts.decodesValues()) {
-      variants.add(new Object[] {"whole object (decode: json)", base, prompts.wholeObject()});
+      variants.add(new Variant("whole object (decode: json)", base, prompts.wholeObject()));
     }
-    for (Object[] v : variants) {
-      ModelSettings s = (ModelSettings) v[1];
-      err.printf("bench: sweep — %s%n", v[0]);
+    for (Variant v : variants) {
+      ModelSettings s = v.settings();
+      err.printf("bench: sweep — %s%n", v.name());
       try (ModelRuntime runtime = ModelRuntime.acquire(s)) {
-        @SuppressWarnings("unchecked")
-        List<BenchPrompt> requests = (List<BenchPrompt>) v[2];
-        LimitRun.Result r = LimitRun.run(runtime, requests, s.maxTokens());
+        LimitRun.Result r = LimitRun.run(runtime, v.requests(), s.maxTokens());
         ObjectNode row = LimitFigures.of(r, s.cachePrompt(), s.parallel());
-        row.put("variant", (String) v[0]);
+        row.put("variant", v.name());
         rows.add(row);
       }
       ModelRuntime.shutdownIdle();
