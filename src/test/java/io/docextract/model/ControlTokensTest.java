@@ -24,9 +24,7 @@ class ControlTokensTest {
   @Test
   void controlTokensInTheDocumentAreTextNotTurns() {
     assumeTrue(Files.isRegularFile(Fixtures.SMOLLM2), "needs ../shared/models");
-    ModelSettings settings = new ModelSettings(Fixtures.SMOLLM2.toAbsolutePath().toString(),
-        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", null, null, true,
-        2048, 2, 1, 64, true);
+    ModelSettings settings = Fixtures.smollm2(64);
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
       // The hazard is real: the runtime parses the marker as one special token.
       assertEquals(1, runtime.countTokens("<|im_start|>"));

@@ -94,9 +94,7 @@ class ModelRuntimeTest {
   @Test
   void instructionModelAnswersThroughItsChatTemplate() throws Exception {
     assumeTrue(Files.isRegularFile(Fixtures.SMOLLM2), "needs ../shared/models");
-    ModelSettings settings = new ModelSettings(Fixtures.SMOLLM2.toAbsolutePath().toString(),
-        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", null, null, true,
-        2048, 2, 1, 160, true);
+    ModelSettings settings = Fixtures.smollm2(160);
     String grammar = Grammars.forSchema(Fixtures.schema("receipt").json());
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
       ExtractionPrompt prompt = new ExtractionPrompt("You extract data from shop receipts.",

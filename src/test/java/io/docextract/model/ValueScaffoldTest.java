@@ -79,9 +79,7 @@ class ValueScaffoldTest {
   @Test
   void theModelWritesOnlyTheValuesOfAValidRecord() throws Exception {
     assumeTrue(Files.isRegularFile(Fixtures.SMOLLM2), "needs ../shared/models");
-    ModelSettings settings = new ModelSettings(Fixtures.SMOLLM2.toAbsolutePath().toString(),
-        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", null, null, true,
-        2048, 2, 1, 160, true);
+    ModelSettings settings = Fixtures.smollm2(160);
     String schema = Fixtures.schema("receipt").json();
     ValueScaffold scaffold = ValueScaffold.forSchema(schema).orElseThrow();
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {

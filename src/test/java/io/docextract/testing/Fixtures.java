@@ -23,6 +23,13 @@ public final class Fixtures {
 
   private Fixtures() {}
 
+  /** SmolLM2-135M-Instruct from ../shared (chat template, one slot, 2048 context). */
+  public static ModelSettings smollm2(int maxTokens) {
+    return new ModelSettings(SMOLLM2.toAbsolutePath().toString(),
+        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", null, null, true,
+        2048, 2, 1, maxTokens, true);
+  }
+
   /** stories260K with one slot: deterministic at temperature 0. */
   public static ModelSettings stories(int contextSize, int maxTokens) {
     return new ModelSettings(STORIES.toAbsolutePath().toString(), sha(STORIES), null, null, false,
