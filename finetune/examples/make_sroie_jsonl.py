@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds a train/eval JSONL for train_lora.py from SROIE text receipts, for testing the script.
 
-The prompt APPROXIMATES what docextract's runtime sends for pipelines/receipt.yaml with SmolLM2
+The prompt APPROXIMATES what docextract's runtime sends for pipelines/variants/receipt-smollm2.yaml (SmolLM2)
 (java-llama.cpp applyTemplate drops the leading "<|im_start|>"). For real training let the Java
 CLI (`docextract finetune`) render the prompts: it produces the exact strings.
 

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
       "",
       "Example: docextract finetune --pipeline pipelines/receipt.yaml"
           + " --train ../shared/data/sroie-train-text/gold.jsonl --text --select :300"
-          + " --out models/adapters/receipt-smollm2"
+          + " --out models/adapters/receipt-gemma3"
     })
 public final class FinetuneCommand implements Callable<Integer> {
 
