@@ -893,3 +893,11 @@ JNIEXPORT jbyteArray JNICALL Java_de_kherud_llama_LlamaModel_jsonSchemaToGrammar
     const std::string c_grammar = json_schema_to_grammar(c_schema_json);
     return parse_jbytes(env, c_grammar);
 }
+
+// docextract: prompt-lookup counters (server.hpp), {drafted, accepted} tokens since the library loaded.
+extern "C" JNIEXPORT jlongArray JNICALL Java_io_docextract_model_LookupCounters_counters(JNIEnv *env, jclass) {
+    jlongArray out = env->NewLongArray(2);
+    jlong values[2] = {(jlong)docextract_lookup_drafted.load(), (jlong)docextract_lookup_accepted.load()};
+    env->SetLongArrayRegion(out, 0, 2, values);
+    return out;
+}

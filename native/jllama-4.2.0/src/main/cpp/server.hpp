@@ -100,6 +100,9 @@ struct slot_params {
     struct common_params_sampling sampling;
     struct common_params_speculative speculative;
 
+    // docextract: prompt-lookup drafting without a draft model; the shortest n-gram matched (0 = off)
+    int lookup_ngram_min = 0;
+
     // OAI-compat fields
     bool verbose = false;
     oaicompat_type oaicompat = OAICOMPAT_TYPE_NONE;
@@ -266,6 +269,7 @@ struct server_task {
         params.speculative.n_min = std::min(params.speculative.n_max, params.speculative.n_min);
         params.speculative.n_min = std::max(params.speculative.n_min, 0);
         params.speculative.n_max = std::max(params.speculative.n_max, 0);
+        params.lookup_ngram_min = std::max(json_value(data, "lookup_ngram_min", 0), 0);
 
         // Use OpenAI API logprobs only if n_probs wasn't provided
         if (data.contains("logprobs") && params.sampling.n_probs == defaults.sampling.n_probs) {
@@ -1280,7 +1284,9 @@ struct server_slot {
 
     bool is_processing() const { return state != SLOT_STATE_IDLE; }
 
-    bool can_speculate() const { return ctx_dft && params.speculative.n_max > 0 && params.cache_prompt; }
+    bool can_speculate() const {
+        return (ctx_dft || params.lookup_ngram_min > 0) && params.speculative.n_max > 0 && params.cache_prompt;
+    }
 
     void add_token(const completion_token_output &token) {
         if (!is_processing()) {
@@ -1703,6 +1709,34 @@ struct server_response {
     }
 };
 
+// docextract: tokens drafted and accepted by prompt lookup in this process, read by
+// io.docextract.model.LookupCounters (jllama.cpp) for the bench's figures and tests.
+static std::atomic<long long> docextract_lookup_drafted{0};
+static std::atomic<long long> docextract_lookup_accepted{0};
+
+// docextract: prompt-lookup drafting. An extraction copies most of its answer from the document in
+// its prompt, so what followed the answer's last few tokens there is a good guess for what comes
+// next; the guess is checked by the target model itself in one batch (common_sampler_sample_and_accept_n
+// keeps only the tokens it would have sampled anyway), so the output is the model's own. Longest
+// n-gram first, most recent occurrence first; n-grams shorter than ngram_min are not trusted.
+static llama_tokens docextract_lookup_draft(const llama_tokens &context, llama_token last, int n_draft,
+                                           int ngram_min) {
+    const int ngram_max = 4;
+    llama_tokens seq(context);
+    seq.push_back(last);
+    const int n = (int)seq.size();
+    for (int g = std::min(ngram_max, n - 1); g >= ngram_min; --g) {
+        for (int start = n - g - 1; start >= 0; --start) {
+            if (std::equal(seq.begin() + start, seq.begin() + start + g, seq.end() - g)) {
+                const int from = start + g;
+                const int to = std::min(n, from + n_draft);
+                return llama_tokens(seq.begin() + from, seq.begin() + to);
+            }
+        }
+    }
+    return {};
+}
+
 struct server_context {
     common_params params_base;
 
@@ -2005,7 +2039,7 @@ struct server_context {
             }
         }
 
-        if (slot.ctx_dft) {
+        if (slot.ctx_dft || slot.params.lookup_ngram_min > 0) {
             llama_batch_free(slot.batch_spec);
 
             slot.batch_spec = llama_batch_init(slot.params.speculative.n_max + 1, 0, 1);
@@ -3206,12 +3240,17 @@ struct server_context {
 
                 llama_token id = slot.sampled;
 
-                struct common_speculative_params params_spec;
-                params_spec.n_draft = n_draft_max;
-                params_spec.n_reuse = llama_n_ctx(slot.ctx_dft) - slot.params.speculative.n_max;
-                params_spec.p_min = slot.params.speculative.p_min;
+                llama_tokens draft;
+                if (slot.ctx_dft) {
+                    struct common_speculative_params params_spec;
+                    params_spec.n_draft = n_draft_max;
+                    params_spec.n_reuse = llama_n_ctx(slot.ctx_dft) - slot.params.speculative.n_max;
+                    params_spec.p_min = slot.params.speculative.p_min;
 
-                llama_tokens draft = common_speculative_gen_draft(slot.spec, params_spec, slot.cache_tokens, id);
+                    draft = common_speculative_gen_draft(slot.spec, params_spec, slot.cache_tokens, id);
+                } else {
+                    draft = docextract_lookup_draft(slot.cache_tokens, id, n_draft_max, slot.params.lookup_ngram_min);
+                }
 
                 // ignore small drafts
                 if (slot.params.speculative.n_min > (int)draft.size()) {
@@ -3259,7 +3298,10 @@ struct server_context {
                         common_token_to_piece(ctx, result.tok, accept_special_token(slot, result.tok));
                     result.prob = 1.0f; // set later
 
-                    // TODO: set result.probs
+                    // docextract: ids[i] was sampled from the logits of the batch's i-th token
+                    if (slot.params.sampling.n_probs > 0) {
+                        populate_token_probs(slot, result, false, params_base.special, (int)i);
+                    }
 
                     if (!process_token(result, slot)) {
                         // release slot because of stop condition
@@ -3269,6 +3311,11 @@ struct server_context {
                         metrics.on_prediction(slot);
                         break;
                     }
+                }
+
+                if (!slot.ctx_dft) {
+                    docextract_lookup_drafted += (long long)draft.size();
+                    docextract_lookup_accepted += (long long)ids.size() - 1;
                 }
 
                 SLT_DBG(slot, "accepted %d/%d draft tokens, new n_past = %d\n", (int)ids.size() - 1, (int)draft.size(),

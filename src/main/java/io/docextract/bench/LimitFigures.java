@@ -37,6 +37,11 @@ public final class LimitFigures {
     o.put("gen_tokens_per_doc", round((double) generated / n, 1));
     o.put("prompt_tokens_per_s", round(prompt / r.wallSeconds(), 1));
     o.put("gen_tokens_per_s", round(generated / r.wallSeconds(), 1));
+    // Tokens prompt lookup guessed and the model kept; each kept one skipped a decoding pass.
+    r.lookup().ifPresent(l -> {
+      o.put("lookup_drafted_per_doc", round((double) l.drafted() / n, 1));
+      o.put("lookup_accepted_per_doc", round((double) l.accepted() / n, 1));
+    });
     List<Long> latency = c.stream().map(Completion::totalMillis).toList();
     List<Long> ttft = c.stream().map(Completion::firstTokenMillis).toList();
     o.put("latency_ms_p50", Percentiles.of(latency, 50));

@@ -4,10 +4,12 @@ import io.docextract.model.Completion;
 import io.docextract.model.ContextOverflowException;
 import io.docextract.model.ModelFailureException;
 import io.docextract.model.ModelRuntime;
+import io.docextract.model.PromptLookup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +22,13 @@ import java.util.concurrent.Future;
  */
 public final class LimitRun {
 
-  /** What one pass produced: wall time, the completions, and requests the runtime refused. */
+  /**
+   * What one pass produced: wall time, the completions, requests the runtime refused, and the
+   * tokens prompt lookup drafted and the model accepted (empty without docextract's library).
+   */
   public record Result(double wallSeconds, List<Completion> completions,
-      Map<String, Long> failures, List<Integer> sharedPrefixTokens) {
+      Map<String, Long> failures, List<Integer> sharedPrefixTokens,
+      Optional<PromptLookup.Counts> lookup) {
 
     public int documents() {
       return completions.size() + (int) failures.values().stream().mapToLong(Long::longValue).sum();
@@ -40,6 +46,7 @@ public final class LimitRun {
       return t;
     });
     try {
+      Optional<PromptLookup.Counts> before = PromptLookup.counts();
       long start = System.nanoTime();
       List<Future<Completion>> futures = new ArrayList<>();
       for (BenchPrompt p : prompts) {
@@ -62,7 +69,10 @@ public final class LimitRun {
           failures.merge(kind, 1L, Long::sum);
         }
       }
-      return new Result((System.nanoTime() - start) / 1e9, done, failures, prefixes);
+      double wall = (System.nanoTime() - start) / 1e9;
+      Optional<PromptLookup.Counts> lookup =
+          before.flatMap(b -> PromptLookup.counts().map(after -> after.minus(b)));
+      return new Result(wall, done, failures, prefixes, lookup);
     } finally {
       pool.shutdownNow();
     }

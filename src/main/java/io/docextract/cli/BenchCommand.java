@@ -12,6 +12,7 @@ import io.docextract.bench.PromptSet;
 import io.docextract.config.JobConfig;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
+import io.docextract.model.PromptLookup;
 import io.docextract.pipeline.EvaluationJob;
 import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.ProcessStats;
@@ -216,6 +217,10 @@ public final class BenchCommand implements Callable<Integer> {
     if (prompts.decodesValues()) {
       variants.add(new Variant("whole object (decode: json)", base, prompts.wholeObject()));
     }
+    if (base.lookup().on()) {
+      variants.add(new Variant("no prompt lookup", base.withLookup(PromptLookup.OFF),
+          prompts.prompts()));
+    }
     for (Variant v : variants) {
       ModelSettings s = v.settings();
       err.printf("bench: sweep — %s%n", v.name());
@@ -248,6 +253,10 @@ public final class BenchCommand implements Callable<Integer> {
     o.printf("tokens per document: prompt %.0f (shared prefix cached %.0f), generated %.1f%n",
         r.get("prompt_tokens_per_doc").asDouble(), r.get("cached_tokens_per_doc").asDouble(),
         r.get("gen_tokens_per_doc").asDouble());
+    if (l.has("lookup_drafted_per_doc")) {
+      o.printf("prompt lookup per document: %.1f tokens drafted, %.1f accepted%n",
+          l.get("lookup_drafted_per_doc").asDouble(), l.get("lookup_accepted_per_doc").asDouble());
+    }
     o.println("| run | docs | docs/min | prompt tok/s | gen tok/s | p50 ms | p95 ms | first token p50 ms |");
     o.println("|---|---|---|---|---|---|---|---|");
     row(o, "limit (runtime alone)", l);

@@ -60,7 +60,14 @@ public record PipelineDefinition(
       Integer threads,
       Integer parallel,
       Integer maxTokens,
-      Boolean cachePrompt) {}
+      Boolean cachePrompt,
+      Lookup promptLookup) {}
+
+  /**
+   * Prompt-lookup drafting: guesses of up to {@code draftMax} tokens taken from the prompt after a
+   * match of at least {@code ngramMin} tokens, checked by the model in one batch.
+   */
+  public record Lookup(Integer ngramMin, Integer draftMax) {}
 
   /**
    * Limits on each document before it reaches the model: file size, text kept, prompt size, the

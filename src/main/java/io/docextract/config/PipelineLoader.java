@@ -23,6 +23,7 @@ import io.docextract.passages.ChunkPlan;
 import io.docextract.passages.FieldMerge;
 import io.docextract.passages.PassageSelector;
 import io.docextract.model.ModelSettings;
+import io.docextract.model.PromptLookup;
 import io.docextract.review.ReviewPolicy;
 import io.docextract.validate.DocumentSchema;
 import io.docextract.validate.InvalidSchemaException;
@@ -650,10 +651,19 @@ public final class PipelineLoader {
           m.threads() == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : m.threads(),
           m.parallel() == null ? 1 : m.parallel(),
           m.maxTokens() == null ? 512 : m.maxTokens(),
-          m.cachePrompt() == null || m.cachePrompt());
+          m.cachePrompt() == null || m.cachePrompt(),
+          lookup(m.promptLookup()));
     } catch (IllegalArgumentException e) {
       throw new InvalidPipelineException(where + ": model: " + e.getMessage());
     }
+  }
+
+  private static PromptLookup lookup(PipelineDefinition.Lookup l) {
+    if (l == null) {
+      return PromptLookup.OFF;
+    }
+    return new PromptLookup(
+        l.ngramMin() == null ? 2 : l.ngramMin(), l.draftMax() == null ? 8 : l.draftMax());
   }
 
   private static void require(String value, String where, String key)

@@ -300,6 +300,11 @@ public final class ModelRuntime implements AutoCloseable {
     if (tokenProbabilities) {
       params.setNProbs(1);
     }
+    if (tokenProbabilities && cachePrompt) {
+      // Only docextract's patched library drafts (the one that gives probabilities), and only on
+      // top of the slot's token cache.
+      settings.lookup().applyTo(params);
+    }
     long start = System.nanoTime();
     long firstToken = -1;
     StringBuilder text = new StringBuilder();

@@ -18,6 +18,7 @@ import java.util.Objects;
  *     but the part after the prefix is then evaluated in different batches, which can change a
  *     near-tie greedy choice: replies depend on the order documents arrive in. Off for
  *     byte-identical reruns.
+ * @param lookup prompt-lookup drafting while decoding ({@link PromptLookup}); needs cachePrompt
  */
 public record ModelSettings(
     String modelPath,
@@ -29,11 +30,21 @@ public record ModelSettings(
     int threads,
     int parallel,
     int maxTokens,
-    boolean cachePrompt)
+    boolean cachePrompt,
+    PromptLookup lookup)
     implements Serializable {
+
+  /** Without prompt-lookup drafting. */
+  public ModelSettings(String modelPath, String modelSha256, String adapterPath,
+      String adapterSha256, boolean chatTemplate, int contextSize, int threads, int parallel,
+      int maxTokens, boolean cachePrompt) {
+    this(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate, contextSize, threads,
+        parallel, maxTokens, cachePrompt, PromptLookup.OFF);
+  }
 
   public ModelSettings {
     Objects.requireNonNull(modelPath, "modelPath");
+    Objects.requireNonNull(lookup, "lookup");
     require(contextSize >= 256, "contextSize must be >= 256, got " + contextSize);
     require(threads >= 1, "threads must be >= 1, got " + threads);
     require(parallel >= 1 && parallel <= 64, "parallel must be 1..64, got " + parallel);
@@ -49,24 +60,29 @@ public record ModelSettings(
 
   public ModelSettings withCachePrompt(boolean cache) {
     return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
-        contextSize, threads, parallel, maxTokens, cache);
+        contextSize, threads, parallel, maxTokens, cache, lookup);
   }
 
   /** The same model at other locations (a remote file's local copy); checksums unchanged. */
   public ModelSettings withPaths(String model, String adapter) {
     return new ModelSettings(model, modelSha256, adapter, adapterSha256, chatTemplate,
-        contextSize, threads, parallel, maxTokens, cachePrompt);
+        contextSize, threads, parallel, maxTokens, cachePrompt, lookup);
   }
 
   public ModelSettings withAdapter(String path, String sha256) {
     return new ModelSettings(modelPath, modelSha256, path, sha256, chatTemplate, contextSize,
-        threads, parallel, maxTokens, cachePrompt);
+        threads, parallel, maxTokens, cachePrompt, lookup);
+  }
+
+  public ModelSettings withLookup(PromptLookup drafting) {
+    return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
+        contextSize, threads, parallel, maxTokens, cachePrompt, drafting);
   }
 
   /** The same per-request context with another number of slots (for measuring slot counts). */
   public ModelSettings withParallel(int slots) {
     return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
-        slotContext() * slots, threads, slots, maxTokens, cachePrompt);
+        slotContext() * slots, threads, slots, maxTokens, cachePrompt, lookup);
   }
 
   /** Tokens one request may use, prompt and reply together. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.docextract.catalog.ModelCatalog;
 import io.docextract.catalog.ModelStore;
 import io.docextract.ingest.ParseLimits;
+import io.docextract.model.PromptLookup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,6 +221,20 @@ class PipelineLoaderTest {
         """.formatted(RECEIPT_SCHEMA);
     String msg = refused(valid() + second).getMessage();
     assertTrue(msg.contains("documentTypes[1].name 'receipt' is used twice"), msg);
+  }
+
+  @Test
+  void promptLookupIsOffUnlessAskedForAndNeedsBothLimits() throws Exception {
+    assertFalse(loader.load(write(valid()), null).model().lookup().on());
+    JobConfig job = loader.load(write(valid().replace("maxTokens: 64",
+        "maxTokens: 64, promptLookup: {ngramMin: 3, draftMax: 6}")), null);
+    assertEquals(new PromptLookup(3, 6), job.model().lookup());
+    JobConfig defaults = loader.load(write(valid().replace("maxTokens: 64",
+        "maxTokens: 64, promptLookup: {}")), null);
+    assertEquals(new PromptLookup(2, 8), defaults.model().lookup());
+    String msg = refused(valid().replace("maxTokens: 64",
+        "maxTokens: 64, promptLookup: {ngramMin: 2, draftMax: 0}")).getMessage();
+    assertTrue(msg.contains("model: prompt lookup needs ngramMin and draftMax both > 0"), msg);
   }
 
   @Test
