@@ -16,6 +16,12 @@ import java.util.Map;
  * before the grammar, so a forced token says nothing about the value. The lowest token stands for
  * the value because one doubtful token (the first digit of a total, the first word of a name) is
  * enough to make the whole value wrong.
+ *
+ * <p>A {@code null} is the exception: where the schema allows it, the token before it is a choice,
+ * not forced, and a tokenizer that spells {@code ":} and {@code ":"} as single tokens (Gemma's)
+ * decides "null or a value" there; the {@code null} after it is then near certain. So a null value
+ * also counts the token that ends where it starts. Without that, a null the model was unsure of
+ * scored 1.0 — and a null has no text to be grounded in, so nothing else would catch it.
  */
 public final class TokenProbabilities {
 
@@ -91,15 +97,18 @@ public final class TokenProbabilities {
     return out;
   }
 
-  /** The characters of a value; a string's without its quotes unless it is empty. */
+  /**
+   * The characters of a value (a string's without its quotes unless it is empty), and 1 when the
+   * token that ends where it starts speaks for it too (a null), else 0.
+   */
   private static int[] span(JsonParser p, JsonToken t) throws IOException {
     p.finishToken(); // Jackson reads a string lazily: its end is known only once it is read.
     int start = (int) p.currentTokenLocation().getCharOffset();
     int end = (int) p.currentLocation().getCharOffset();
     if (t == JsonToken.VALUE_STRING && end - start > 2) {
-      return new int[] {start + 1, end - 1};
+      return new int[] {start + 1, end - 1, 0};
     }
-    return new int[] {start, end};
+    return new int[] {start, end, t == JsonToken.VALUE_NULL ? 1 : 0};
   }
 
   private java.util.Optional<Double> lowest(List<int[]> spans) {
@@ -110,7 +119,8 @@ public final class TokenProbabilities {
       Float prob = probabilities.get(i);
       if (prob != null && tokenEnd > tokenStart) {
         for (int[] s : spans) {
-          if (tokenStart < s[1] && tokenEnd > s[0]) {
+          boolean chooses = s[2] == 1 && tokenEnd == s[0];
+          if (tokenStart < s[1] && (tokenEnd > s[0] || chooses)) {
             min = Double.isNaN(min) ? prob : Math.min(min, prob);
             break;
           }
