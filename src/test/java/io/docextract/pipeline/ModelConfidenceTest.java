@@ -74,16 +74,20 @@ public class ModelConfidenceTest implements Serializable {
         assertEquals(r.source() + ": " + r.message(), "low_confidence", r.reason().code());
         Map<?, ?> probs = (Map<?, ?>) r.lineage().get("model_probabilities");
         Map<?, ?> fields = (Map<?, ?>) ((Map<?, ?>) r.lineage().get("confidence")).get("fields");
+        // A value the rules put in place of the model's is not the model's: its probability
+        // does not speak for it (ValidateRecords), so only the model's values are bounded by it.
+        Map<?, ?> fromRules = (Map<?, ?>) r.lineage().getOrDefault("field_sources", Map.of());
         for (Map.Entry<?, ?> f : fields.entrySet()) {
           double c = (Double) f.getValue();
           double pr = (Double) probs.get(f.getKey());
-          assertTrue(f.getKey() + ": confidence " + c + " above the model's " + pr, c <= pr);
+          assertTrue(f.getKey() + ": confidence " + c + " above the model's " + pr,
+              c <= pr || fromRules.containsKey(f.getKey()));
           assertEquals(f.getKey() + " named iff under the threshold", c < THRESHOLD,
               r.message().contains(f.getKey().toString()));
         }
         low++;
       }
-      assertTrue("a 135M model is unsure of something on four receipts", low >= 1);
+      assertTrue("a 270M model is unsure of something on four receipts", low >= 1);
       return null;
     });
     p.run().waitUntilFinish();
