@@ -235,6 +235,9 @@ class PipelineLoaderTest {
     String msg = refused(valid().replace("maxTokens: 64",
         "maxTokens: 64, promptLookup: {ngramMin: 2, draftMax: 0}")).getMessage();
     assertTrue(msg.contains("model: prompt lookup needs ngramMin and draftMax both > 0"), msg);
+    String noCache = refused(valid().replace("maxTokens: 64",
+        "maxTokens: 64, cachePrompt: false, promptLookup: {}")).getMessage();
+    assertTrue(noCache.contains("model: promptLookup needs cachePrompt"), noCache);
   }
 
   @Test
