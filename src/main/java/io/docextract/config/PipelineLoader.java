@@ -640,10 +640,6 @@ public final class PipelineLoader {
             + " models merge --pipeline {}`, it decodes faster)", where, merged, where);
       }
     }
-    if (m.promptLookup() != null && Boolean.FALSE.equals(m.cachePrompt())) {
-      // Drafts come from the slot's token cache; without it the option would do nothing.
-      throw new InvalidPipelineException(where + ": model: promptLookup needs cachePrompt");
-    }
     try {
       return new ModelSettings(
           remotePath != null ? remotePath : path.toAbsolutePath().toString(),

@@ -300,9 +300,8 @@ public final class ModelRuntime implements AutoCloseable {
     if (tokenProbabilities) {
       params.setNProbs(1);
     }
-    if (tokenProbabilities && cachePrompt) {
-      // Only docextract's patched library drafts (the one that gives probabilities), and only on
-      // top of the slot's token cache.
+    if (tokenProbabilities) {
+      // Only docextract's patched library (the one that gives probabilities) drafts.
       settings.lookup().applyTo(params);
     }
     long start = System.nanoTime();

@@ -45,6 +45,8 @@ public record ModelSettings(
   public ModelSettings {
     Objects.requireNonNull(modelPath, "modelPath");
     Objects.requireNonNull(lookup, "lookup");
+    // Drafts come from the slot's token cache: without it the option would do nothing.
+    require(!lookup.on() || cachePrompt, "promptLookup needs cachePrompt");
     require(contextSize >= 256, "contextSize must be >= 256, got " + contextSize);
     require(threads >= 1, "threads must be >= 1, got " + threads);
     require(parallel >= 1 && parallel <= 64, "parallel must be 1..64, got " + parallel);
@@ -58,9 +60,10 @@ public record ModelSettings(
             + ")");
   }
 
+  /** With the prompt cache on or off; off also turns prompt lookup off, which needs the cache. */
   public ModelSettings withCachePrompt(boolean cache) {
     return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
-        contextSize, threads, parallel, maxTokens, cache, lookup);
+        contextSize, threads, parallel, maxTokens, cache, cache ? lookup : PromptLookup.OFF);
   }
 
   /** The same model at other locations (a remote file's local copy); checksums unchanged. */
