@@ -71,7 +71,7 @@ public final class TokenProbabilities {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken t = p.nextToken();
-        List<int[]> spans = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
           for (int depth = 1; depth > 0; ) {
             JsonToken x = p.nextToken();
@@ -98,29 +98,36 @@ public final class TokenProbabilities {
   }
 
   /**
-   * The characters of a value (a string's without its quotes unless it is empty), and 1 when the
-   * token that ends where it starts speaks for it too (a null), else 0.
+   * A value's characters [start, end); {@code withChoice}: the token that ends where it starts
+   * speaks for it too (a null).
    */
-  private static int[] span(JsonParser p, JsonToken t) throws IOException {
+  private record Span(int start, int end, boolean withChoice) {
+
+    boolean spokenForBy(int tokenStart, int tokenEnd) {
+      return tokenStart < end && (tokenEnd > start || (withChoice && tokenEnd == start));
+    }
+  }
+
+  /** The characters of a value; a string's without its quotes unless it is empty. */
+  private static Span span(JsonParser p, JsonToken t) throws IOException {
     p.finishToken(); // Jackson reads a string lazily: its end is known only once it is read.
     int start = (int) p.currentTokenLocation().getCharOffset();
     int end = (int) p.currentLocation().getCharOffset();
     if (t == JsonToken.VALUE_STRING && end - start > 2) {
-      return new int[] {start + 1, end - 1, 0};
+      return new Span(start + 1, end - 1, false);
     }
-    return new int[] {start, end, t == JsonToken.VALUE_NULL ? 1 : 0};
+    return new Span(start, end, t == JsonToken.VALUE_NULL);
   }
 
-  private java.util.Optional<Double> lowest(List<int[]> spans) {
+  private java.util.Optional<Double> lowest(List<Span> spans) {
     double min = Double.NaN;
     int tokenStart = 0;
     for (int i = 0; i < ends.size(); i++) {
       int tokenEnd = ends.get(i);
       Float prob = probabilities.get(i);
       if (prob != null && tokenEnd > tokenStart) {
-        for (int[] s : spans) {
-          boolean chooses = s[2] == 1 && tokenEnd == s[0];
-          if (tokenStart < s[1] && (tokenEnd > s[0] || chooses)) {
+        for (Span s : spans) {
+          if (s.spokenForBy(tokenStart, tokenEnd)) {
             min = Double.isNaN(min) ? prob : Math.min(min, prob);
             break;
           }

@@ -38,11 +38,12 @@ public final class ValueScaffold implements Serializable {
     if (!fits(schema)) {
       return Optional.empty();
     }
+    JsonNode properties = schema.path("properties");
     List<Slot> slots = new ArrayList<>();
-    List<String> keys = names(schema.path("properties"));
+    List<String> keys = names(properties);
     for (String key : keys) {
       String lead = (slots.isEmpty() ? "{" : ",") + quoted(key) + ":";
-      String grammar = Grammars.forSchema(schema.path("properties").get(key).toString());
+      String grammar = Grammars.forSchema(properties.get(key).toString());
       Optional<String> insideString = Grammars.afterOpeningQuote(grammar);
       // What follows the value in the object the model was tuned on: a comma and the next key's
       // quote, or the closing brace.
