@@ -160,6 +160,13 @@ public final class EvalCommand implements Callable<Integer> {
     Files.writeString(out.resolve("eval.json"), JsonLines.mapper().writerWithDefaultPrettyPrinter()
         .writeValueAsString(report.systems()));
     String written = out.resolve("eval.md") + ", " + out.resolve("eval.json");
+    try (var w = Files.newBufferedWriter(out.resolve("documents.jsonl"))) {
+      for (var d : report.documents(items, List.copyOf(predictions.keySet()))) {
+        w.write(JsonLines.mapper().writeValueAsString(d));
+        w.newLine();
+      }
+    }
+    written += ", " + out.resolve("documents.jsonl");
     if (!report.coverage().isEmpty()) {
       Files.writeString(out.resolve("coverage.json"), JsonLines.mapper()
           .writerWithDefaultPrettyPrinter().writeValueAsString(report.coverage()));

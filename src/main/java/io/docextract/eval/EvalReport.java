@@ -86,6 +86,45 @@ public final class EvalReport {
     return coverage;
   }
 
+  /**
+   * One line per document: the gold, the rules' values and each system's, with that document's
+   * score per field, so a user can see which documents and fields go wrong (eval.md only sums
+   * them up).
+   */
+  public List<ObjectNode> documents(List<EvalItem> items, List<String> models) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (EvalItem i : items) {
+      ObjectNode d = JsonNodeFactory.instance.objectNode();
+      d.put("doc", i.doc());
+      d.set("gold", i.gold());
+      ObjectNode systemsNode = d.putObject("systems");
+      if (!ruleSet.isEmpty()) {
+        put(systemsNode.putObject("rules"), i.gold(), rulesJson(i.rules()));
+      }
+      for (String m : models) {
+        Prediction p = i.byModel().getOrDefault(m, Prediction.missing());
+        ObjectNode s = put(systemsNode.putObject(m), i.gold(), p.fields());
+        s.put("accepted", p.accepted());
+        s.put("reason", p.reason());
+        s.put("confidence", p.confidence());
+        if (!ruleSet.isEmpty()) {
+          put(systemsNode.putObject(m + "+rules"), i.gold(),
+              withFallback(p.fields(), i.rules(), i.text(), ruleSet, schema));
+        }
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  private ObjectNode put(ObjectNode system, JsonNode gold, JsonNode predicted) {
+    system.set("fields", predicted);
+    ObjectNode score = system.putObject("score");
+    new Scorer(fields).add(gold, predicted).forEach((f, s) -> score.putObject(f)
+        .put("tp", s.tp()).put("fp", s.fp()).put("fn", s.fn()));
+    return system;
+  }
+
   static JsonNode rulesJson(Map<String, List<String>> rules) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     rules.forEach((field, values) -> {

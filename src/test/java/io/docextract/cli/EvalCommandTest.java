@@ -69,6 +69,10 @@ class EvalCommandTest {
     assertEquals(4, rules.get("overall").get("tp").asInt());
     assertEquals(2, rules.get("overall").get("fn").asInt());
     assertTrue(Files.readString(tmp.resolve("eval/report.html")).contains("f1-vs-speed"));
+    List<String> docs = Files.readAllLines(tmp.resolve("eval/documents.jsonl"));
+    assertEquals(2, docs.size(), "one line per gold document");
+    JsonNode first = new ObjectMapper().readTree(docs.get(0));
+    assertTrue(first.at("/systems/stories260K.gguf+rules/score/total").has("tp"), docs.get(0));
   }
 
   @Test
