@@ -31,6 +31,14 @@ public enum Normaliser {
    */
   KLEISTER,
   /**
+   * A party's name in Kleister-NDA's form, for rules that copy names from the text: '&' is written
+   * "and", a closing "Incorporated" / "Limited" / "L.P." / "L.L.C." is abbreviated Inc. / Ltd. /
+   * LP / LLC, curly apostrophes are straight, and a person's title or degree (Mr., Dr., M.D.,
+   * Ph.D.) is dropped; then {@link #KLEISTER}. "Heidrick &amp; Struggles, Incorporated" becomes
+   * HEIDRICK_AND_STRUGGLES_INC.
+   */
+  KLEISTER_PARTY,
+  /**
    * A length of time as number_UNIT, in Kleister's underscore form: "seven (7) years", "7 years"
    * and "7_years" are all 7_YEARS, "one year" is 1_YEAR; Kleister's form when there is no number
    * and unit to read.
@@ -60,12 +68,29 @@ public enum Normaliser {
       case DATE -> date(v);
       case AMOUNT -> amount(v);
       case KLEISTER -> kleister(v);
+      case KLEISTER_PARTY -> kleister(party(v));
       case DURATION -> duration(v);
     };
   }
 
   private static String kleister(String v) {
     return text(v).replace(",", "").replaceAll("[\\s:_]+", "_");
+  }
+
+  private static final Pattern TITLE = Pattern.compile("^(?:Mr|Mrs|Ms|Dr)\\.?\\s+");
+  private static final Pattern DEGREE =
+      Pattern.compile("(?i),?\\s+(?:M\\.\\s?D|Ph\\.\\s?D|J\\.\\s?D|Esq)\\.?$");
+
+  static String party(String v) {
+    String s = v.replace('\u2019', '\'').replace('\u2018', '\'')
+        .replaceAll("\\s*&\\s*", " and ")
+        .replaceAll("\\s+\\.$", ".");
+    s = TITLE.matcher(s).replaceFirst("");
+    s = DEGREE.matcher(s).replaceFirst("");
+    return s.replaceAll("(?i)\\b(?:Incorporated|Inc\\.?)$", "Inc.")
+        .replaceAll("(?i)\\b(?:Limited|Ltd\\.?)$", "Ltd.")
+        .replaceAll("(?i)\\bL\\.\\s?P\\.$", "LP")
+        .replaceAll("(?i)\\bL\\.\\s?L\\.\\s?C\\.$", "LLC");
   }
 
   private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three",

@@ -45,6 +45,24 @@ class NormaliserTest {
   }
 
   @Test
+  void partyNamesTakeKleistersFormForAmpersandsLegalFormsAndTitles() {
+    Normaliser n = Normaliser.KLEISTER_PARTY;
+    assertEquals("HEIDRICK_AND_STRUGGLES_INC.", n.apply("Heidrick & Struggles, Incorporated"));
+    assertEquals("W_AND_L_ENTERPRISES_LTD.", n.apply("W&L Enterprises Limited"));
+    assertEquals("LEONARD_GREEN_AND_PARTNERS_LP", n.apply("Leonard Green & Partners, L.P."));
+    assertEquals("ACME_LLC", n.apply("Acme, L.L.C."));
+    assertEquals("NEOGENOMICS_INC.", n.apply("NeoGenomics, Inc"));
+    assertEquals("RMS_TITANIC_INC.", n.apply("RMS TITANIC, INC ."));
+    assertEquals("COLT'S_MANUFACTURING_COMPANY_LLC", n.apply("Colt’s Manufacturing Company LLC"));
+    assertEquals("MAHER_ALBITAR", n.apply("Maher Albitar, M.D."));
+    assertEquals("JANE_ROE", n.apply("Dr. Jane Roe"));
+    // Only a closing legal form is abbreviated; Corporation, Company and Co. stay as written.
+    assertEquals("LIMITED_BRANDS_CORPORATION", n.apply("Limited Brands Corporation"));
+    assertEquals("SEARS_ROEBUCK_AND_CO.", n.apply("Sears, Roebuck and Co."));
+    assertEquals("NIKE_INC.", n.apply("NIKE_INC."));
+  }
+
+  @Test
   void durationsReadWordsDigitsAndTheDatasetsForm() {
     assertEquals("7_YEARS", Normaliser.DURATION.apply("seven (7) years"));
     assertEquals("7_YEARS", Normaliser.DURATION.apply("7_years"));
