@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * One regular expression for one field: group 1 is the value. A multi rule takes every match (for
- * list fields such as an NDA's parties); otherwise the first match.
+ * list fields such as an NDA's parties); otherwise the first match. {@code within} (above 0) makes
+ * the rule read only the text's first characters (a contract's preamble); a {@code union} rule adds
+ * its values to the field's instead of ending the search (see {@link RuleSet#matches}).
  */
 public record Rule(String field, String name, String pattern, int priority, Normaliser normalise,
-    boolean multi) implements Serializable {
+    boolean multi, int within, boolean union) implements Serializable {
+
+  public Rule(String field, String name, String pattern, int priority, Normaliser normalise,
+      boolean multi) {
+    this(field, name, pattern, priority, normalise, multi, 0, false);
+  }
 
   /** Compiled once per JVM: rules run for every document in the pipeline's hot path. */
   private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
@@ -26,6 +33,14 @@ public record Rule(String field, String name, String pattern, int priority, Norm
       throw new IllegalArgumentException("rule '" + name + "' has no capture group");
     }
     normalise = normalise == null ? Normaliser.NONE : normalise;
+    if (within < 0) {
+      throw new IllegalArgumentException("rule '" + name + "': within must be 0 or more");
+    }
+  }
+
+  /** The part of the text this rule reads: all of it, or its first {@code within} characters. */
+  public String scope(String text) {
+    return within > 0 && text.length() > within ? text.substring(0, within) : text;
   }
 
   /** The compiled pattern, shared by every use of this rule in the JVM. */
@@ -35,7 +50,7 @@ public record Rule(String field, String name, String pattern, int priority, Norm
 
   /** The values this rule finds in the text, normalised; empty when it does not match. */
   public List<String> find(String text) {
-    Matcher m = compiled().matcher(text);
+    Matcher m = compiled().matcher(scope(text));
     LinkedHashSet<String> out = new LinkedHashSet<>();
     while (m.find()) {
       String g = m.group(1);

@@ -9,9 +9,14 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A document type's rules (pipelines/rules/TYPE.yaml). Per field, rules are tried by priority
@@ -19,10 +24,14 @@ import java.util.Map;
  */
 public final class RuleSet implements Serializable {
 
-  private record RuleFile(String documentType, List<RuleSpec> rules) {}
+  private record RuleFile(String documentType, Map<String, String> defines,
+      List<RuleSpec> rules) {}
 
   private record RuleSpec(String field, String name, String pattern, Integer priority,
-      String normalise, Boolean multi) {}
+      String normalise, Boolean multi, Integer within, Boolean union) {}
+
+  /** A reference to a named fragment of {@code defines:} inside a pattern: {{NAME}}. */
+  private static final Pattern FRAGMENT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
 
   private final String documentType;
   private final List<Rule> rules;
@@ -42,6 +51,16 @@ public final class RuleSet implements Serializable {
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     RuleFile f = yaml.readValue(file.toFile(), RuleFile.class);
+    Map<String, String> defines = new LinkedHashMap<>();
+    if (f.defines() != null) {
+      for (Map.Entry<String, String> d : f.defines().entrySet()) {
+        try {
+          defines.put(d.getKey(), expand(d.getValue(), defines));
+        } catch (IllegalArgumentException e) {
+          throw new IOException(file + ": defines." + d.getKey() + ": " + e.getMessage());
+        }
+      }
+    }
     List<Rule> rules = new ArrayList<>();
     for (int i = 0; i < f.rules().size(); i++) {
       RuleSpec s = f.rules().get(i);
@@ -51,13 +70,33 @@ public final class RuleSet implements Serializable {
       }
       try {
         rules.add(new Rule(s.field(), s.name() == null ? s.field() + "-" + i : s.name(),
-            s.pattern(), s.priority() == null ? 0 : s.priority(), Normaliser.of(s.normalise()),
-            Boolean.TRUE.equals(s.multi())));
+            expand(s.pattern(), defines), s.priority() == null ? 0 : s.priority(),
+            Normaliser.of(s.normalise()), Boolean.TRUE.equals(s.multi()),
+            s.within() == null ? 0 : s.within(), Boolean.TRUE.equals(s.union())));
       } catch (IllegalArgumentException e) {
         throw new IOException(where + ": " + e.getMessage());
       }
     }
     return new RuleSet(f.documentType(), rules);
+  }
+
+  /**
+   * The pattern with each {{NAME}} replaced by the named fragment as a non-capturing group (a
+   * fragment may use the fragments defined before it).
+   */
+  static String expand(String pattern, Map<String, String> defines) {
+    Matcher m = FRAGMENT.matcher(pattern);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String fragment = defines.get(m.group(1));
+      if (fragment == null) {
+        throw new IllegalArgumentException("{{" + m.group(1) + "}} is not among the defines above"
+            + " it: " + defines.keySet());
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement("(?:" + fragment + ")"));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   public String documentType() {
@@ -75,16 +114,37 @@ public final class RuleSet implements Serializable {
   /** The values a field got and the rule that gave them. */
   public record Match(String rule, List<String> values) {}
 
-  /** One pass over the rules: per field, the first rule (by priority) that matches. */
+  /**
+   * One pass over the rules: per field, the first rule (by priority) that matches. A union rule
+   * does not end the search: its values join those of the union rules above it. A plain rule ends
+   * it, when it matches or when union rules above it already gave values (it is then a fallback
+   * not needed). The match names every rule that gave values, joined with '+'.
+   */
   public Map<String, Match> matches(String text) {
     Map<String, Match> out = new LinkedHashMap<>();
+    Set<String> done = new HashSet<>();
     for (Rule r : rules) {
-      if (out.containsKey(r.field())) {
+      Match before = out.get(r.field());
+      if (done.contains(r.field())) {
+        continue;
+      }
+      if (before != null && !r.union()) {
+        done.add(r.field());
         continue;
       }
       List<String> found = r.find(text);
-      if (!found.isEmpty()) {
+      if (found.isEmpty()) {
+        continue;
+      }
+      if (!r.union()) {
+        done.add(r.field());
+      }
+      if (before == null) {
         out.put(r.field(), new Match(r.name(), found));
+      } else {
+        LinkedHashSet<String> all = new LinkedHashSet<>(before.values());
+        all.addAll(found);
+        out.put(r.field(), new Match(before.rule() + "+" + r.name(), List.copyOf(all)));
       }
     }
     return out;
@@ -110,7 +170,7 @@ public final class RuleSet implements Serializable {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Rule r : rules) {
       List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());
-      java.util.regex.Matcher m = r.compiled().matcher(text);
+      Matcher m = r.compiled().matcher(r.scope(text));
       while (list.size() < perField && m.find()) {
         String g = m.group(1) == null ? "" : m.group(1).strip().replaceAll("\\s+", " ");
         if (!g.isEmpty() && !list.contains(g)) {

@@ -75,4 +75,67 @@ class RuleSetTest {
     assertEquals(List.of("9.50", "10.00", "1.00"),
         rules.candidates("CASH 10.00\nTOTAL 9.50\nx 1.00 10.00 2.00", 3).get("total"));
   }
+
+  @Test
+  void definesAreExpandedIntoPatternsAndMayUseEarlierDefines() throws IOException {
+    RuleSet rules = load("""
+        documentType: nda
+        defines:
+          MONTH: 'January|March'
+          DATE: '(?:{{MONTH}})\\s+[0-9]{1,2},\\s*[0-9]{4}'
+        rules:
+          - {field: effective_date, pattern: '(?i)dated\\s+({{DATE}})', normalise: date}
+        """);
+    assertEquals("(?i)dated\\s+((?:(?:(?:January|March))\\s+[0-9]{1,2},\\s*[0-9]{4}))",
+        rules.rules().get(0).pattern());
+    assertEquals(List.of("2024-03-01"), rules.apply("Dated March 1, 2024").get("effective_date"));
+    IOException e = assertThrows(IOException.class, () -> load("""
+        documentType: nda
+        rules:
+          - {field: a, pattern: '({{NOPE}})'}
+        """));
+    assertTrue(e.getMessage().contains("NOPE") && e.getMessage().contains("rules[0]"),
+        e.getMessage());
+  }
+
+  @Test
+  void withinReadsOnlyTheHeadOfTheText() throws IOException {
+    RuleSet rules = load("""
+        documentType: nda
+        rules:
+          - {field: party, pattern: '([A-Z][a-z]+) Inc', multi: true, within: 20}
+        """);
+    String text = "Between Acme Inc and Bolt Inc, far later: Zeta Inc";
+    assertEquals(List.of("Acme"), rules.apply(text).get("party"));
+    assertEquals(List.of("Acme"), rules.candidates(text, 5).get("party"));
+    assertThrows(IOException.class, () -> load("""
+        documentType: nda
+        rules:
+          - {field: party, pattern: '(x)', within: -1}
+        """));
+  }
+
+  @Test
+  void unionRulesAddUpAndAPlainRuleIsTheFallbackWhenTheyFindNothing() throws IOException {
+    RuleSet rules = load("""
+        documentType: nda
+        rules:
+          - {field: party, name: preamble, pattern: 'between (\\w+)', multi: true, union: true,
+             priority: 30}
+          - {field: party, name: signature, pattern: '/s/ (\\w+)', multi: true, union: true,
+             priority: 20}
+          - {field: party, name: anywhere, pattern: '(\\w+) Inc', multi: true, priority: 10}
+          - {field: party, name: never, pattern: '(\\w+)', union: true, priority: 5}
+        """);
+    RuleSet.Match both = rules.matches("between Acme and you. /s/ Bob /s/ Acme Zeta Inc")
+        .get("party");
+    assertEquals(List.of("Acme", "Bob"), both.values());
+    assertEquals("preamble+signature", both.rule()); // 'anywhere' ends the search unused
+    assertEquals(List.of("Bob"), rules.apply("/s/ Bob and Zeta Inc").get("party"));
+    // Neither union rule matched: the plain rule gives the value and ends the search, so the
+    // lower union rule adds nothing.
+    RuleSet.Match fallback = rules.matches("Zeta Inc here").get("party");
+    assertEquals(List.of("Zeta"), fallback.values());
+    assertEquals("anywhere", fallback.rule());
+  }
 }
