@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
 /**
  * One regular expression for one field: group 1 is the value. A multi rule takes every match (for
  * list fields such as an NDA's parties); otherwise the first match. {@code within} (above 0) makes
- * the rule read only the text's first characters (a contract's preamble); a {@code union} rule adds
+ * the rule read only the text's first characters, and {@code until} (a pattern) only the text before
+ * its first match: a contract's preamble ends where its recitals begin. A {@code union} rule adds
  * its values to the field's instead of ending the search (see {@link RuleSet#matches}).
  */
 public record Rule(String field, String name, String pattern, int priority, Normaliser normalise,
-    boolean multi, int within, boolean union) implements Serializable {
+    boolean multi, int within, String until, boolean union) implements Serializable {
 
   public Rule(String field, String name, String pattern, int priority, Normaliser normalise,
       boolean multi) {
-    this(field, name, pattern, priority, normalise, multi, 0, false);
+    this(field, name, pattern, priority, normalise, multi, 0, null, false);
   }
 
   /** Compiled once per JVM: rules run for every document in the pipeline's hot path. */
@@ -36,11 +37,28 @@ public record Rule(String field, String name, String pattern, int priority, Norm
     if (within < 0) {
       throw new IllegalArgumentException("rule '" + name + "': within must be 0 or more");
     }
+    if (until != null) {
+      try {
+        Pattern.compile(until);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new IllegalArgumentException("rule '" + name + "': until: " + e.getMessage());
+      }
+    }
   }
 
-  /** The part of the text this rule reads: all of it, or its first {@code within} characters. */
+  /**
+   * The part of the text this rule reads: its first {@code within} characters (all of it when 0),
+   * up to the first match of {@code until} there.
+   */
   public String scope(String text) {
-    return within > 0 && text.length() > within ? text.substring(0, within) : text;
+    String head = within > 0 && text.length() > within ? text.substring(0, within) : text;
+    if (until != null) {
+      Matcher end = COMPILED.computeIfAbsent(until, Pattern::compile).matcher(head);
+      if (end.find()) {
+        head = head.substring(0, end.start());
+      }
+    }
+    return head;
   }
 
   /** The compiled pattern, shared by every use of this rule in the JVM. */

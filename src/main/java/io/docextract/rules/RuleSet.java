@@ -28,7 +28,7 @@ public final class RuleSet implements Serializable {
       List<RuleSpec> rules) {}
 
   private record RuleSpec(String field, String name, String pattern, Integer priority,
-      String normalise, Boolean multi, Integer within, Boolean union) {}
+      String normalise, Boolean multi, Integer within, String until, Boolean union) {}
 
   /** A reference to a named fragment of {@code defines:} inside a pattern: {{NAME}}. */
   private static final Pattern FRAGMENT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
@@ -72,7 +72,8 @@ public final class RuleSet implements Serializable {
         rules.add(new Rule(s.field(), s.name() == null ? s.field() + "-" + i : s.name(),
             expand(s.pattern(), defines), s.priority() == null ? 0 : s.priority(),
             Normaliser.of(s.normalise()), Boolean.TRUE.equals(s.multi()),
-            s.within() == null ? 0 : s.within(), Boolean.TRUE.equals(s.union())));
+            s.within() == null ? 0 : s.within(),
+            s.until() == null ? null : expand(s.until(), defines), Boolean.TRUE.equals(s.union())));
       } catch (IllegalArgumentException e) {
         throw new IOException(where + ": " + e.getMessage());
       }

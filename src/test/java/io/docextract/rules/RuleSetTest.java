@@ -116,6 +116,28 @@ class RuleSetTest {
   }
 
   @Test
+  void untilEndsTheTextARuleReadsAtItsFirstMatch() throws IOException {
+    RuleSet rules = load("""
+        documentType: nda
+        defines:
+          RECITALS: 'WHEREAS|RECITALS'
+        rules:
+          - {field: party, pattern: '([A-Z][a-z]+) Inc', multi: true, within: 60,
+             until: '\\b(?:{{RECITALS}})\\b'}
+        """);
+    assertEquals(List.of("Acme", "Bolt"),
+        rules.apply("Between Acme Inc and Bolt Inc. WHEREAS Zeta Inc owns").get("party"));
+    // No recitals: the window alone bounds it.
+    assertEquals(List.of("Acme", "Bolt"), rules.apply(
+        "Between Acme Inc and Bolt Inc; the parties agree as follows. Zeta Inc").get("party"));
+    assertThrows(IOException.class, () -> load("""
+        documentType: nda
+        rules:
+          - {field: party, pattern: '(x)', until: '(unclosed'}
+        """));
+  }
+
+  @Test
   void unionRulesAddUpAndAPlainRuleIsTheFallbackWhenTheyFindNothing() throws IOException {
     RuleSet rules = load("""
         documentType: nda
