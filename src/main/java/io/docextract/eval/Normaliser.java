@@ -40,8 +40,8 @@ public enum Normaliser {
   KLEISTER_PARTY,
   /**
    * A length of time as number_UNIT, in Kleister's underscore form: "seven (7) years", "7 years"
-   * and "7_years" are all 7_YEARS, "one year" is 1_YEAR; Kleister's form when there is no number
-   * and unit to read.
+   * and "7_years" are all 7_YEARS, "one year" is 1_YEAR, "30 calendar days" 30_DAYS, "the second
+   * anniversary" 2_YEARS; Kleister's form when there is no number and unit to read.
    */
   DURATION;
 
@@ -98,9 +98,26 @@ public enum Normaliser {
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
   private static final Pattern DURATION_PARTS = Pattern.compile(
       "(?i)\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)?)\\b(?:\\s*\\(\\s*(\\d{1,3})\\s*\\))?[\\s_-]*"
-          + "(day|week|month|year)s?\\b");
+          + "(?:calendar[\\s_-]+)?(day|week|month|year)s?\\b");
+
+  private static final List<String> ORDINALS = List.of("zeroth", "first", "second", "third",
+      "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth");
+  private static final Pattern ANNIVERSARY = Pattern.compile(
+      "(?i)\\b([a-z]+|\\d{1,2}(?:st|nd|rd|th))\\b(?:\\s*\\(\\s*(\\d{1,2})(?:st|nd|rd|th)\\s*\\))?"
+          + "\\s+anniversary\\b");
 
   static String duration(String v) {
+    // "the second (2nd) anniversary of the date hereof" is two years from it.
+    Matcher a = ANNIVERSARY.matcher(v);
+    if (a.find()) {
+      String w = a.group(1).toLowerCase(Locale.ROOT);
+      int n = a.group(2) != null ? Integer.parseInt(a.group(2))
+          : Character.isDigit(w.charAt(0)) ? Integer.parseInt(w.replaceAll("\\D", ""))
+          : ORDINALS.indexOf(w);
+      if (n > 0) {
+        return n + "_YEAR" + (n == 1 ? "" : "S");
+      }
+    }
     Matcher m = DURATION_PARTS.matcher(v.replace('_', ' '));
     while (m.find()) {
       Integer n = m.group(2) != null ? Integer.valueOf(m.group(2)) : count(m.group(1));

@@ -69,6 +69,11 @@ class NormaliserTest {
     assertEquals("2_YEARS", Normaliser.DURATION.apply("for a period of Two years"));
     assertEquals("18_MONTHS", Normaliser.DURATION.apply("eighteen (18) months"));
     assertEquals("24_MONTHS", Normaliser.DURATION.apply("twenty-four months"));
+    assertEquals("30_DAYS", Normaliser.DURATION.apply("thirty (30) calendar days"));
+    assertEquals("2_YEARS", Normaliser.DURATION.apply("the second anniversary of the date hereof"));
+    assertEquals("2_YEARS", Normaliser.DURATION.apply("second (2nd) anniversary"));
+    assertEquals("1_YEAR", Normaliser.DURATION.apply("the first anniversary"));
+    assertEquals("3_YEARS", Normaliser.DURATION.apply("3rd anniversary"));
     assertEquals("1_YEAR", Normaliser.DURATION.apply("one year"));
     assertEquals("1_YEAR", Normaliser.DURATION.apply("1_year"));
     assertEquals("16_DAYS", Normaliser.DURATION.apply("16 days"));
