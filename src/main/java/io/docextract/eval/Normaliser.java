@@ -23,6 +23,11 @@ public enum Normaliser {
   TEXT,
   /** ISO yyyy-MM-dd from the common printed layouts, day first; text-folded when unparseable. */
   DATE,
+  /**
+   * As {@link #DATE}, but a numeric date is read month first (day first only when that is
+   * impossible): "5/12/09" is 2009-05-12, as US contracts write it.
+   */
+  DATE_MDY,
   /** A plain number with two decimals; currency marks and thousands separators dropped. */
   AMOUNT,
   /**
@@ -65,7 +70,8 @@ public enum Normaliser {
     return switch (this) {
       case NONE -> v;
       case TEXT -> text(v);
-      case DATE -> date(v);
+      case DATE -> date(v, false);
+      case DATE_MDY -> date(v, true);
       case AMOUNT -> amount(v);
       case KLEISTER -> kleister(v);
       case KLEISTER_PARTY -> kleister(party(v));
@@ -171,14 +177,20 @@ public enum Normaliser {
   }
 
   static String date(String v) {
+    return date(v, false);
+  }
+
+  static String date(String v, boolean monthFirst) {
     Matcher m = NUMERIC_DATE.matcher(v);
     if (m.find()) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
       int c = Integer.parseInt(m.group(3));
-      LocalDate d = m.group(1).length() == 4 ? safe(a, b, c) : safe(year(c), b, a);
-      if (d == null && m.group(1).length() != 4) {
-        d = safe(year(c), a, b); // month first, when day first is impossible (e.g. 12/25/2019)
+      boolean iso = m.group(1).length() == 4;
+      LocalDate d = iso ? safe(a, b, c) : monthFirst ? safe(year(c), a, b) : safe(year(c), b, a);
+      if (d == null && !iso) {
+        // the other order, when the first is impossible (e.g. 12/25/2019 day first)
+        d = monthFirst ? safe(year(c), b, a) : safe(year(c), a, b);
       }
       if (d != null) {
         return d.toString();

@@ -45,6 +45,15 @@ class NormaliserTest {
   }
 
   @Test
+  void usDatesAreReadMonthFirst() {
+    assertEquals("2009-05-12", Normaliser.DATE_MDY.apply("5/12/09"));
+    assertEquals("2002-12-09", Normaliser.DATE_MDY.apply("Date 12/9/02"));
+    assertEquals("2019-12-25", Normaliser.DATE_MDY.apply("25/12/2019")); // only day first fits
+    assertEquals("2001-05-22", Normaliser.DATE_MDY.apply("22nd day of May 2001"));
+    assertEquals("2009-12-05", Normaliser.DATE.apply("5/12/09"));
+  }
+
+  @Test
   void partyNamesTakeKleistersFormForAmpersandsLegalFormsAndTitles() {
     Normaliser n = Normaliser.KLEISTER_PARTY;
     assertEquals("HEIDRICK_AND_STRUGGLES_INC.", n.apply("Heidrick & Struggles, Incorporated"));
