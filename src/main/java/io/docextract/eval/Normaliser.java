@@ -39,8 +39,9 @@ public enum Normaliser {
    * A party's name in Kleister-NDA's form, for rules that copy names from the text: '&' is written
    * "and", a closing "Incorporated" / "Limited" / "L.P." / "L.L.C." is abbreviated Inc. / Ltd. /
    * LP / LLC, curly apostrophes are straight, and a person's title or degree (Mr., Dr., M.D.,
-   * Ph.D.) is dropped; then {@link #KLEISTER}. "Heidrick &amp; Struggles, Incorporated" becomes
-   * HEIDRICK_AND_STRUGGLES_INC.
+   * Ph.D.) is dropped. Case and spaces stay, so a record shows the name as a person would write it
+   * ("Heidrick &amp; Struggles, Incorporated" becomes "Heidrick and Struggles, Inc."); scoring with
+   * {@link #KLEISTER} then gives HEIDRICK_AND_STRUGGLES_INC.
    */
   KLEISTER_PARTY,
   /**
@@ -74,7 +75,7 @@ public enum Normaliser {
       case DATE_MDY -> date(v, true);
       case AMOUNT -> amount(v);
       case KLEISTER -> kleister(v);
-      case KLEISTER_PARTY -> kleister(party(v));
+      case KLEISTER_PARTY -> party(v);
       case DURATION -> duration(v);
     };
   }

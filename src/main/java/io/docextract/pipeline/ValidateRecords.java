@@ -230,7 +230,8 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       }
       ObjectNode patched = ((ObjectNode) fields).deepCopy();
       Map<String, String> sources =
-          RuleFallback.apply(patched, ruleMatches, r.text(), schemaTrees.get(type.name()));
+          RuleFallback.apply(patched, type.rules(), ruleMatches, r.text(),
+              schemaTrees.get(type.name()));
       if (sources.isEmpty() || !validators.get(type.name()).validate(patched.toString()).ok()) {
         return fields;
       }

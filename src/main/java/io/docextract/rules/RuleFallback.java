@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Rules beside the model: where the model's value for a field is empty, or cannot be found in the
- * document's text, the rule's value takes its place. The same logic runs in the pipeline and in
+ * document's text, the rule's value takes its place (the rule file's {@code precedence} may keep
+ * the model's value anyway, or prefer the rule's). The same logic runs in the pipeline and in
  * the eval report's "model+rules" column, so the figures describe what the pipeline does.
  */
 public final class RuleFallback {
@@ -24,12 +25,12 @@ public final class RuleFallback {
    */
   public static Map<String, String> apply(ObjectNode fields, RuleSet rules, String text,
       JsonNode schema) {
-    return apply(fields, rules.matches(text == null ? "" : text), text, schema);
+    return apply(fields, rules, rules.matches(text == null ? "" : text), text, schema);
   }
 
   /** The same, with the rules' matches on {@code text} already found. */
-  public static Map<String, String> apply(ObjectNode fields, Map<String, RuleSet.Match> matches,
-      String text, JsonNode schema) {
+  public static Map<String, String> apply(ObjectNode fields, RuleSet rules,
+      Map<String, RuleSet.Match> matches, String text, JsonNode schema) {
     Map<String, String> sources = new LinkedHashMap<>();
     if (matches.isEmpty()) {
       return sources;
@@ -44,7 +45,12 @@ public final class RuleFallback {
           ? folded.contains(Normaliser.TEXT.apply(v.asText()))
           : !empty && (v.isNumber() || Scorer.values(v, Normaliser.TEXT).stream()
               .allMatch(folded::contains));
-      if (empty || !grounded) {
+      boolean replace = switch (rules.precedence(field)) {
+        case RULES -> true;
+        case MODEL -> empty;
+        case GROUNDED_MODEL -> empty || !grounded;
+      };
+      if (replace) {
         put(fields, field, values, schema.path("properties").path(field).path("type"));
         sources.put(field, "rule:" + match.rule());
       }

@@ -25,7 +25,16 @@ import java.util.regex.Pattern;
 public final class RuleSet implements Serializable {
 
   private record RuleFile(String documentType, Map<String, String> defines,
-      List<RuleSpec> rules) {}
+      Map<String, String> precedence, List<RuleSpec> rules) {}
+
+  /**
+   * Whose value a field keeps when the model and the rules both give one. {@code GROUNDED_MODEL}
+   * (the default): the model's, when it is found in the text. {@code MODEL}: the model's whenever
+   * it is not empty — for values the model writes normalised ("2 years" for "two (2) years"),
+   * which cannot be found as written. {@code RULES}: the rules', whenever they match — for fields
+   * whose rules are more precise than the model.
+   */
+  public enum Precedence { GROUNDED_MODEL, MODEL, RULES }
 
   private record RuleSpec(String field, String name, String pattern, Integer priority,
       String normalise, Boolean multi, Integer within, String until, Boolean union) {}
@@ -35,9 +44,15 @@ public final class RuleSet implements Serializable {
 
   private final String documentType;
   private final List<Rule> rules;
+  private final Map<String, Precedence> precedence;
 
   public RuleSet(String documentType, List<Rule> rules) {
+    this(documentType, rules, Map.of());
+  }
+
+  public RuleSet(String documentType, List<Rule> rules, Map<String, Precedence> precedence) {
     this.documentType = documentType;
+    this.precedence = Map.copyOf(precedence);
     List<Rule> sorted = new ArrayList<>(rules);
     sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
     this.rules = List.copyOf(sorted);
@@ -78,7 +93,24 @@ public final class RuleSet implements Serializable {
         throw new IOException(where + ": " + e.getMessage());
       }
     }
-    return new RuleSet(f.documentType(), rules);
+    Map<String, Precedence> precedence = new LinkedHashMap<>();
+    if (f.precedence() != null) {
+      for (Map.Entry<String, String> e : f.precedence().entrySet()) {
+        try {
+          precedence.put(e.getKey(), Precedence.valueOf(
+              e.getValue().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException ex) {
+          throw new IOException(file + ": precedence." + e.getKey() + ": '" + e.getValue()
+              + "' is not grounded-model, model or rules");
+        }
+      }
+    }
+    return new RuleSet(f.documentType(), rules, precedence);
+  }
+
+  /** Whose value {@code field} keeps when the model and the rules both give one. */
+  public Precedence precedence(String field) {
+    return precedence.getOrDefault(field, Precedence.GROUNDED_MODEL);
   }
 
   /**

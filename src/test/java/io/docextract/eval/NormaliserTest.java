@@ -55,7 +55,11 @@ class NormaliserTest {
 
   @Test
   void partyNamesTakeKleistersFormForAmpersandsLegalFormsAndTitles() {
-    Normaliser n = Normaliser.KLEISTER_PARTY;
+    java.util.function.UnaryOperator<String> n =
+        v -> Normaliser.KLEISTER.apply(Normaliser.KLEISTER_PARTY.apply(v));
+    assertEquals("Heidrick and Struggles, Inc.",
+        Normaliser.KLEISTER_PARTY.apply("Heidrick & Struggles, Incorporated"),
+        "a record keeps a readable name; the scorer's kleister form comes on top");
     assertEquals("HEIDRICK_AND_STRUGGLES_INC.", n.apply("Heidrick & Struggles, Incorporated"));
     assertEquals("W_AND_L_ENTERPRISES_LTD.", n.apply("W&L Enterprises Limited"));
     assertEquals("LEONARD_GREEN_AND_PARTNERS_LP", n.apply("Leonard Green & Partners, L.P."));

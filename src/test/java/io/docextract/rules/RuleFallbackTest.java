@@ -40,4 +40,17 @@ class RuleFallbackTest {
     assertTrue(fields.get("amount").isNumber());
     assertEquals("1447.50", fields.get("amount").decimalValue().toPlainString());
   }
+  @Test
+  void precedenceDecidesWhoseValueAFieldKeeps() throws Exception {
+    ObjectNode fields = (ObjectNode) new ObjectMapper().readTree(
+        "{\"company\":\"KEDAI MAJU\",\"total\":\"23.00\"}");
+    RuleSet rulesFirst = new RuleSet("receipt", RULES.rules(),
+        Map.of("company", RuleSet.Precedence.RULES, "total", RuleSet.Precedence.MODEL));
+    Map<String, String> sources =
+        RuleFallback.apply(fields, rulesFirst, TEXT, Fixtures.schema("receipt").tree());
+    // The company's grounded value gives way to the rule's; the total, not in the text, stays.
+    assertEquals(Map.of("company", "rule:first-line"), sources);
+    assertEquals("KEDAI MAJU SDN BHD", fields.get("company").asText());
+    assertEquals("23.00", fields.get("total").asText());
+  }
 }
