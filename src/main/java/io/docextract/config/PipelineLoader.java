@@ -330,6 +330,12 @@ public final class PipelineLoader {
               + "' names field '" + r.field() + "', which " + t.schema() + " does not have");
         }
       }
+      for (String f : rules.precedenceFields()) {
+        if (!schema.tree().path("properties").has(f)) {
+          throw new InvalidPipelineException(where + ": " + key + ".rules: precedence names field '"
+              + f + "', which " + t.schema() + " does not have");
+        }
+      }
     }
     boolean candidates = Boolean.TRUE.equals(t.prompt().candidates());
     if (candidates && rules == null) {

@@ -108,6 +108,11 @@ public final class RuleSet implements Serializable {
     return new RuleSet(f.documentType(), rules, precedence);
   }
 
+  /** The fields whose precedence the rule file sets. */
+  public java.util.Set<String> precedenceFields() {
+    return precedence.keySet();
+  }
+
   /** Whose value {@code field} keeps when the model and the rules both give one. */
   public Precedence precedence(String field) {
     return precedence.getOrDefault(field, Precedence.GROUNDED_MODEL);

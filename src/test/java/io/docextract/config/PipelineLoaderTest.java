@@ -99,6 +99,23 @@ class PipelineLoaderTest {
   }
 
   @Test
+  void aRuleFilesPrecedenceMustNameFieldsOfTheSchema() throws Exception {
+    Path rules = Files.writeString(dir.resolve("rules.yaml"), """
+        documentType: receipt
+        precedence: {totl: rules}
+        rules:
+          - {field: total, name: t, pattern: 'TOTAL ([0-9.]+)'}
+        """);
+    String yaml = valid().replace("    match: [\"**/receipts/*\"]\n",
+        "    match: [\"**/receipts/*\"]\n    rules: " + rules + "\n");
+    String msg = refused(yaml).getMessage();
+    assertTrue(msg.contains("precedence names field 'totl'"), msg);
+    Files.writeString(rules, Files.readString(rules).replace("totl", "total"));
+    assertEquals(io.docextract.rules.RuleSet.Precedence.RULES,
+        loader.load(write(yaml), null).documentTypes().get(0).rules().precedence("total"));
+  }
+
+  @Test
   void parseLimitsAreReadWithTheRestAtTheirDefaults() throws Exception {
     JobConfig job = loader.load(write(valid() + """
         limits: {maxFileBytes: 1000000, timeoutSeconds: 30, maxParts: 7, maxDepth: 2,
