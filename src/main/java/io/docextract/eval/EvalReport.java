@@ -57,7 +57,7 @@ public final class EvalReport {
     for (EvalItem i : items) {
       Prediction p = i.byModel().getOrDefault(model, Prediction.missing());
       JsonNode predicted = withRules
-          ? withFallback(p.fields(), i.rules(), i.text(), ruleSet, this.schema) : p.fields();
+          ? withFallback(p.fields(), i.text(), ruleSet, this.schema) : p.fields();
       all.add(i.gold(), predicted);
       if (p.accepted()) {
         accepted.add(i.gold(), predicted);
@@ -109,7 +109,7 @@ public final class EvalReport {
         s.put("confidence", p.confidence());
         if (!ruleSet.isEmpty()) {
           put(systemsNode.putObject(m + "+rules"), i.gold(),
-              withFallback(p.fields(), i.rules(), i.text(), ruleSet, schema));
+              withFallback(p.fields(), i.text(), ruleSet, schema));
         }
       }
       out.add(d);
@@ -134,8 +134,8 @@ public final class EvalReport {
     return o;
   }
 
-  static JsonNode withFallback(JsonNode model, Map<String, List<String>> rules, String text,
-      io.docextract.rules.RuleSet ruleSet, JsonNode schema) {
+  static JsonNode withFallback(JsonNode model, String text, io.docextract.rules.RuleSet ruleSet,
+      JsonNode schema) {
     ObjectNode out = model != null && model.isObject()
         ? ((ObjectNode) model).deepCopy() : JsonNodeFactory.instance.objectNode();
     io.docextract.rules.RuleFallback.apply(out, ruleSet, text, schema);
