@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class OutputLayout implements Serializable {
 
   private static final DateTimeFormatter RUN_ID =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9]+");
 
   private final String output;
@@ -41,7 +41,10 @@ public final class OutputLayout implements Serializable {
     return adding(output, review, runIdAt(start));
   }
 
-  /** A run id from a start time, UTC to the second: 20261124T024000Z. */
+  /**
+   * A run id from a start time, UTC to the millisecond (20261124T024000123Z): two scheduled runs
+   * that start within one second must not write over each other's files.
+   */
   public static String runIdAt(Instant start) {
     return RUN_ID.format(start);
   }
