@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,8 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
       config = config.withInput(input);
     }
     config = config.withOutput(out.resolve("pipeline").toString());
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
-        .withValidation().create();
+    PipelineOptions options = BeamOptions.parse(beamArgs);
     JobPreflight.Result pre = JobPreflight.check(config, options);
     if (!pre.ok()) {
       err.println("docextract: " + pre.message());

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,8 +107,7 @@ public final class EvalCommand implements Callable<Integer> {
             .withOutput(out.resolve("runs").resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"))
                 .toString())
             .withDocumentTypes(List.of(docType.withMatch(List.of())));
-        PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
-            .withValidation().create();
+        PipelineOptions options = BeamOptions.parse(beamArgs);
         // Each model's peak memory on its own: the previous model is closed and the peak reset
         // before this one is loaded (by the preflight, then shared with the run).
         ModelRuntime.shutdownIdle();

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,8 +92,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     PipelineOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
-          .withValidation().create();
+      options = BeamOptions.parse(beamArgs);
     } catch (IllegalArgumentException e) {
       err.println("docextract: bad Beam option: " + e.getMessage());
       return ExitCodes.BAD_CONFIG;
