@@ -48,6 +48,11 @@ public final class LimitFigures {
     o.put("latency_ms_p95", Percentiles.of(latency, 95));
     o.put("first_token_ms_p50", Percentiles.of(ttft, 50));
     o.put("first_token_ms_p95", Percentiles.of(ttft, 95));
+    // Where a request's time goes: reading the prompt (to the first token), then the answer.
+    o.put("prompt_ms_per_doc",
+        round(ttft.stream().mapToLong(Long::longValue).sum() / (double) n, 0));
+    o.put("answer_ms_per_doc", round(c.stream()
+        .mapToLong(x -> x.totalMillis() - x.firstTokenMillis()).sum() / (double) n, 0));
     o.putPOJO("stop_reasons", stops);
     return o;
   }

@@ -156,12 +156,18 @@ public final class BenchCommand implements Callable<Integer> {
     report.put("cached_tokens_per_doc", limit.get("cached_tokens_per_doc").asDouble());
     report.put("gen_tokens_per_doc", limit.get("gen_tokens_per_doc").asDouble());
     report.put("parse_s", LimitFigures.round(prompts.parseSeconds(), 2));
+    ObjectNode split = report.putObject("time_per_doc_ms");
+    split.put("prompt", limit.get("prompt_ms_per_doc").asDouble());
+    split.put("answer", limit.get("answer_ms_per_doc").asDouble());
+    split.put("beam_and_tika", LimitFigures.round((pipePerDoc - limitPerDoc) * 1000, 0));
 
     // Before the sweep, which loads a model copy per variant.
     Double rss = ProcessStats.peakRssMb();
     report.put("peak_rss_mb", rss == null ? null : LimitFigures.round(rss, 1));
     if (sweep) {
-      report.set("sweep", sweep(settings, prompts, err));
+      ArrayNode rows = sweep(settings, prompts, err);
+      report.set("sweep", rows);
+      split.put("grammar_share", grammarShare(rows));
     }
     Path jsonFile = json != null ? json : out.resolve("bench.json");
     Files.createDirectories(jsonFile.toAbsolutePath().getParent());
@@ -266,11 +272,33 @@ public final class BenchCommand implements Callable<Integer> {
         row(o, "limit, " + s.get("variant").asText(), s);
       }
     }
+    JsonNode t = r.get("time_per_doc_ms");
+    o.printf("time per document: prompt %.0f ms, answer %.0f ms (runtime alone, per request);"
+            + " Beam and Tika %+.0f ms (pipeline − limit)%s%n",
+        t.get("prompt").asDouble(), t.get("answer").asDouble(), t.get("beam_and_tika").asDouble(),
+        t.has("grammar_share")
+            ? String.format("; grammar %.0f %% of the runtime's time (sweep)",
+                100 * t.get("grammar_share").asDouble())
+            : "");
     o.printf("pipeline/limit: %.3f (limit time ÷ pipeline time per document); pipeline %s;"
             + " peak RSS %s MB (limit and pipeline runs)%n",
         r.get("limit_over_pipeline").asDouble(),
         "records " + p.get("records") + ", review " + p.get("review") + " "
             + p.get("review_by_reason"), r.get("peak_rss_mb"));
+  }
+
+  /** The share of the runtime's time the grammar costs: 1 − (docs/min with ÷ without it). */
+  private static double grammarShare(ArrayNode sweep) {
+    double with = 0;
+    double without = 0;
+    for (JsonNode row : sweep) {
+      switch (row.get("variant").asText()) {
+        case "slots=1" -> with = row.get("docs_per_min").asDouble();
+        case "no grammar" -> without = row.get("docs_per_min").asDouble();
+        default -> { }
+      }
+    }
+    return without > 0 ? LimitFigures.round(1 - with / without, 3) : 0;
   }
 
   private static void row(PrintWriter o, String label, JsonNode f) {

@@ -56,6 +56,10 @@ class BenchCommandTest {
     assertEquals(5, r.get("sweep").size());
     assertEquals("no grammar", r.get("sweep").get(4).get("variant").asText());
     assertTrue(cli.out.toString().contains("pipeline/limit: "), cli.out.toString());
+    JsonNode t = r.get("time_per_doc_ms");
+    assertTrue(t.get("prompt").asDouble() > 0 && t.get("answer").asDouble() > 0, t.toString());
+    assertTrue(t.has("beam_and_tika") && t.has("grammar_share"), t.toString());
+    assertTrue(cli.out.toString().contains("time per document: prompt "), cli.out.toString());
     assertEquals(2, r.get("limit").get("per_document").size());
     assertTrue(java.nio.file.Files.readString(tmp.resolve("bench/cost.html"))
         .contains("\"prompt_tokens\"") || java.nio.file.Files.readString(
