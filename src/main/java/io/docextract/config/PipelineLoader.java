@@ -324,17 +324,12 @@ public final class PipelineLoader {
       } catch (IOException ex) {
         throw new InvalidPipelineException(where + ": " + key + ".rules: " + ex.getMessage());
       }
+      String prefix = where + ": " + key + ".rules: ";
       for (var r : rules.rules()) {
-        if (!schema.tree().path("properties").has(r.field())) {
-          throw new InvalidPipelineException(where + ": " + key + ".rules: rule '" + r.name()
-              + "' names field '" + r.field() + "', which " + t.schema() + " does not have");
-        }
+        requireField(schema, t.schema(), r.field(), prefix + "rule '" + r.name() + "'");
       }
       for (String f : rules.precedenceFields()) {
-        if (!schema.tree().path("properties").has(f)) {
-          throw new InvalidPipelineException(where + ": " + key + ".rules: precedence names field '"
-              + f + "', which " + t.schema() + " does not have");
-        }
+        requireField(schema, t.schema(), f, prefix + "precedence");
       }
     }
     boolean candidates = Boolean.TRUE.equals(t.prompt().candidates());
@@ -359,6 +354,15 @@ public final class PipelineLoader {
     return new DocumentTypeConfig(t.name(), schema, t.match(),
         new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
         true, review, passages, chunks, decodeValues);
+  }
+
+  /** Refuses a rule file that names a field its type's schema lacks (a typo would be ignored). */
+  private static void requireField(DocumentSchema schema, String schemaPath, String field,
+      String who) throws InvalidPipelineException {
+    if (!schema.tree().path("properties").has(field)) {
+      throw new InvalidPipelineException(who + " names field '" + field + "', which " + schemaPath
+          + " does not have");
+    }
   }
 
   private static boolean decodeValues(String decode, DocumentSchema schema, String where)
