@@ -177,10 +177,6 @@ public enum Normaliser {
         .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.SMART);
   }
 
-  static String date(String v) {
-    return date(v, false);
-  }
-
   static String date(String v, boolean monthFirst) {
     Matcher m = NUMERIC_DATE.matcher(v);
     if (m.find()) {

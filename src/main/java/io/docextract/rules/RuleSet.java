@@ -109,7 +109,7 @@ public final class RuleSet implements Serializable {
   }
 
   /** The fields whose precedence the rule file sets. */
-  public java.util.Set<String> precedenceFields() {
+  public Set<String> precedenceFields() {
     return precedence.keySet();
   }
 
