@@ -213,11 +213,11 @@ public final class BenchCommand implements Callable<Integer> {
       throws InterruptedException {
     ArrayNode rows = JsonLines.mapper().createArrayNode();
     List<Variant> variants = new ArrayList<>(List.of(
-        new Variant("slots=1", base.withParallel(1), prompts.prompts()),
+        new Variant(ONE_SLOT, base.withParallel(1), prompts.prompts()),
         new Variant("slots=2", base.withParallel(2), prompts.prompts()),
         new Variant("slots=4", base.withParallel(4), prompts.prompts()),
         new Variant("no prompt cache", base.withCachePrompt(false), prompts.prompts()),
-        new Variant("no grammar", base, prompts.withoutGrammar())));
+        new Variant(NO_GRAMMAR, base, prompts.withoutGrammar())));
     if (prompts.decodesValues()) {
       variants.add(new Variant("whole object (decode: json)", base, prompts.wholeObject()));
     }
@@ -287,14 +287,18 @@ public final class BenchCommand implements Callable<Integer> {
             + p.get("review_by_reason"), r.get("peak_rss_mb"));
   }
 
+  // Sweep variants grammarShare compares.
+  private static final String ONE_SLOT = "slots=1";
+  private static final String NO_GRAMMAR = "no grammar";
+
   /** The share of the runtime's time the grammar costs: 1 − (docs/min with ÷ without it). */
   private static double grammarShare(ArrayNode sweep) {
     double with = 0;
     double without = 0;
     for (JsonNode row : sweep) {
       switch (row.get("variant").asText()) {
-        case "slots=1" -> with = row.get("docs_per_min").asDouble();
-        case "no grammar" -> without = row.get("docs_per_min").asDouble();
+        case ONE_SLOT -> with = row.get("docs_per_min").asDouble();
+        case NO_GRAMMAR -> without = row.get("docs_per_min").asDouble();
         default -> { }
       }
     }
