@@ -37,11 +37,13 @@ public final class EvalReport {
 
   public void addRules(List<EvalItem> items) {
     Scorer s = new Scorer(fields);
+    List<Map<String, FieldScore>> perDocument = new ArrayList<>();
     for (EvalItem i : items) {
-      s.add(i.gold(), rulesJson(i.rules()));
+      perDocument.add(s.add(i.gold(), rulesJson(i.rules())));
     }
     systems.add(new SystemScore("rules", s.documents(), s.overall(), s.perField(),
-        s.documentExactMatch(), null, null, null, null, null, null, null, null));
+        s.documentExactMatch(), null, null, null, null, null, null, null, null,
+        Bootstrap.scores(perDocument, fields.keySet())));
   }
 
   /** Speed figures of one model's run, measured by the caller. */
@@ -54,11 +56,12 @@ public final class EvalReport {
     long parse = 0;
     long schema = 0;
     long review = 0;
+    List<Map<String, FieldScore>> perDocument = new ArrayList<>();
     for (EvalItem i : items) {
       Prediction p = i.byModel().getOrDefault(model, Prediction.missing());
       JsonNode predicted = withRules
           ? withFallback(p.fields(), i.text(), ruleSet, this.schema) : p.fields();
-      all.add(i.gold(), predicted);
+      perDocument.add(all.add(i.gold(), predicted));
       if (p.accepted()) {
         accepted.add(i.gold(), predicted);
       } else {
@@ -72,7 +75,7 @@ public final class EvalReport {
         all.overall(), all.perField(), all.documentExactMatch(), parse / n, schema / n,
         review / n, accepted.documents() == 0 ? null : accepted.overall().precision(),
         speed.docsPerMinute(), speed.p95LatencyMs(), speed.cpuSecondsPer1000(),
-        speed.peakRssMb()));
+        speed.peakRssMb(), Bootstrap.scores(perDocument, fields.keySet())));
   }
 
   /** The coverage/precision table of one model's confidence, and the threshold it suggests. */
@@ -144,15 +147,22 @@ public final class EvalReport {
 
   public String markdown() {
     StringBuilder sb = new StringBuilder("## " + title + "\n\n");
+    sb.append("Each figure is followed by its 95 % bootstrap interval over documents [low–high] (")
+        .append(Bootstrap.RESAMPLES).append(" resamples, seed ").append(Bootstrap.SEED)
+        .append(").\n\n");
     sb.append("| system | docs | F1 | precision | recall | field exact | doc exact | parse-valid"
         + " | schema-valid | to review | precision accepted | docs/min | p95 ms | CPU-s/1000 docs"
         + " | peak RSS MB |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (SystemScore s : systems) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %s | %s"
-              + " | %s | %s | %s | %s | %s | %s |%n", s.system(), s.documents(), s.overall().f1(),
-          s.overall().precision(), s.overall().recall(), s.overall().accuracy(),
-          s.documentExactMatch(), pct(s.parseValid()), pct(s.schemaValid()),
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s"
+              + " | %s | %s | %s | %s | %s | %s |%n", s.system(), s.documents(),
+          s.withInterval("f1", s.overall().f1()),
+          s.withInterval("precision", s.overall().precision()),
+          s.withInterval("recall", s.overall().recall()),
+          s.withInterval("exact", s.overall().accuracy()),
+          s.withInterval("doc_exact", s.documentExactMatch()), pct(s.parseValid()),
+          pct(s.schemaValid()),
           pct(s.reviewShare()), num(s.acceptedPrecision()), whole(s.docsPerMinute(), 1),
           whole(s.p95LatencyMs(), 0), whole(s.cpuSecondsPer1000(), 0), whole(s.peakRssMb(), 0)));
     }
@@ -166,7 +176,8 @@ public final class EvalReport {
           .append(") |");
       for (SystemScore s : systems) {
         FieldScore fs = s.perField().get(f);
-        sb.append(String.format(Locale.ROOT, " %.3f / %.3f |", fs.f1(), fs.accuracy()));
+        sb.append(' ').append(s.withInterval(f + ".f1", fs.f1())).append(" / ")
+            .append(s.withInterval(f + ".exact", fs.accuracy())).append(" |");
       }
       sb.append('\n');
     }
