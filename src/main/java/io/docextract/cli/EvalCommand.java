@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
           + " beside the rules alone and the model with the rules as fallback.",
       "",
       "Example: docextract eval --pipeline pipelines/receipt.yaml"
-          + " --gold ../shared/data/sroie-train-text/gold.jsonl --text --select 300:"
+          + " --gold ../shared/data/sroie-train-text/gold.jsonl --text"
+          + " --split splits/sroie-train-text.json:test"
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -86,9 +87,16 @@ public final class EvalCommand implements Callable<Integer> {
     }
     DocumentTypeConfig docType = Pipelines.type(configs.values().iterator().next(),
         goldOptions.type);
-    String select = goldOptions.select;
+    String select = goldOptions.describe();
     boolean text = goldOptions.text;
-    List<GoldDocument> goldDocs = goldOptions.load(gold);
+    List<GoldDocument> goldDocs;
+    try {
+      goldDocs = goldOptions.load(gold);
+    } catch (IOException | IllegalArgumentException e) {
+      // A split naming ids the gold file lacks is a wrong pairing of files, not a crash.
+      err.println("docextract: " + e.getMessage());
+      return ExitCodes.BAD_CONFIG;
+    }
     if (goldDocs.isEmpty()) {
       err.println("docextract: no gold documents selected from " + gold + " with " + select);
       return ExitCodes.NO_INPUT;

@@ -2,6 +2,7 @@ package io.docextract.cli;
 
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
+import io.docextract.eval.Splits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Files;
@@ -25,11 +26,26 @@ final class GoldOptions {
       description = "slice of the gold file's lines, e.g. 300: for a held-apart tail")
   String select;
 
+  @Option(names = "--split", paramLabel = "FILE:PART",
+      description = "a recorded split's part (train, tune or test), e.g. splits/sroie-train-text"
+          + ".json:test; --select then slices within it")
+  String split;
+
   @Option(names = "--type", paramLabel = "NAME", description = "document type (default: the first)")
   String type;
 
   List<GoldDocument> load(Path gold) throws IOException {
-    return GoldSet.slice(GoldSet.load(gold), select);
+    List<GoldDocument> all = GoldSet.load(gold);
+    return GoldSet.slice(split == null ? all : Splits.select(all, split), select);
+  }
+
+  /** What was selected, for report titles: the split and/or the slice. */
+  String describe() {
+    String slice = select == null || select.equals("all") ? "" : "select " + select;
+    if (split == null) {
+      return slice.isEmpty() ? "all" : slice;
+    }
+    return "split " + split + (slice.isEmpty() ? "" : ", " + slice);
   }
 
   /** Puts one file per gold document into a fresh folder, named so results map back. */

@@ -97,4 +97,32 @@ class EvalCommandTest {
     assertEquals(2, run("review", "export", "--format", "csv", "--pipeline", pipeline.toString(),
         "--gold", tmp.resolve("gold/gold.jsonl").toString(), "--out", tmp.resolve("x").toString()));
   }
+
+  @Test
+  void aRecordedSplitSelectsItsDocumentsAndRefusesUnknownIds() throws Exception {
+    Path pipeline = setUp();
+    Path split = Fixtures.write(tmp, "split.json",
+        "{\"train\": [\"a.jpg\"], \"tune\": [], \"test\": [\"b.jpg\"]}");
+    int code = run("eval", "--pipeline", pipeline.toString(), "--gold",
+        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--rules-only",
+        "--split", split + ":test", "--out", tmp.resolve("eval").toString());
+    assertEquals(0, code, err.toString());
+    List<String> docs = Files.readAllLines(tmp.resolve("eval/documents.jsonl"));
+    assertEquals(1, docs.size());
+    assertTrue(docs.get(0).contains("\"b.jpg\""), docs.get(0));
+    String md = Files.readString(tmp.resolve("eval/eval.md"));
+    assertTrue(md.contains("[split " + split + ":test]"), md);
+    // Every figure carries its bootstrap interval, in the report and in the JSON.
+    assertTrue(md.contains("| rules | 1 | 0.800 [0.800–0.800] |"), md);
+    JsonNode rules = new ObjectMapper().readTree(tmp.resolve("eval/eval.json").toFile()).get(0);
+    assertEquals(1.0, rules.at("/intervals/total.exact/low").asDouble(), 0);
+    assertTrue(rules.at("/intervals/f1").has("high"), rules.toString());
+
+    Path wrong = Fixtures.write(tmp, "wrong.json",
+        "{\"train\": [], \"tune\": [], \"test\": [\"b.jpg\", \"zz.jpg\"]}");
+    assertEquals(2, run("eval", "--pipeline", pipeline.toString(), "--gold",
+        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--rules-only",
+        "--split", wrong + ":test", "--out", tmp.resolve("eval2").toString()));
+    assertTrue(err.toString().contains("zz.jpg"), err.toString());
+  }
 }

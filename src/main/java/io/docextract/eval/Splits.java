@@ -1,0 +1,66 @@
+package io.docextract.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A fixed split recorded in the repository (splits/*.json: train / tune / test lists of gold
+ * document ids, with a note on how it was made), so held-apart documents are named once instead
+ * of being re-derived from line numbers by every command.
+ */
+public final class Splits {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<String> PARTS = List.of("train", "tune", "test");
+
+  private Splits() {}
+
+  /**
+   * The documents of {@code spec} ("FILE:PART", PART one of train, tune, test) in the gold file's
+   * order. Fails when the split names an id the gold file does not have: a split made for
+   * another gold file must not silently select fewer documents.
+   */
+  public static List<GoldDocument> select(List<GoldDocument> docs, String spec)
+      throws IOException {
+    int colon = spec.lastIndexOf(':');
+    if (colon <= 0 || !PARTS.contains(spec.substring(colon + 1))) {
+      throw new IllegalArgumentException("a split is FILE:PART with PART one of " + PARTS
+          + ", got " + spec);
+    }
+    return select(docs, Path.of(spec.substring(0, colon)), spec.substring(colon + 1));
+  }
+
+  public static List<GoldDocument> select(List<GoldDocument> docs, Path file, String part)
+      throws IOException {
+    JsonNode root = MAPPER.readTree(Files.readString(file));
+    JsonNode ids = root.path(part);
+    if (!ids.isArray()) {
+      throw new IOException(file + ": no '" + part + "' list");
+    }
+    Set<String> wanted = new LinkedHashSet<>();
+    ids.forEach(id -> wanted.add(id.asText()));
+    Set<String> known = new LinkedHashSet<>();
+    docs.forEach(d -> known.add(d.doc()));
+    List<String> unknown = new ArrayList<>(wanted);
+    unknown.removeAll(known);
+    if (!unknown.isEmpty()) {
+      throw new IOException(file + ":" + part + " names " + unknown.size()
+          + " document(s) not in the gold file, e.g. " + unknown.get(0)
+          + " (a split for another gold file?)");
+    }
+    List<GoldDocument> out = new ArrayList<>();
+    for (GoldDocument d : docs) {
+      if (wanted.contains(d.doc())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+}
