@@ -2,18 +2,24 @@ package io.docextract.grounding;
 
 import java.io.Serializable;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds a value in a text: exactly, then ignoring case and whitespace, then approximately (the
  * substring of the text with the fewest edits from the value, Sellers' algorithm), accepting an
  * approximate match only above a similarity threshold. Bounded: values longer than
  * {@link #MAX_FUZZY_VALUE} characters and texts longer than {@link #MAX_FUZZY_TEXT} are matched
- * exactly or folded only.
+ * exactly or folded only. A short value ({@value #SHORT_VALUE} characters or fewer) and a single
+ * word with digits in it (an identifier, a date, a number) must match a whole token, never part of
+ * a longer word or number, and never approximately: "10" is not found in "2010", nor
+ * "INV-2024-0173" in "INV-2024-0174".
  */
 public final class Grounder implements Serializable {
 
   static final int MAX_FUZZY_VALUE = 200;
   static final int MAX_FUZZY_TEXT = 400_000;
+  static final int SHORT_VALUE = 4;
 
   private final double minSimilarity;
 
@@ -36,6 +42,9 @@ public final class Grounder implements Serializable {
     if (value == null || value.isBlank() || text == null || text.isEmpty()) {
       return Optional.empty();
     }
+    if (isToken(value.strip())) {
+      return wholeToken(text, value.strip());
+    }
     int at = text.indexOf(value);
     if (at >= 0) {
       return Optional.of(new Span(at, at + value.length(), value, "exact", 1.0));
@@ -55,6 +64,42 @@ public final class Grounder implements Serializable {
       return Optional.empty();
     }
     return fuzzy(text, t, v);
+  }
+
+  /** True for a value that must match a whole token: short, or one word with digits. */
+  static boolean isToken(String value) {
+    return value.length() <= SHORT_VALUE
+        || (value.chars().noneMatch(Character::isWhitespace)
+            && value.chars().anyMatch(Character::isDigit));
+  }
+
+  /**
+   * Exactly or ignoring case and the width of whitespace, with no letter or digit on either side
+   * (nor one behind a joining '-', '/', '.' or ','): for identifiers, dates and short values.
+   */
+  public Optional<Span> wholeToken(String text, String value) {
+    String v = value.strip();
+    if (v.isEmpty() || text == null) {
+      return Optional.empty();
+    }
+    StringBuilder re = new StringBuilder("(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-/.,])");
+    String[] words = v.split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      re.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
+    }
+    re.append("(?![\\p{L}\\p{N}]|[-/.,][\\p{L}\\p{N}])");
+    Matcher m = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+        .matcher(text);
+    Span folded = null;
+    while (m.find()) {
+      if (m.group().equals(v)) {
+        return Optional.of(new Span(m.start(), m.end(), m.group(), "exact", 1.0));
+      }
+      if (folded == null) {
+        folded = new Span(m.start(), m.end(), m.group(), "folded", 1.0);
+      }
+    }
+    return Optional.ofNullable(folded);
   }
 
   /** Best approximate occurrence of {@code v} in the folded text, by edit distance. */

@@ -23,7 +23,7 @@ final class NormalisedMatch {
 
   static Optional<Span> find(String text, String value, Normaliser normaliser) {
     Pattern shape = switch (normaliser) {
-      case DATE -> DATE_LIKE;
+      case DATE, DATE_MDY -> DATE_LIKE;
       case AMOUNT -> AMOUNT_LIKE;
       default -> null;
     };

@@ -83,8 +83,20 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
     return out;
   }
 
+  /**
+   * An amount only where a printed money amount equals it, a date only as a whole printed token or
+   * a printed date that means the same day (never approximately: one digit off is another day);
+   * anything else as {@link Grounder#locate} finds it.
+   */
   private static Optional<Span> locate(String text, String value, Grounder grounder,
       Normaliser normaliser) {
+    if (normaliser == Normaliser.AMOUNT) {
+      return MoneyMatch.find(text, value);
+    }
+    if (normaliser == Normaliser.DATE || normaliser == Normaliser.DATE_MDY) {
+      Optional<Span> s = grounder.wholeToken(text, value);
+      return s.isPresent() ? s : NormalisedMatch.find(text, value, normaliser);
+    }
     Optional<Span> s = grounder.locate(text, value);
     if (s.isEmpty() && normaliser != null) {
       s = NormalisedMatch.find(text, value, normaliser);

@@ -72,11 +72,71 @@ class GrounderTest {
     Span date = (Span) g.spans().get("effective_date");
     assertEquals("normalised", date.method());
     assertEquals("April 29, 2005", date.matched());
-    assertEquals("$1,200.00", ((Span) g.spans().get("fee")).matched().strip());
+    // The number itself: the "$" beside it is what makes it money.
+    assertEquals("1,200.00", ((Span) g.spans().get("fee")).matched());
+    assertEquals("money", ((Span) g.spans().get("fee")).method());
     List<?> parties = (List<?>) g.spans().get("party");
     assertEquals("Acme Corp.", ((Span) parties.get(0)).matched());
     assertEquals(null, parties.get(1));
     assertEquals(List.of("party"), g.ungrounded());
     assertTrue(!g.spans().containsKey("term"), "a null value has nothing to ground");
+  }
+
+  @Test
+  void anAmountIsGroundedOnlyByAPrintedMoneyAmountThatEqualsIt() {
+    Map<String, Normaliser> amount = Map.of("amount", Normaliser.AMOUNT);
+    String invoice = "Invoice INV-2024-0173 dated 14/03/2024\n"
+        + "1  Industrial Widget   10   45.00   450.00\n"
+        + "2  Bracket Set          4   12.50    50.00\n"
+        + "Total due: USD 669.60";
+    for (String invented : List.of("1", "10", "4", "2024", "173", "3", "14")) {
+      var g = RecordGrounding.of(json("{\"amount\": " + invented + "}"), invoice, grounder,
+          amount);
+      assertEquals(List.of("amount"), g.ungrounded(), invented + " is a quantity, a line number"
+          + " or part of an identifier or a date, not a money amount");
+    }
+    var total = RecordGrounding.of(json("{\"amount\": 669.6}"), invoice, grounder, amount);
+    assertEquals(List.of(), total.ungrounded());
+    var line = RecordGrounding.of(json("{\"amount\": 450}"), invoice, grounder, amount);
+    assertEquals(List.of(), line.ungrounded(), "450.00 is printed as money (with cents)");
+    // Read the printed way: European separators, a bare integer beside its currency or label.
+    String euro = "Rechnung\nGesamtbetrag: 1.234,56 EUR\nPos. 3";
+    assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 1234.56}"), euro, grounder,
+        amount).ungrounded());
+    assertEquals(List.of("amount"), RecordGrounding.of(json("{\"amount\": 3}"), euro, grounder,
+        amount).ungrounded());
+    assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 120}"), "Total: 120",
+        grounder, amount).ungrounded());
+  }
+
+  @Test
+  void identifiersAndShortValuesMatchWholeTokensOnly() {
+    String text = "Invoice INV-2024-0174, order 77812, ref AB";
+    assertTrue(grounder.locate(text, "INV-2024-0173").isEmpty(), "one digit off is another id");
+    assertTrue(grounder.locate(text, "INV-2024").isEmpty(), "part of a longer identifier");
+    assertTrue(grounder.locate(text, "7781").isEmpty(), "part of a longer number");
+    assertTrue(grounder.locate(text, "A").isEmpty(), "a short value inside a word");
+    assertEquals("INV-2024-0174", grounder.locate(text, "inv-2024-0174").orElseThrow().matched());
+    assertEquals("AB", grounder.locate(text, "AB").orElseThrow().matched());
+  }
+
+  @Test
+  void aDateIsGroundedByAPrintedDateNeverApproximately() {
+    Map<String, Normaliser> date = Map.of("date", Normaliser.DATE);
+    String text = "Date: 14/05/2018 12:01  Tel 2019-5555";
+    assertEquals(List.of("date"), RecordGrounding.of(json("{\"date\": \"14/05/2019\"}"), text,
+        grounder, date).ungrounded());
+    assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"14/05/2018\"}"), text,
+        grounder, date).ungrounded());
+    assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"2018-05-14\"}"), text,
+        grounder, date).ungrounded());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String s) {
+    try {
+      return new ObjectMapper().readTree(s);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(s, e);
+    }
   }
 }
