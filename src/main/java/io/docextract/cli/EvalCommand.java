@@ -5,6 +5,7 @@ import io.docextract.config.JobConfig;
 import io.docextract.eval.ComparisonReport;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
+import io.docextract.eval.FieldConfidences;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.Prediction;
 import io.docextract.ingest.DocumentParser;
@@ -130,7 +131,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (!isolated && configs.size() > 1) {
           err.println("eval: peak RSS is the process's so far (cannot reset it here)");
         }
-        predictions.put(label, r.byFile());
+        List<String> runFiles = new ArrayList<>(r.summary().recordFiles());
+        runFiles.addAll(r.summary().reviewFiles());
+        predictions.put(label, FieldConfidences.attach(r.byFile(),
+            FieldConfidences.read(runFiles)));
         speed.put(label, new EvalReport.Speed(r.summary().docsPerMinute(), r.p95LatencyMs(),
             r.cpuSeconds() * 1000 / Math.max(1, pre.inputs()), r.peakRssMb()));
         err.printf("eval: %s done in %.1f s (%.1f docs/min)%n", label, r.summary().wallSeconds(),
@@ -180,7 +184,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     if (!predictions.isEmpty()) {
       Files.writeString(out.resolve("report.html"),
-          ComparisonReport.html("docextract eval: " + docType.name(), md, report.systems()));
+          ComparisonReport.html("docextract eval: " + docType.name(), md, report.systems(),
+              report.coverage()));
       written += ", " + out.resolve("report.html");
     }
     spec.commandLine().getOut().println(md);

@@ -18,6 +18,12 @@ public final class ComparisonReport {
 
   public static String html(String title, String markdownTable, List<SystemScore> systems)
       throws IOException {
+    return html(title, markdownTable, systems, List.of());
+  }
+
+  /** With a reliability diagram per model: share right against mean confidence, per bin. */
+  public static String html(String title, String markdownTable, List<SystemScore> systems,
+      List<Coverage> coverage) throws IOException {
     ObjectMapper m = new ObjectMapper();
     ArrayNode points = m.createArrayNode();
     for (SystemScore s : systems) {
@@ -28,6 +34,20 @@ public final class ComparisonReport {
       p.put("label", s.system());
       p.put("x", s.docsPerMinute());
       p.put("y", Math.round(s.overall().f1() * 1000) / 1000.0);
+    }
+    ArrayNode reliability = m.createArrayNode();
+    for (Coverage c : coverage) {
+      ObjectNode chart = reliability.addObject();
+      chart.put("system", c.system());
+      ArrayNode series = chart.putArray("series");
+      for (Reliability r : c.reliability()) {
+        ObjectNode one = series.addObject();
+        one.put("label", String.format(java.util.Locale.ROOT, "%s (ECE %.3f)", r.score(),
+            r.ece()));
+        ArrayNode pts = one.putArray("data");
+        r.bins().stream().filter(b -> b.count() > 0).forEach(b -> pts.addObject()
+            .put("x", b.meanConfidence()).put("y", b.shareRight()).put("n", b.count()));
+      }
     }
     String chartJs = io.docextract.report.ChartJs.source();
     return """
@@ -40,6 +60,7 @@ public final class ComparisonReport {
         <body><h1>%1$s</h1>
         <h2>F1 against documents per minute</h2>
         <div style="height:420px"><canvas id="f1-vs-speed"></canvas></div>
+        <div id="reliability"></div>
         <h2>Figures</h2><pre>%3$s</pre>
         <script>
         const points = %4$s;
@@ -52,8 +73,26 @@ public final class ComparisonReport {
                      y: {title: {display: true, text: 'F1'}, min: 0, max: 1}}}
         });
         document.body.dataset.chartPoints = String(chart.data.datasets.length);
+        // One reliability diagram per model: a calibrated score lies on the diagonal.
+        const reliability = %5$s;
+        reliability.forEach((r, i) => {
+          const box = document.getElementById('reliability');
+          box.insertAdjacentHTML('beforeend', '<h2>Calibration: ' + r.system.replace(/</g, '&lt;')
+            + '</h2><div style="height:420px"><canvas id="reliability-' + i + '"></canvas></div>');
+          new Chart(document.getElementById('reliability-' + i), {
+            type: 'scatter',
+            data: {datasets: [{label: 'calibrated', data: [{x: 0, y: 0}, {x: 1, y: 1}],
+                showLine: true, pointRadius: 0, borderDash: [4, 4]}]
+              .concat(r.series.map(s => ({label: s.label, data: s.data, showLine: true})))},
+            options: {animation: false, maintainAspectRatio: false,
+              scales: {x: {title: {display: true, text: 'mean confidence (bin)'}, min: 0, max: 1},
+                       y: {title: {display: true, text: 'share right'}, min: 0, max: 1}}}
+          });
+        });
+        document.body.dataset.reliabilityCharts = String(reliability.length);
         </script></body></html>
-        """.formatted(escape(title), chartJs, escape(markdownTable), points.toString());
+        """.formatted(escape(title), chartJs, escape(markdownTable), points.toString(),
+        reliability.toString());
   }
 
   private static String escape(String s) {

@@ -13,8 +13,11 @@ import java.util.TreeSet;
  *
  * @param chosen the threshold to put in the pipeline (review.minConfidence), null when none
  *     reaches the target
+ * @param reliability calibration of the document's confidence and of each field's, on the
+ *     documents that have one
  */
-public record Coverage(String system, double target, List<Row> rows, Row chosen) {
+public record Coverage(String system, double target, List<Row> rows, Row chosen,
+    List<Reliability> reliability) {
 
   /** One threshold: documents accepted, their share, and the precision of their fields. */
   public record Row(double threshold, long accepted, double share, Double precision) {}
@@ -50,7 +53,41 @@ public record Coverage(String system, double target, List<Row> rows, Row chosen)
         shown.add(r);
       }
     }
-    return new Coverage(system, target, shown, chosen);
+    return new Coverage(system, target, shown, chosen, reliability(system, items, fields));
+  }
+
+  /**
+   * The document's confidence against "every field right", and each field's confidence against
+   * that field right, over every document with a confidence (also those sent to review for
+   * another reason: calibration is about the score). Values are the prediction's, as for the
+   * precision above.
+   */
+  static List<Reliability> reliability(String system, List<EvalItem> items,
+      Map<String, Normaliser> fields) {
+    List<Double> docConfidence = new ArrayList<>();
+    List<Boolean> docRight = new ArrayList<>();
+    Map<String, List<Double>> fieldConfidence = new java.util.LinkedHashMap<>();
+    Map<String, List<Boolean>> fieldRight = new java.util.LinkedHashMap<>();
+    for (EvalItem i : items) {
+      Prediction p = i.byModel().getOrDefault(system, Prediction.missing());
+      if (p.confidence() == null) {
+        continue;
+      }
+      Map<String, FieldScore> scores = new Scorer(fields).add(i.gold(), p.fields());
+      docConfidence.add(p.confidence());
+      docRight.add(scores.values().stream().allMatch(s -> s.exact() == 1));
+      for (String f : fields.keySet()) {
+        Double c = p.fieldConfidence().get(f);
+        if (c != null) {
+          fieldConfidence.computeIfAbsent(f, k -> new ArrayList<>()).add(c);
+          fieldRight.computeIfAbsent(f, k -> new ArrayList<>()).add(scores.get(f).exact() == 1);
+        }
+      }
+    }
+    List<Reliability> out = new ArrayList<>();
+    out.add(Reliability.of("document", docConfidence, docRight));
+    fieldConfidence.forEach((f, c) -> out.add(Reliability.of(f, c, fieldRight.get(f))));
+    return out;
   }
 
   private static Row row(String system, List<EvalItem> items, Map<String, Normaliser> fields,
@@ -82,6 +119,10 @@ public record Coverage(String system, double target, List<Row> rows, Row chosen)
         : String.format(Locale.ROOT, "%nSuggested: `review: {minConfidence: %.3f}` — auto-accepts"
             + " %.0f%% of documents at precision %.3f.%n", chosen.threshold(),
             chosen.share() * 100, chosen.precision()));
+    sb.append(String.format(Locale.ROOT, "%nCalibration of %s's confidence (%d equal-width bins;"
+        + " share right: all fields for the document, the field for a field):%n", system,
+        Reliability.BINS));
+    reliability.forEach(r -> sb.append(r.markdown()));
     return sb.toString();
   }
 }

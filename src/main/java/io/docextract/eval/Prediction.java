@@ -1,6 +1,7 @@
 package io.docextract.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /**
  * What a run made of one document: a record, or a review item (whose raw reply still counts as
@@ -10,9 +11,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param accepted true when the document became a record (not sent to review)
  * @param reason the review reason, null for a record
  * @param confidence the document's confidence from the lineage, null when none was computed
+ * @param fieldConfidence each field's confidence from the lineage (empty when none), for the
+ *     per-field reliability tables
  */
 public record Prediction(JsonNode fields, boolean accepted, boolean parseValid,
-    boolean schemaValid, String reason, Double confidence) {
+    boolean schemaValid, String reason, Double confidence, Map<String, Double> fieldConfidence) {
+
+  public Prediction(JsonNode fields, boolean accepted, boolean parseValid, boolean schemaValid,
+      String reason, Double confidence) {
+    this(fields, accepted, parseValid, schemaValid, reason, confidence, Map.of());
+  }
+
+  public Prediction withFieldConfidence(Map<String, Double> f) {
+    return new Prediction(fields, accepted, parseValid, schemaValid, reason, confidence, f);
+  }
 
   public static Prediction missing() {
     return new Prediction(null, false, false, false, "missing", null);

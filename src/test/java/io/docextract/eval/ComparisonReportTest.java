@@ -44,4 +44,24 @@ class ComparisonReportTest {
         ? dom.substring(dom.length() - 400) : dom);
     assertTrue(dom.contains("<canvas id=\"f1-vs-speed\""));
   }
+
+  @Test
+  void theReliabilityDiagramGetsEachModelsBins() throws Exception {
+    Reliability r = Reliability.of("total", List.of(0.95, 0.95), List.of(true, false));
+    Coverage c = new Coverage("small", 0.97, List.of(), null, List.of(r));
+    String html = ComparisonReport.html("t", "| a |", List.of(system("small", 6, 40.0)),
+        List.of(c));
+    assertTrue(html.contains("\"system\":\"small\""), html.substring(html.length() - 2000));
+    assertTrue(html.contains("\"label\":\"total (ECE 0.450)\""));
+    assertTrue(html.contains("{\"x\":0.95,\"y\":0.5,\"n\":2}"));
+    // Browser check as above, when Chromium is there: one reliability chart built.
+    Path file = tmp.resolve("r.html");
+    Files.writeString(file, html);
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "needs Debian's chromium");
+    Process p = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox",
+        "--disable-gpu", "--dump-dom", file.toUri().toString()).start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertTrue(dom.contains("data-reliability-charts=\"1\""), dom);
+  }
 }
