@@ -3,10 +3,12 @@ package io.docextract.cli;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.eval.ComparisonReport;
+import io.docextract.eval.Coverage;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
 import io.docextract.eval.FieldConfidences;
 import io.docextract.eval.GoldDocument;
+import io.docextract.eval.PipelineThreshold;
 import io.docextract.eval.Prediction;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.ingest.ParseLimits;
@@ -72,11 +74,23 @@ public final class EvalCommand implements Callable<Integer> {
       description = "precision the suggested accept threshold must keep (default 0.97)")
   double targetPrecision;
 
+  @Option(names = "--write-pipeline", paramLabel = "OUT.yaml",
+      description = "write a copy of the pipeline file with the type's review.minConfidence set"
+          + " to the suggested threshold (the pipeline's own model; nothing written when no"
+          + " threshold reaches the target)")
+  Path writePipeline;
+
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (writePipeline != null && (rulesOnly || !models.isEmpty())) {
+      // The threshold belongs to the model the copied file names; rules have no confidence.
+      err.println("docextract: --write-pipeline measures the pipeline's own model: drop "
+          + (rulesOnly ? "--rules-only" : "--models"));
+      return ExitCodes.BAD_CONFIG;
+    }
     List<String> labels = models.isEmpty() ? java.util.Collections.singletonList(null) : models;
     Map<String, JobConfig> configs = new LinkedHashMap<>();
     for (String m : labels) {
@@ -190,6 +204,34 @@ public final class EvalCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(md);
     spec.commandLine().getOut().println("written: " + written);
+    spec.commandLine().getOut().flush();
+    if (writePipeline != null) {
+      return writeThreshold(report.coverage().get(0), docType.name(), select, err);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The pipeline file's text with the chosen threshold, or a message when there is none. */
+  private int writeThreshold(Coverage c, String type, String slice, PrintWriter err)
+      throws IOException {
+    if (c.chosen() == null) {
+      err.printf(java.util.Locale.ROOT, "eval: no threshold reaches precision %.2f on these"
+          + " documents: %s not written%n", c.target(), writePipeline);
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    String comment = PipelineThreshold.comment(gold.toString(), "[" + slice + "]",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), c.chosen().precision(),
+        c.chosen().share(), c.target());
+    String text = PipelineThreshold.apply(Files.readString(pipeline), type,
+        c.chosen().threshold(), comment);
+    if (writePipeline.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(writePipeline.toAbsolutePath().getParent());
+    }
+    Files.writeString(writePipeline, text);
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        "written: %s (review.minConfidence %.3f for %s)%n", writePipeline,
+        c.chosen().threshold(), type);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

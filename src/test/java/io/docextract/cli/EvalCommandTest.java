@@ -125,4 +125,31 @@ class EvalCommandTest {
         "--split", wrong + ":test", "--out", tmp.resolve("eval2").toString()));
     assertTrue(err.toString().contains("zz.jpg"), err.toString());
   }
+
+  @Test
+  void writesThePipelineWithTheThresholdOnlyWhenOneReachesTheTarget() throws Exception {
+    Path pipeline = setUp();
+    assertEquals(2, run("eval", "--pipeline", pipeline.toString(), "--gold",
+        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--rules-only",
+        "--write-pipeline", tmp.resolve("x.yaml").toString()), "rules have no confidence");
+    Path written = tmp.resolve("tuned.yaml");
+    int code = run("eval", "--pipeline", pipeline.toString(), "--gold",
+        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--out",
+        tmp.resolve("eval").toString(), "--write-pipeline", written.toString());
+    JsonNode coverage = new ObjectMapper().readTree(tmp.resolve("eval/coverage.json").toFile())
+        .get(0);
+    assertEquals("document", coverage.at("/reliability/0/score").asText(), coverage.toString());
+    assertTrue(coverage.at("/reliability/0/ece").isNumber());
+    assertTrue(Files.readString(tmp.resolve("eval/report.html")).contains("reliability"));
+    if (coverage.get("chosen").isNull()) {
+      assertEquals(1, code, "no threshold reaches the target: say so");
+      assertTrue(err.toString().contains("not written"), err.toString());
+      assertTrue(Files.notExists(written));
+    } else {
+      assertEquals(0, code, err.toString());
+      String yaml = Files.readString(written);
+      assertTrue(yaml.contains("# chosen by eval on " + tmp.resolve("gold/gold.jsonl")), yaml);
+      assertTrue(yaml.contains("minConfidence: "), yaml);
+    }
+  }
 }
