@@ -16,9 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.docextract.model.ModelSettings;
 import io.docextract.model.ValueScaffold;
 
-/** A checked document type, ready to travel to workers. Grammar is filled in at job start. */
+/**
+ * A checked document type, ready to travel to workers. Grammar is filled in at job start.
+ * {@code model} is the type's own model (its tuned adapter, or another base), null when it uses
+ * the pipeline's.
+ */
 public record DocumentTypeConfig(
     String name,
     DocumentSchema schema,
@@ -30,7 +35,8 @@ public record DocumentTypeConfig(
     ReviewPolicy review,
     PassageSelector passages,
     ChunkPlan chunks,
-    boolean decodeValues)
+    boolean decodeValues,
+    ModelSettings model)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -45,7 +51,15 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
-    this(name, schema, match, prompt, Map.of(), null, false, null, null, null, false);
+    this(name, schema, match, prompt, Map.of(), null, false, null, null, null, false, null);
+  }
+
+  /** A type that uses the pipeline's model. */
+  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
+      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
+      ReviewPolicy review, PassageSelector passages, ChunkPlan chunks, boolean decodeValues) {
+    this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
+        decodeValues, null);
   }
 
   /** A type whose model writes the whole JSON object. */
@@ -53,14 +67,15 @@ public record DocumentTypeConfig(
       ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
       ReviewPolicy review, PassageSelector passages, ChunkPlan chunks) {
     this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
-        false);
+        false, null);
   }
 
   /** A type whose long texts keep their opening (no passage selection). */
   public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
       ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
       ReviewPolicy review) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, null, null, false);
+    this(name, schema, match, prompt, normalise, rules, candidates, review, null, null, false,
+        null);
   }
 
   /**
@@ -104,7 +119,18 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig withMatch(List<String> globs) {
     return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates,
-        review, passages, chunks, decodeValues);
+        review, passages, chunks, decodeValues, model);
+  }
+
+  /** The same type with another own model (null: the pipeline's). */
+  public DocumentTypeConfig withModel(ModelSettings settings) {
+    return new DocumentTypeConfig(name, schema, match, prompt, normalise, rules, candidates,
+        review, passages, chunks, decodeValues, settings);
+  }
+
+  /** The model this type's documents go to: its own, else the pipeline's. */
+  public ModelSettings modelOr(ModelSettings pipelineModel) {
+    return model != null ? model : pipelineModel;
   }
 
   /** Identifies what the model is told for this type, candidates included, for lineage. */

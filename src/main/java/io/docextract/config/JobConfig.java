@@ -51,10 +51,28 @@ public record JobConfig(
         classification);
   }
 
+  /**
+   * The job for these types alone. When they all have the same own model (one type picked out
+   * for eval, bench, finetune or merge), that model becomes the job's: the type is measured and
+   * tuned with the model it runs with.
+   */
   public JobConfig withDocumentTypes(List<DocumentTypeConfig> types) {
-    return new JobConfig(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
-        maxPromptChars, types, escalation,
+    ModelSettings own = types.isEmpty() ? null : types.get(0).model();
+    boolean shared = own != null && types.stream().allMatch(t -> own.equals(t.model()));
+    return new JobConfig(name, pipelineFile, input, output, review, shared ? own : model,
+        batchSize, parseLimits, maxPromptChars,
+        shared ? types.stream().map(t -> t.withModel(null)).toList() : types, escalation,
         classification);
+  }
+
+  /** The model a document of this type goes to. */
+  public ModelSettings modelFor(String documentType) {
+    for (DocumentTypeConfig t : documentTypes) {
+      if (t.name().equals(documentType)) {
+        return t.modelOr(model);
+      }
+    }
+    return model;
   }
 
   public JobConfig withModel(ModelSettings settings) {

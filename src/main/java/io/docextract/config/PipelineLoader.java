@@ -120,6 +120,16 @@ public final class PipelineLoader {
       throw new InvalidPipelineException(where + ": 'batchSize' must be 1..1024, got " + batchSize);
     }
     ModelSettings model = model(def.model(), where, modelOverride);
+    if (modelOverride == null) {
+      for (int i = 0; i < types.size(); i++) {
+        PipelineDefinition.Model own = def.documentTypes().get(i).model();
+        if (own != null) {
+          ModelSettings s = model(typeModel(def.model(), own), where + ": documentTypes[" + i
+              + "]", null);
+          types.set(i, types.get(i).withModel(s.equals(model) ? null : s));
+        }
+      }
+    }
     String review = def.review() == null ? def.output() : def.review();
     return new JobConfig(def.name(), where, def.input(), def.output(), review, model, batchSize,
         parseLimits, maxPromptChars, types, escalation(def.escalation(), where),
@@ -666,6 +676,24 @@ public final class PipelineLoader {
     } catch (IllegalArgumentException e) {
       throw new InvalidPipelineException(where + ": model: " + e.getMessage());
     }
+  }
+
+  /**
+   * A type's model section over the pipeline's: without a name or path it is the pipeline's base
+   * (with the type's adapter); runtime settings it leaves out are the pipeline's. The adapter and
+   * merged form are the type's own, never inherited.
+   */
+  static PipelineDefinition.Model typeModel(PipelineDefinition.Model pipeline,
+      PipelineDefinition.Model type) {
+    boolean ownBase = type.name() != null || type.path() != null;
+    PipelineDefinition.Model base = ownBase || pipeline == null ? type : pipeline;
+    PipelineDefinition.Model rest = pipeline == null ? type : pipeline;
+    return new PipelineDefinition.Model(base.name(), base.path(), base.sha256(), type.adapter(),
+        type.adapterSha256(), type.merged(),
+        type.chatTemplate() != null ? type.chatTemplate() : base.chatTemplate(),
+        or(type.contextSize(), rest.contextSize()), or(type.threads(), rest.threads()),
+        or(type.parallel(), rest.parallel()), or(type.maxTokens(), rest.maxTokens()),
+        or(type.cachePrompt(), rest.cachePrompt()), or(type.promptLookup(), rest.promptLookup()));
   }
 
   private static PromptLookup lookup(PipelineDefinition.Lookup l) {

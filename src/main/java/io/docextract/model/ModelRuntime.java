@@ -8,6 +8,7 @@ import de.kherud.llama.LogLevel;
 import de.kherud.llama.Pair;
 import de.kherud.llama.args.LogFormat;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +27,23 @@ import org.slf4j.LoggerFactory;
 public final class ModelRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelRuntime.class);
-  private static final Map<ModelSettings, ModelRuntime> LOADED = new HashMap<>();
+  private static final Map<Key, ModelRuntime> LOADED = new HashMap<>();
   private static boolean loggerInstalled;
   private static int loads;
   private static int acquisitions;
 
   private final ModelSettings settings;
+  private final AdapterSet adapters;
   private final boolean tokenProbabilities;
   private final LlamaModel model;
   private final Semaphore slots;
   private final long loadMillis;
   private int references;
 
-  private ModelRuntime(ModelSettings settings, LlamaModel model, long loadMillis) {
+  private ModelRuntime(ModelSettings settings, AdapterSet adapters, LlamaModel model,
+      long loadMillis) {
     this.settings = settings;
+    this.adapters = adapters;
     // Fixed once the native library is loaded, which happened before the model could be.
     this.tokenProbabilities = NativeLibrary.tokenProbabilities();
     this.model = model;
@@ -49,10 +53,23 @@ public final class ModelRuntime implements AutoCloseable {
 
   /** The shared runtime for these settings, loading the model on first use. Pair with close(). */
   public static synchronized ModelRuntime acquire(ModelSettings settings) {
-    ModelRuntime runtime = LOADED.get(settings);
+    return acquire(settings, List.of());
+  }
+
+  /**
+   * The shared runtime of this base with its adapter and the {@code companions} loaded beside it,
+   * so that document types whose models differ only in their adapter share one copy of the base.
+   * Every caller of one job passes the same companions and so gets the same runtime; requests
+   * name their adapter ({@link #complete(String, String, ValueScaffold, int, String)}).
+   */
+  public static synchronized ModelRuntime acquire(ModelSettings settings,
+      Collection<String> companions) {
+    AdapterSet set = AdapterSet.of(settings.adapterPath(), companions);
+    Key key = new Key(settings.withAdapter(null, null), set);
+    ModelRuntime runtime = LOADED.get(key);
     if (runtime == null) {
-      runtime = load(settings);
-      LOADED.put(settings, runtime);
+      runtime = load(settings, set);
+      LOADED.put(key, runtime);
     }
     runtime.references++;
     acquisitions++;
@@ -81,7 +98,10 @@ public final class ModelRuntime implements AutoCloseable {
         });
   }
 
-  private static ModelRuntime load(ModelSettings settings) {
+  /** What makes two loaded models the same: the base's settings and the adapters beside it. */
+  private record Key(ModelSettings base, AdapterSet adapters) {}
+
+  private static ModelRuntime load(ModelSettings settings, AdapterSet adapters) {
     installLogger();
     long start = System.nanoTime();
     var params =
@@ -95,25 +115,28 @@ public final class ModelRuntime implements AutoCloseable {
             // Otherwise an oversize prompt is cut in the middle without a word; with it off,
             // running out of context is an error the pipeline routes.
             .disableContextShift();
-    if (settings.adapterPath() != null) {
-      params.addLoraAdapter(settings.adapterPath());
+    if (adapters.paths().size() == 1) {
+      params.addLoraAdapter(adapters.paths().get(0));
     }
     if (System.getenv("DOCEXTRACT_LLAMA_LOG") == null) {
       // The embedded server logs every slot event through common_log, which setLogger does not
       // reach; failures still surface as exceptions. DOCEXTRACT_LLAMA_LOG=1 keeps the log.
       params.disableLog();
     }
-    LlamaModel model = new LlamaModel(params);
+    // In AdapterSet order: llama.cpp numbers adapters as they are given.
+    LlamaModel model = adapters.paths().size() > 1
+        ? NativeLoad.withAdapters(params, adapters.paths()) : new LlamaModel(params);
     loads++;
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info(
-        "loaded model {} ({} slots, context {}, native library {}) in {} ms",
+        "loaded model {} with {} adapter(s) ({} slots, context {}, native library {}) in {} ms",
         settings.modelPath(),
+        adapters.paths().size(),
         settings.parallel(),
         settings.contextSize(),
         NativeLibrary.build(),
         millis);
-    return new ModelRuntime(settings, model, millis);
+    return new ModelRuntime(settings, adapters, model, millis);
   }
 
   private static void installLogger() {
@@ -135,6 +158,11 @@ public final class ModelRuntime implements AutoCloseable {
 
   public ModelSettings settings() {
     return settings;
+  }
+
+  /** The adapters loaded beside the base. */
+  public AdapterSet adapters() {
+    return adapters;
   }
 
   public long loadMillis() {
@@ -176,13 +204,18 @@ public final class ModelRuntime implements AutoCloseable {
    * @throws ContextOverflowException when the prompt leaves no room for the reply in one slot
    */
   public Completion complete(String prompt, String grammar, int maxTokens) throws InterruptedException {
+    return completeWhole(prompt, grammar, maxTokens, settings.adapterPath());
+  }
+
+  private Completion completeWhole(String prompt, String grammar, int maxTokens, String adapter)
+      throws InterruptedException {
     int promptTokens = fitOrThrow(prompt, maxTokens);
     slots.acquire();
     try {
       long start = System.nanoTime();
       TokenProbabilities probs = new TokenProbabilities();
       Piece p = stream(prompt, grammar, maxTokens, new JsonEndDetector(), probs,
-          settings.cachePrompt());
+          settings.cachePrompt(), adapter);
       return new Completion(p.text(), p.reason(), promptTokens, p.generated(), p.firstTokenMillis(),
           (System.nanoTime() - start) / 1_000_000, probs.byField(p.text()));
     } catch (RuntimeException e) {
@@ -198,9 +231,17 @@ public final class ModelRuntime implements AutoCloseable {
    */
   public Completion complete(String prompt, String grammar, ValueScaffold scaffold, int maxTokens)
       throws InterruptedException {
+    return complete(prompt, grammar, scaffold, maxTokens, settings.adapterPath());
+  }
+
+  /**
+   * The same with the named adapter on (one of {@link #adapters()}; null for the base alone).
+   */
+  public Completion complete(String prompt, String grammar, ValueScaffold scaffold, int maxTokens,
+      String adapter) throws InterruptedException {
     return scaffold != null
-        ? completeValues(prompt, scaffold, maxTokens)
-        : complete(prompt, grammar, maxTokens);
+        ? completeValues(prompt, scaffold, maxTokens, adapter)
+        : completeWhole(prompt, grammar, maxTokens, adapter);
   }
 
   /**
@@ -211,6 +252,11 @@ public final class ModelRuntime implements AutoCloseable {
    */
   public Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens)
       throws InterruptedException {
+    return completeValues(prompt, scaffold, maxTokens, settings.adapterPath());
+  }
+
+  private Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens,
+      String adapter) throws InterruptedException {
     // The keys are read as prompt too: they must fit beside the reply.
     int promptTokens = fitOrThrow(prompt, maxTokens + countTokens(scaffold.leads()));
     slots.acquire();
@@ -237,7 +283,7 @@ public final class ModelRuntime implements AutoCloseable {
         TokenProbabilities pieceProbs = new TokenProbabilities();
         long before = (System.nanoTime() - start) / 1_000_000;
         Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs,
-            cache);
+            cache, adapter);
         if (firstToken < 0 && p.firstTokenMillis() >= 0) {
           firstToken = before + p.firstTokenMillis();
         }
@@ -288,7 +334,7 @@ public final class ModelRuntime implements AutoCloseable {
 
   /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
   private Piece stream(String prompt, String grammar, int maxTokens, JsonEndDetector end,
-      TokenProbabilities probs, boolean cachePrompt) {
+      TokenProbabilities probs, boolean cachePrompt, String adapter) {
     InferenceParameters params =
         new InferenceParameters(prompt)
             .setTemperature(0f)
@@ -297,6 +343,7 @@ public final class ModelRuntime implements AutoCloseable {
     if (grammar != null) {
       params.setGrammar(grammar);
     }
+    adapters.applyTo(params, adapter);
     if (tokenProbabilities) {
       params.setNProbs(1);
     }

@@ -22,7 +22,13 @@ public record PromptFit(String prompt, String text, boolean cut, int promptToken
    * @throws ContextOverflowException when even an empty document leaves no room for the reply
    */
   public static PromptFit fit(ModelRuntime runtime, UnaryOperator<String> render, String text) {
-    int budget = runtime.settings().slotContext() - runtime.settings().maxTokens();
+    return fit(runtime, render, text, runtime.settings().maxTokens());
+  }
+
+  /** The same for a reply budget of {@code maxTokens} (a type's own, on a shared model). */
+  public static PromptFit fit(ModelRuntime runtime, UnaryOperator<String> render, String text,
+      int maxTokens) {
+    int budget = runtime.settings().slotContext() - maxTokens;
     String current = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       String prompt = render.apply(current);
@@ -31,8 +37,7 @@ public record PromptFit(String prompt, String text, boolean cut, int promptToken
         return new PromptFit(prompt, current, current.length() < text.length(), tokens);
       }
       if (current.isEmpty()) {
-        throw new ContextOverflowException(tokens, runtime.settings().maxTokens(),
-            runtime.settings().slotContext());
+        throw new ContextOverflowException(tokens, maxTokens, runtime.settings().slotContext());
       }
       // Shrink in proportion to the overshoot, a little more than needed so it converges fast.
       double keep = Math.max(0, (double) budget / tokens - 0.02);
@@ -40,7 +45,7 @@ public record PromptFit(String prompt, String text, boolean cut, int promptToken
       current = current.substring(0, Math.max(0, length));
     }
     String prompt = render.apply("");
-    throw new ContextOverflowException(runtime.countTokens(prompt),
-        runtime.settings().maxTokens(), runtime.settings().slotContext());
+    throw new ContextOverflowException(runtime.countTokens(prompt), maxTokens,
+        runtime.settings().slotContext());
   }
 }

@@ -70,7 +70,7 @@ public record PromptLookup(int ngramMin, int draftMax) implements Serializable {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, String> requestMap(InferenceParameters params) {
+  static Map<String, String> requestMap(InferenceParameters params) {
     try {
       Field field = params.getClass().getSuperclass().getDeclaredField("parameters");
       field.setAccessible(true);

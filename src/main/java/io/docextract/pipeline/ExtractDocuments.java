@@ -1,5 +1,6 @@
 package io.docextract.pipeline;
 
+import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.review.ReviewItem;
@@ -105,13 +106,16 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
         failures = failures.and(asked.get(ConsultEndpoint.FAILURES));
         validate2 = ValidateRecords.against(config.documentTypes(), escalation.endpoint());
       } else {
+        // The second tier is one model for every type: the types' own models are tier 1's.
+        List<DocumentTypeConfig> tier2Types =
+            config.documentTypes().stream().map(t -> t.withModel(null)).toList();
         PCollectionTuple extracted2 = escalated
             .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
             .apply("ExtractFieldsTier2",
-                ExtractFields.with(escalation.model(), config.documentTypes()).withTier(2));
+                ExtractFields.with(escalation.model(), tier2Types).withTier(2));
         answers = extracted2.get(ExtractFields.EXTRACTIONS);
         failures = failures.and(extracted2.get(ExtractFields.FAILURES));
-        validate2 = ValidateRecords.against(config.documentTypes(), escalation.model());
+        validate2 = ValidateRecords.against(tier2Types, escalation.model());
       }
       PCollectionTuple validated2 =
           answers.apply("ValidateRecordsTier2", validate2.withTier(2));

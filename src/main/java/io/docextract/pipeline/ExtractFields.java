@@ -31,8 +31,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Runs each batch of requests through the model, under the grammar of its document type's schema,
- * with as many requests in flight as the model has slots. The model is loaded once per JVM and
- * shared by every instance of this DoFn. A prompt that does not fit, or a runtime failure on one
+ * with as many requests in flight as the model has slots. Each type runs on its own model or the
+ * pipeline's; types that differ only in their adapter share one base, each request switching on
+ * its type's adapter. Models are loaded once per JVM and shared by every instance of this DoFn. A prompt that does not fit, or a runtime failure on one
  * request, goes to review; the rest of the batch goes on.
  */
 public final class ExtractFields
@@ -88,25 +89,28 @@ public final class ExtractFields
   }
 
   private static final class ExtractFn extends DoFn<Iterable<ExtractionRequest>, Extraction> {
-    private final ModelSettings settings;
     private final List<DocumentTypeConfig> types;
     private final TierMetrics metrics;
-    private transient ModelRuntime runtime;
+    private final TypeModels models;
+    private transient Map<String, ModelRuntime> runtimes;
     private transient ExecutorService pool;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, String> grammars;
     private transient Map<String, ValueScaffold> scaffolds;
 
     ExtractFn(ModelSettings settings, List<DocumentTypeConfig> types, String stage) {
-      this.settings = settings;
       this.types = types;
       this.metrics = new TierMetrics(stage);
+      this.models = TypeModels.of(settings, types);
     }
 
     @Setup
     public void setup() {
-      runtime = ModelRuntime.acquire(ModelLocator.localise(settings));
-      pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
+      runtimes = models.acquire();
+      // As many requests in flight as the loaded copies have slots together.
+      int slots = runtimes.values().stream().distinct()
+          .mapToInt(r -> r.settings().parallel()).sum();
+      pool = Executors.newFixedThreadPool(slots, r -> {
         Thread t = new Thread(r, "docextract-slot");
         t.setDaemon(true);
         return t;
@@ -130,11 +134,16 @@ public final class ExtractFields
         DocumentTypeConfig type = byName.get(r.documentType());
         String grammar = grammars.get(r.documentType());
         ValueScaffold scaffold = scaffolds.get(r.documentType());
+        ModelRuntime runtime = runtimes.get(r.documentType());
+        ModelSettings model = models.settings(r.documentType());
+        String adapter = models.adapter(r.documentType());
         items.add(r);
         futures.add(pool.submit(() -> {
           PromptFit fit = PromptFit.fit(runtime,
-              t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text());
-          Completion c = completeWithRetries(fit.prompt(), grammar, scaffold);
+              t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text(),
+              model.maxTokens());
+          Completion c = completeWithRetries(runtime, fit.prompt(), grammar, scaffold,
+              model.maxTokens(), adapter);
           return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
         }));
       }
@@ -174,12 +183,13 @@ public final class ExtractFields
      * fails every time) it is a model_error for review, never an endless retry of the bundle.
      * A prompt that does not fit is not retried: it never will.
      */
-    private Completion completeWithRetries(String prompt, String grammar, ValueScaffold scaffold)
+    private static Completion completeWithRetries(ModelRuntime runtime, String prompt,
+        String grammar, ValueScaffold scaffold, int maxTokens, String adapter)
         throws InterruptedException {
       RuntimeException last = null;
       for (int attempt = 1; attempt <= MODEL_ATTEMPTS; attempt++) {
         try {
-          return runtime.complete(prompt, grammar, scaffold, settings.maxTokens());
+          return runtime.complete(prompt, grammar, scaffold, maxTokens, adapter);
         } catch (ContextOverflowException e) {
           throw e;
         } catch (RuntimeException e) {
@@ -195,9 +205,9 @@ public final class ExtractFields
       if (pool != null) {
         pool.shutdownNow();
       }
-      if (runtime != null) {
-        runtime.close();
-        runtime = null;
+      if (runtimes != null) {
+        runtimes.values().stream().distinct().forEach(ModelRuntime::close);
+        runtimes = null;
       }
     }
   }

@@ -5,6 +5,7 @@ import io.docextract.config.JobConfig;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -40,7 +41,7 @@ public final class JobPreflight {
     if (inputs == 0) {
       return Result.fail("input '" + config.input() + "' matches no file", Problem.NO_INPUT);
     }
-    Result first = checkModel(config, config.model());
+    Result first = checkTypeModels(config);
     if (!first.ok() || config.escalation() == null) {
       return first.ok() ? new Result(true, inputs, null, Problem.NONE) : first;
     }
@@ -55,6 +56,34 @@ public final class JobPreflight {
     }
     Result second = checkModel(config, config.escalation().model());
     return second.ok() ? new Result(true, inputs, null, Problem.NONE) : second;
+  }
+
+  /**
+   * Every type's model loads, the same copies the extraction will use (a shared base with all
+   * its adapters), and enforces the type's grammar.
+   */
+  private static Result checkTypeModels(JobConfig config) {
+    TypeModels models = TypeModels.of(config.model(), config.documentTypes());
+    Map<String, ModelRuntime> runtimes;
+    try {
+      runtimes = models.acquire();
+    } catch (RuntimeException e) {
+      return Result.fail("cannot load model: " + e.getMessage(), Problem.MODEL);
+    }
+    try {
+      for (DocumentTypeConfig type : config.documentTypes()) {
+        runtimes.get(type.name()).checkGrammar(Grammars.forSchema(type.schema().json()),
+            type.name());
+      }
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return Result.fail(config.pipelineFile() + ": " + e.getMessage(), Problem.CONFIG);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Result.fail("interrupted", Problem.INTERRUPTED);
+    } finally {
+      runtimes.values().stream().distinct().forEach(ModelRuntime::close);
+    }
+    return new Result(true, 0, null, Problem.NONE);
   }
 
   /** The model loads and enforces every document type's grammar. */
