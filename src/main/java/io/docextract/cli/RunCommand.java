@@ -1,9 +1,11 @@
 package io.docextract.cli;
 
 import io.docextract.catalog.ModelStore;
+import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
+import io.docextract.decision.RecordDecision;
 import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.OutputLayout;
 import io.docextract.pipeline.RunJob;
@@ -119,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
       RunSummary.clearPrevious(config.output(), config.review());
     }
     double preflightSeconds = (System.nanoTime() - t0) / 1e9;
+    uncalibratedNotice(config, err);
     if (detach) {
       out.printf("submitted: %s%n", RunJob.submit(config, options, layout));
       out.flush();
@@ -210,6 +213,21 @@ public final class RunCommand implements Callable<Integer> {
     } catch (java.io.IOException | RuntimeException e) {
       // The records and review queue are written; a report that cannot be made is not a failure.
       out.printf("report: not written (%s)%n", e.getMessage());
+    }
+  }
+
+  /** Says once per run which types decide without a threshold measured by eval. */
+  private void uncalibratedNotice(JobConfig config, PrintWriter err) {
+    List<String> open = config.documentTypes().stream()
+        .filter(t -> !RecordDecision.calibrated(t)).map(DocumentTypeConfig::name).toList();
+    if (!open.isEmpty()) {
+      err.printf("docextract: %s: no calibrated accept threshold for %s; records need every"
+              + " required field's confidence >= %s, the rest go to review. Calibrate on"
+              + " labelled documents: ./docextract eval --pipeline %s --gold GOLD.jsonl"
+              + " --write-pipeline %s%n",
+          config.name(), String.join(", ", open), RecordDecision.UNCALIBRATED_FLOOR,
+          pipeline, pipeline);
+      err.flush();
     }
   }
 }

@@ -62,7 +62,10 @@ public final class EvaluationJob {
       for (String line : Files.readAllLines(Path.of(f))) {
         JsonNode n = JsonLines.mapper().readTree(line);
         String reason = n.path("reason").asText();
-        JsonNode reply = parse(n.path("raw_output").asText(null));
+        // The pipeline's proposal (rules and fallback applied) where the reply got that far,
+        // so a reviewed document is scored on what the pipeline decided, as a record would be.
+        JsonNode reply = n.path("fields").isObject() ? n.get("fields")
+            : parse(n.path("raw_output").asText(null));
         boolean schemaValid = reply != null && !List.of(Reason.SCHEMA_VIOLATION.code(),
             Reason.TRUNCATED.code()).contains(reason);
         byFile.put(fileName(n.path("source").asText()),

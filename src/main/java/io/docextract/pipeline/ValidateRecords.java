@@ -1,28 +1,15 @@
 package io.docextract.pipeline;
 
-import io.docextract.checks.Check;
-import io.docextract.checks.CheckFailure;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.eval.Normaliser;
-import io.docextract.grounding.Confidence;
-import io.docextract.grounding.Grounder;
-import io.docextract.grounding.RecordGrounding;
+import io.docextract.decision.RecordDecision;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
-import io.docextract.model.StopReason;
 import io.docextract.review.Reason;
 import io.docextract.review.ReviewItem;
-import io.docextract.rules.RuleFallback;
-import io.docextract.rules.RuleSet;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.validate.ExtractedRecord;
-import io.docextract.validate.RecordValidator;
-import io.docextract.validate.Verdict;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +40,11 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
   static final String STAGE = "ValidateRecords";
 
   private final List<DocumentTypeConfig> types;
-  private final AnsweredBy model;
+  private final Map<String, AnsweredBy> model;
   private final Set<String> escalate;
   private final int tier;
 
-  private ValidateRecords(List<DocumentTypeConfig> types, AnsweredBy model,
+  private ValidateRecords(List<DocumentTypeConfig> types, Map<String, AnsweredBy> model,
       Set<String> escalate, int tier) {
     this.types = types;
     this.model = model;
@@ -82,8 +69,10 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
-    return new ValidateRecords(List.copyOf(types),
-        AnsweredBy.local(Objects.requireNonNull(model, "model")), Set.of(), 1);
+    Objects.requireNonNull(model, "model");
+    Map<String, AnsweredBy> byType = new HashMap<>();
+    types.forEach(t -> byType.put(t.name(), AnsweredBy.local(t.modelOr(model))));
+    return new ValidateRecords(List.copyOf(types), byType, Set.of(), 1);
   }
 
   /** Replies of a remote endpoint: the lineage names the endpoint and its model. */
@@ -92,8 +81,10 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
-    return new ValidateRecords(List.copyOf(types),
-        AnsweredBy.remote(Objects.requireNonNull(endpoint, "endpoint")), Set.of(), 1);
+    AnsweredBy by = AnsweredBy.remote(Objects.requireNonNull(endpoint, "endpoint"));
+    Map<String, AnsweredBy> byType = new HashMap<>();
+    types.forEach(t -> byType.put(t.name(), by));
+    return new ValidateRecords(List.copyOf(types), byType, Set.of(), 1);
   }
 
   @Override
@@ -111,16 +102,14 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
 
   private static final class ValidateFn extends DoFn<Extraction, ExtractedRecord> {
     private final List<DocumentTypeConfig> types;
-    private final AnsweredBy model;
+    private final Map<String, AnsweredBy> model;
     private final Set<String> escalate;
     private final int tier;
-    private transient Map<String, RecordValidator> validators;
     private transient Map<String, DocumentTypeConfig> byName;
-    private transient Map<String, JsonNode> schemaTrees;
-    private transient Map<String, Grounder> grounders;
-    private transient Map<String, Map<String, Normaliser>> normalisers;
+    private transient Map<String, RecordDecision> decisions;
 
-    ValidateFn(List<DocumentTypeConfig> types, AnsweredBy model, Set<String> escalate,
+    ValidateFn(List<DocumentTypeConfig> types, Map<String, AnsweredBy> model,
+        Set<String> escalate,
         int tier) {
       this.types = types;
       this.model = model;
@@ -130,17 +119,11 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
 
     @Setup
     public void setup() {
-      validators = new HashMap<>();
       byName = new HashMap<>();
-      schemaTrees = new HashMap<>();
-      grounders = new HashMap<>();
-      normalisers = new HashMap<>();
+      decisions = new HashMap<>();
       for (DocumentTypeConfig t : types) {
-        normalisers.put(t.name(), t.fieldNormalisers());
-        grounders.put(t.name(), new Grounder(t.review().minSimilarity()));
-        validators.put(t.name(), new RecordValidator(t.schema()));
         byName.put(t.name(), t);
-        schemaTrees.put(t.name(), t.schema().tree());
+        decisions.put(t.name(), new RecordDecision(t));
       }
     }
 
@@ -149,99 +132,25 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       ExtractionRequest r = e.request();
       Completion c = e.completion();
       Map<String, Object> lineage = lineage(byName.get(r.documentType()), r, c);
-      if (c.stopReason() == StopReason.REPETITION) {
-        fail(out, r, Reason.REPETITION, "reply started repeating itself after "
-            + c.generatedTokens() + " tokens and was stopped", List.of(), c.text(), lineage);
-        return;
+      RecordDecision.Outcome o = decisions.get(r.documentType()).decide(r.text(), c,
+          model.get(r.documentType()).maxTokens(), LocalDate.now(ZoneOffset.UTC), lineage);
+      int fallbacks = RecordDecision.Outcome.ruleFallbacks(lineage);
+      if (fallbacks > 0) {
+        Metrics.counter(STAGE, "rule_fallbacks").inc(fallbacks);
       }
-      if (c.truncated()) {
-        fail(out, r, Reason.TRUNCATED,
-            "reply reached the " + model.maxTokens() + "-token limit before the JSON closed",
-            List.of(), c.text(), lineage);
-        return;
-      }
-      Verdict v = validators.get(r.documentType()).validate(c.text());
-      if (!v.ok()) {
-        fail(out, r, v.failure(), v.message(), v.messages(), c.text(), lineage);
-        return;
-      }
-      DocumentTypeConfig type = byName.get(r.documentType());
-      // One pass of the rules serves the fallback and the confidence.
-      Map<String, RuleSet.Match> ruleMatches = type.rules().matches(r.text());
-      JsonNode fields = withRules(type, r, v.fields(), ruleMatches, lineage);
-      Map<String, Normaliser> fieldNormalisers = normalisers.get(type.name());
-      RecordGrounding grounding = RecordGrounding.of(fields, r.text(), grounders.get(type.name()),
-          fieldNormalisers);
-      lineage.put("grounding", grounding.spans());
-      // The model's probability speaks only for the values the model wrote, not the rules'.
-      Map<String, Double> modelProbabilities = new LinkedHashMap<>();
-      c.fieldProbabilities().forEach((f, p) -> {
-        if (fields.path(f).equals(v.fields().path(f))) {
-          modelProbabilities.put(f, p);
-        }
-      });
-      if (!c.fieldProbabilities().isEmpty()) {
-        lineage.put("model_probabilities", c.fieldProbabilities());
-      }
-      Confidence confidence = Confidence.of(fields, grounding, RuleSet.values(ruleMatches),
-          fieldNormalisers, modelProbabilities);
-      lineage.put("confidence", confidence.asMap());
-      List<String> missing = grounding.ungrounded().stream()
-          .filter(type.review().mustBeGrounded()::contains).toList();
-      if (!missing.isEmpty()) {
-        fail(out, r, Reason.UNGROUNDED, "not found in the text: " + String.join(", ", missing),
-            missing.stream().map(f -> f + ": " + fields.get(f)).toList(), c.text(), lineage);
-        return;
-      }
-      LocalDate today = LocalDate.now(ZoneOffset.UTC);
-      List<CheckFailure> failed = new ArrayList<>();
-      for (Check check : type.review().checks()) {
-        check.test(fields, today).ifPresent(failed::add);
-      }
-      if (!failed.isEmpty()) {
-        fail(out, r, Reason.CHECK_FAILED, "failed checks: " + String.join(", ",
-                failed.stream().map(CheckFailure::check).toList()),
-            failed.stream().map(CheckFailure::toString).toList(), c.text(), lineage);
-        return;
-      }
-      Double threshold = type.review().minConfidence();
-      if (threshold != null && confidence.document() < threshold) {
-        List<String> weak = confidence.fields().entrySet().stream()
-            .filter(f -> f.getValue() < threshold).map(Map.Entry::getKey).toList();
-        fail(out, r, Reason.LOW_CONFIDENCE, "confidence " + confidence.document() + " < "
-                + threshold + " for: " + String.join(", ", weak),
-            weak.stream().map(f -> f + ": " + confidence.fields().get(f)).toList(), c.text(),
-            lineage);
+      if (!o.accepted()) {
+        fail(out, r, o.reason(), o.message(), o.messages(), c.text(), lineage,
+            o.fields() == null ? null : o.fields().toString());
         return;
       }
       Metrics.counter(STAGE, "records").inc();
       out.get(RECORDS).output(new ExtractedRecord(r.id(), r.source(), r.contentType(),
-          r.documentType(), fields.toString(), lineage));
-    }
-
-    /**
-     * Rule values for fields the model left empty or that are not in the text, kept only when the
-     * record still satisfies the schema; lineage names the rule behind each replaced field.
-     */
-    private JsonNode withRules(DocumentTypeConfig type, ExtractionRequest r, JsonNode fields,
-        Map<String, RuleSet.Match> ruleMatches, Map<String, Object> lineage) {
-      if (type.rules().isEmpty() || !fields.isObject()) {
-        return fields;
-      }
-      ObjectNode patched = ((ObjectNode) fields).deepCopy();
-      Map<String, String> sources =
-          RuleFallback.apply(patched, type.rules(), ruleMatches, r.text(),
-              schemaTrees.get(type.name()));
-      if (sources.isEmpty() || !validators.get(type.name()).validate(patched.toString()).ok()) {
-        return fields;
-      }
-      Metrics.counter(STAGE, "rule_fallbacks").inc(sources.size());
-      lineage.put("field_sources", sources);
-      return patched;
+          r.documentType(), o.fields().toString(), lineage));
     }
 
     private void fail(MultiOutputReceiver out, ExtractionRequest r, Reason reason,
-        String message, List<String> messages, String raw, Map<String, Object> lineage) {
+        String message, List<String> messages, String raw, Map<String, Object> lineage,
+        String proposal) {
       if (escalate.contains(reason.code())) {
         Metrics.counter(STAGE, "escalated_" + reason.code()).inc();
         out.get(ESCALATE).output(r);
@@ -249,14 +158,14 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       }
       Metrics.counter(STAGE, reason.code()).inc();
       out.get(FAILURES).output(Failures.ofRequest(STAGE, r, reason, message, messages, raw,
-          lineage));
+          lineage).withFields(proposal));
     }
 
     private Map<String, Object> lineage(DocumentTypeConfig type, ExtractionRequest r,
         Completion c) {
       Map<String, Object> l = new LinkedHashMap<>();
       l.put("tier", tier);
-      l.putAll(model.lineage());
+      l.putAll(model.get(r.documentType()).lineage());
       l.put("schema_id", type.schema().id());
       l.put("schema_version", type.schema().version());
       l.put("prompt_hash", type.promptHash());

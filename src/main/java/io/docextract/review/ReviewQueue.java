@@ -61,7 +61,11 @@ public final class ReviewQueue {
         }
         JsonNode item = JsonLines.mapper().readTree(line);
         String text = text(parser, item, fit);
-        ObjectNode predicted = predicted(item.path("raw_output").asText(""));
+        // The pipeline's proposal (after rules and fallback) where it got that far, else the
+        // model's reply as it was: reviewers correct what the pipeline would have written.
+        ObjectNode predicted = item.path("fields").isObject()
+            ? ((ObjectNode) item.get("fields")).deepCopy()
+            : predicted(item.path("raw_output").asText(""));
         RecordGrounding g = RecordGrounding.of(predicted, text, grounder, normalisers);
         double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
             .orElse(1.0);

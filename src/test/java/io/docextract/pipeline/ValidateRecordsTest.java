@@ -24,7 +24,7 @@ public class ValidateRecordsTest implements Serializable {
 
   private static Extraction reply(String id, String text, StopReason stop) {
     ExtractionRequest r = new ExtractionRequest(id, "/in/" + id, "text/plain", "receipt",
-        "SHOP SDN BHD TOTAL 9.00", false, 3);
+        "SHOP SDN BHD\nJALAN 1\n01/02/2019\nTOTAL 9.00", false, 3);
     return new Extraction(r, new Completion(text, stop, 100, 20, 5, 50));
   }
 
@@ -165,6 +165,59 @@ public class ValidateRecordsTest implements Serializable {
                 + " total=0.9}}");
       }
     }
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void aReviewItemCarriesTheFieldsTheRecordWouldHaveHeld() {
+    String text = "KEDAI MAJU SDN BHD\nNO 5, JALAN SATU\nDATE 01/02/2019\nTOTAL 9.00";
+    ExtractionRequest r = new ExtractionRequest("doc", "/in/doc", "text/plain", "receipt", text,
+        false, 3);
+    String reply = "{\"company\":\"KEDAI MAJU SDN BHD\",\"date\":\"01/02/2019\","
+        + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"9.00\"}";
+    var base = Fixtures.type("receipt", List.of());
+    // The same reply decided twice: once under a threshold it meets, once under one it cannot.
+    var accepting = base;
+    var refusing = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
+        base.match(), base.prompt(), java.util.Map.of(), null, false,
+        new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.99));
+    var in = p.apply(Create.of(new Extraction(r, new Completion(reply, StopReason.COMPLETE_JSON,
+            100, 20, 5, 50))).withCoder(SerializableCoder.of(Extraction.class)));
+    PCollectionTuple written = in.apply("Accepting",
+        ValidateRecords.against(List.of(accepting), Fixtures.stories(512, 64)));
+    PCollectionTuple reviewed = in.apply("Refusing",
+        ValidateRecords.against(List.of(refusing), Fixtures.stories(512, 64)));
+
+    PAssert.that(written.get(ValidateRecords.RECORDS)
+            .apply("RecordFields", MapElements.into(TypeDescriptors.strings())
+                .via((ExtractedRecord x) -> x.fields())))
+        .containsInAnyOrder(reply);
+    PAssert.that(reviewed.get(ValidateRecords.FAILURES)
+            .apply("Proposal", MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem x) -> x.reason().code() + ":" + x.fields())))
+        .containsInAnyOrder("low_confidence:" + reply);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void anUncalibratedTypeSendsAZeroConfidenceRecordToReview() {
+    // Schema-valid, nothing must be grounded, no threshold: the old route wrote this as a record.
+    String text = "Invoice from Acme Widget Supply Co.\nQty 10\nTotal due USD 669.60";
+    ExtractionRequest r = new ExtractionRequest("inv", "/in/inv", "text/plain", "receipt", text,
+        false, 3);
+    String invented = "{\"company\":\"PINECREST MANUFACTURING INC.\",\"date\":\"01/02/2019\","
+        + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"10\"}";
+    PCollectionTuple out = p.apply(Create.of(new Extraction(r, new Completion(invented,
+                StopReason.COMPLETE_JSON, 100, 20, 5, 50)))
+            .withCoder(SerializableCoder.of(Extraction.class)))
+        .apply(ValidateRecords.against(List.of(Fixtures.type("receipt", List.of())),
+            Fixtures.stories(512, 64)));
+    PAssert.that(out.get(ValidateRecords.RECORDS)).empty();
+    PAssert.that(out.get(ValidateRecords.FAILURES)
+            .apply("Reason", MapElements.into(TypeDescriptors.strings())
+                .via((ReviewItem x) -> x.reason().code() + ":" + x.message().contains(
+                    "no calibrated review.minConfidence"))))
+        .containsInAnyOrder("low_confidence:true");
     p.run().waitUntilFinish();
   }
 }

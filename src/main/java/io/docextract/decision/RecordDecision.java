@@ -1,0 +1,201 @@
+package io.docextract.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.checks.Check;
+import io.docextract.checks.CheckFailure;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.eval.Normaliser;
+import io.docextract.grounding.Confidence;
+import io.docextract.grounding.Grounder;
+import io.docextract.grounding.RecordGrounding;
+import io.docextract.model.Completion;
+import io.docextract.model.StopReason;
+import io.docextract.review.Reason;
+import io.docextract.rules.RuleFallback;
+import io.docextract.rules.RuleSet;
+import io.docextract.validate.RecordValidator;
+import io.docextract.validate.Verdict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Whether a model's reply becomes a record or goes to a person, for one document type: the
+ * schema, the rules' fallback (re-validated), grounding, the model's probabilities, confidence,
+ * the fields that must be grounded, the checks and the accept threshold. Plain Java, so the
+ * pipeline, eval and tests decide the same way.
+ *
+ * <p>A type without a calibrated threshold ({@code review.minConfidence}) still never writes a
+ * record whose weakest required field is under {@link #UNCALIBRATED_FLOOR}, and no type writes one
+ * whose confidence is 0: an unmeasured model's word alone is not a record.
+ */
+public final class RecordDecision {
+
+  /** The accept floor of a type nobody has calibrated with {@code eval}. */
+  public static final double UNCALIBRATED_FLOOR = 0.5;
+
+  private final DocumentTypeConfig type;
+  private final RecordValidator validator;
+  private final Grounder grounder;
+  private final Map<String, Normaliser> normalisers;
+  private final Set<String> required;
+
+  public RecordDecision(DocumentTypeConfig type) {
+    this.type = type;
+    this.validator = new RecordValidator(type.schema());
+    this.grounder = new Grounder(type.review().minSimilarity());
+    this.normalisers = type.fieldNormalisers();
+    this.required = new LinkedHashSet<>();
+    type.schema().tree().path("required").forEach(f -> required.add(f.asText()));
+  }
+
+  /** True when the type's threshold was chosen by {@code eval}, not left to the floor. */
+  public static boolean calibrated(DocumentTypeConfig type) {
+    return type.review().minConfidence() != null;
+  }
+
+  /**
+   * Decides one reply. Adds to {@code lineage} what the decision saw: grounding spans, the rules'
+   * field sources, the model's probabilities and the confidence.
+   *
+   * @param text the text the model was shown
+   * @param maxTokens the reply budget, for the message of a cut reply
+   */
+  public Outcome decide(String text, Completion c, int maxTokens, LocalDate today,
+      Map<String, Object> lineage) {
+    if (c.stopReason() == StopReason.REPETITION) {
+      return Outcome.review(Reason.REPETITION, "reply started repeating itself after "
+          + c.generatedTokens() + " tokens and was stopped", List.of(), null);
+    }
+    if (c.truncated()) {
+      return Outcome.review(Reason.TRUNCATED,
+          "reply reached the " + maxTokens + "-token limit before the JSON closed", List.of(),
+          null);
+    }
+    Verdict v = validator.validate(c.text());
+    if (!v.ok()) {
+      return Outcome.review(v.failure(), v.message(), v.messages(), null);
+    }
+    // One pass of the rules serves the fallback and the confidence.
+    Map<String, RuleSet.Match> ruleMatches = type.rules().matches(text);
+    JsonNode fields = withRules(text, v.fields(), ruleMatches, lineage);
+    RecordGrounding grounding = RecordGrounding.of(fields, text, grounder, normalisers);
+    lineage.put("grounding", grounding.spans());
+    // The model's probability speaks only for the values the model wrote, not the rules'.
+    Map<String, Double> modelProbabilities = new LinkedHashMap<>();
+    c.fieldProbabilities().forEach((f, p) -> {
+      if (fields.path(f).equals(v.fields().path(f))) {
+        modelProbabilities.put(f, p);
+      }
+    });
+    if (!c.fieldProbabilities().isEmpty()) {
+      lineage.put("model_probabilities", c.fieldProbabilities());
+    }
+    Confidence confidence = Confidence.of(fields, grounding, RuleSet.values(ruleMatches),
+        normalisers, modelProbabilities);
+    lineage.put("confidence", confidence.asMap());
+    List<String> missing = grounding.ungrounded().stream()
+        .filter(type.review().mustBeGrounded()::contains).toList();
+    if (!missing.isEmpty()) {
+      return Outcome.review(Reason.UNGROUNDED, "not found in the text: "
+          + String.join(", ", missing),
+          missing.stream().map(f -> f + ": " + fields.get(f)).toList(), fields);
+    }
+    List<CheckFailure> failed = new ArrayList<>();
+    for (Check check : type.review().checks()) {
+      check.test(fields, today).ifPresent(failed::add);
+    }
+    if (!failed.isEmpty()) {
+      return Outcome.review(Reason.CHECK_FAILED, "failed checks: " + String.join(", ",
+              failed.stream().map(CheckFailure::check).toList()),
+          failed.stream().map(CheckFailure::toString).toList(), fields);
+    }
+    return accept(confidence, fields);
+  }
+
+  private Outcome accept(Confidence confidence, JsonNode fields) {
+    Double threshold = type.review().minConfidence();
+    if (threshold != null && confidence.document() < threshold) {
+      List<String> weak = weakFields(confidence, confidence.fields().keySet(), threshold);
+      return lowConfidence("confidence " + confidence.document() + " < " + threshold
+          + " for: " + String.join(", ", weak), confidence, weak, fields);
+    }
+    if (threshold == null) {
+      List<String> weak = weakFields(confidence, required, UNCALIBRATED_FLOOR);
+      if (!weak.isEmpty()) {
+        return lowConfidence("confidence under " + UNCALIBRATED_FLOOR + " for required "
+            + String.join(", ", weak) + " (type '" + type.name()
+            + "' has no calibrated review.minConfidence: `docextract eval --write-pipeline`"
+            + " suggests one)", confidence, weak, fields);
+      }
+    }
+    if (confidence.document() <= 0) {
+      List<String> zero = weakFields(confidence, confidence.fields().keySet(), Double.MIN_VALUE);
+      return lowConfidence("confidence 0 for: " + String.join(", ", zero), confidence, zero,
+          fields);
+    }
+    return Outcome.record(fields);
+  }
+
+  private static List<String> weakFields(Confidence confidence, Set<String> among,
+      double threshold) {
+    return confidence.fields().entrySet().stream()
+        .filter(f -> among.contains(f.getKey()) && f.getValue() < threshold)
+        .map(Map.Entry::getKey).toList();
+  }
+
+  private static Outcome lowConfidence(String message, Confidence confidence, List<String> weak,
+      JsonNode fields) {
+    return Outcome.review(Reason.LOW_CONFIDENCE, message,
+        weak.stream().map(f -> f + ": " + confidence.fields().get(f)).toList(), fields);
+  }
+
+  /**
+   * Rule values for fields the model left empty or that are not in the text, kept only when the
+   * record still satisfies the schema; lineage names the rule behind each replaced field.
+   */
+  private JsonNode withRules(String text, JsonNode fields, Map<String, RuleSet.Match> matches,
+      Map<String, Object> lineage) {
+    if (type.rules().isEmpty() || !fields.isObject()) {
+      return fields;
+    }
+    ObjectNode patched = ((ObjectNode) fields).deepCopy();
+    Map<String, String> sources =
+        RuleFallback.apply(patched, type.rules(), matches, text, type.schema().tree());
+    if (sources.isEmpty() || !validator.validate(patched.toString()).ok()) {
+      return fields;
+    }
+    lineage.put("field_sources", sources);
+    return patched;
+  }
+
+  /**
+   * A record's fields, or the reason a person must look, with the values the pipeline would have
+   * written (null when the reply never became a schema-valid object).
+   */
+  public record Outcome(Reason reason, String message, List<String> messages, JsonNode fields) {
+
+    static Outcome record(JsonNode fields) {
+      return new Outcome(null, null, List.of(), fields);
+    }
+
+    static Outcome review(Reason reason, String message, List<String> messages,
+        JsonNode fields) {
+      return new Outcome(reason, message, messages, fields);
+    }
+
+    public boolean accepted() {
+      return reason == null;
+    }
+
+    /** How many rule values replaced the model's, from the lineage this decision wrote. */
+    public static int ruleFallbacks(Map<String, Object> lineage) {
+      return lineage.get("field_sources") instanceof Map<?, ?> m ? m.size() : 0;
+    }
+  }
+}
