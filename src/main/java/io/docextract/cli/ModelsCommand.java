@@ -135,22 +135,30 @@ public final class ModelsCommand implements Runnable {
         spec.commandLine().getErr().println("docextract: " + e.getMessage());
         return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;
       }
-      var m = config.model();
-      if (m.adapterPath() == null) {
-        spec.commandLine().getErr().println("docextract: " + pipeline + " has no model.adapter");
+      // The pipeline's model and every type's own (a mixed pipeline's adapters), each once.
+      java.util.LinkedHashSet<io.docextract.model.ModelSettings> tuned =
+          new java.util.LinkedHashSet<>();
+      java.util.stream.Stream.concat(java.util.stream.Stream.of(config.model()),
+              config.documentTypes().stream().map(d -> d.modelOr(config.model())))
+          .filter(x -> x.adapterPath() != null).forEach(tuned::add);
+      if (tuned.isEmpty()) {
+        spec.commandLine().getErr().println("docextract: " + pipeline
+            + " has no model.adapter (nor has any of its types)");
         return ExitCodes.BAD_CONFIG;
       }
       String t = type != null ? type : declared != null ? declared : "q8_0";
-      Path target = store.mergedPath(m.modelSha256(), m.adapterSha256(), t);
-      long start = System.nanoTime();
-      var report = new io.docextract.finetune.AdapterMerger(Path.of("finetune")).merge(
-          Path.of(m.modelPath()), Path.of(m.adapterPath()), target, t, line -> {});
-      out.printf("merged %s tensors of %s into %s (%s, %.1f MB) in %.1f s%n",
-          report == null ? "?" : report.path("merged").asText(), Path.of(m.adapterPath()),
-          target, t, java.nio.file.Files.size(target) / 1e6, (System.nanoTime() - start) / 1e9);
-      out.printf("sha256 %s%n", io.docextract.catalog.Checksums.sha256(target));
+      for (io.docextract.model.ModelSettings m : tuned) {
+        Path target = store.mergedPath(m.modelSha256(), m.adapterSha256(), t);
+        long start = System.nanoTime();
+        var report = new io.docextract.finetune.AdapterMerger(Path.of("finetune")).merge(
+            Path.of(m.modelPath()), Path.of(m.adapterPath()), target, t, line -> {});
+        out.printf("merged %s tensors of %s into %s (%s, %.1f MB) in %.1f s%n",
+            report == null ? "?" : report.path("merged").asText(), Path.of(m.adapterPath()),
+            target, t, java.nio.file.Files.size(target) / 1e6, (System.nanoTime() - start) / 1e9);
+        out.printf("sha256 %s%n", io.docextract.catalog.Checksums.sha256(target));
+      }
       if (!t.equals(declared)) {
-        out.printf("the pipeline uses it once its model section says merged: %s%n", t);
+        out.printf("a pipeline uses a merged model once its model section says merged: %s%n", t);
       }
       out.flush();
       return ExitCodes.OK;

@@ -88,7 +88,7 @@ public record PipelineDefinition(
    */
   public record DocumentType(String name, String schema, List<String> match, Prompt prompt,
       java.util.Map<String, String> normalise, String rules, Review review, List<CheckDef> checks,
-      TypeSignals classify, LongText longText, Model model) {}
+      TypeSignals classify, LongText longText, Model model, String from) {}
 
   /**
    * A text longer than the prompt budget: {@code select: head} keeps its opening (the default);

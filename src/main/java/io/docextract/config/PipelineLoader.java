@@ -95,7 +95,10 @@ public final class PipelineLoader {
     List<DocumentTypeConfig> types = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < def.documentTypes().size(); i++) {
-      DocumentTypeConfig type = documentType(def.documentTypes().get(i), where, i);
+      PipelineDefinition.DocumentType t = def.documentTypes().get(i);
+      DocumentTypeConfig type = t.from() != null
+          ? typeFrom(t, where + ": documentTypes[" + i + "]", modelOverride)
+          : documentType(t, where, i);
       if (!names.add(type.name())) {
         throw new InvalidPipelineException(
             where + ": documentTypes[" + i + "].name '" + type.name() + "' is used twice");
@@ -120,8 +123,16 @@ public final class PipelineLoader {
       throw new InvalidPipelineException(where + ": 'batchSize' must be 1..1024, got " + batchSize);
     }
     ModelSettings model = model(def.model(), where, modelOverride);
-    if (modelOverride == null) {
+    if (modelOverride != null) {
+      // --model replaces every model of the pipeline, the types' own too.
+      types.replaceAll(t -> t.withModel(null));
+    } else {
       for (int i = 0; i < types.size(); i++) {
+        if (def.documentTypes().get(i).from() != null) {
+          types.set(i, types.get(i).model() != null && types.get(i).model().equals(model)
+              ? types.get(i).withModel(null) : types.get(i));
+          continue;
+        }
         PipelineDefinition.Model own = def.documentTypes().get(i).model();
         if (own != null) {
           ModelSettings s = model(typeModel(def.model(), own), where + ": documentTypes[" + i
@@ -134,6 +145,39 @@ public final class PipelineLoader {
     return new JobConfig(def.name(), where, def.input(), def.output(), review, model, batchSize,
         parseLimits, maxPromptChars, types, escalation(def.escalation(), where),
         classification(def, where));
+  }
+
+  /**
+   * A type as another pipeline file defines it — schema, prompt, rules, review, long-text policy —
+   * with that pipeline's model as its own, so a tuned type keeps the exact prompt and adapter it
+   * was trained with; {@code match} here replaces the file's. Nothing else may be set beside
+   * {@code from} (classify signals excepted): the type is the other file's.
+   */
+  private DocumentTypeConfig typeFrom(PipelineDefinition.DocumentType t, String where,
+      String modelOverride) throws InvalidPipelineException {
+    if (t.name() == null) {
+      throw new InvalidPipelineException(where + ": 'from' needs the 'name' of a type in "
+          + t.from());
+    }
+    if (t.schema() != null || t.prompt() != null || t.rules() != null || t.review() != null
+        || t.checks() != null || t.normalise() != null || t.longText() != null
+        || t.model() != null) {
+      throw new InvalidPipelineException(where + ": a type taken 'from' " + t.from()
+          + " may set only name, match and classify beside it");
+    }
+    Path file = Path.of(t.from());
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidPipelineException(where + ".from: file not found: " + file);
+    }
+    JobConfig other = load(file, modelOverride);
+    for (DocumentTypeConfig type : other.documentTypes()) {
+      if (type.name().equals(t.name())) {
+        DocumentTypeConfig own = type.withModel(type.modelOr(other.model()));
+        return own.withMatch(t.match() == null ? List.of() : t.match());
+      }
+    }
+    throw new InvalidPipelineException(where + ": " + t.from() + " has no type '" + t.name()
+        + "'");
   }
 
   /** Null for a single type: there is nothing to tell apart. */

@@ -204,10 +204,10 @@ public final class ModelRuntime implements AutoCloseable {
    * @throws ContextOverflowException when the prompt leaves no room for the reply in one slot
    */
   public Completion complete(String prompt, String grammar, int maxTokens) throws InterruptedException {
-    return completeWhole(prompt, grammar, maxTokens, settings.adapterPath());
+    return completeWhole(prompt, grammar, maxTokens, ownRequest(settings.adapterPath()));
   }
 
-  private Completion completeWhole(String prompt, String grammar, int maxTokens, String adapter)
+  private Completion completeWhole(String prompt, String grammar, int maxTokens, Request req)
       throws InterruptedException {
     int promptTokens = fitOrThrow(prompt, maxTokens);
     slots.acquire();
@@ -215,7 +215,7 @@ public final class ModelRuntime implements AutoCloseable {
       long start = System.nanoTime();
       TokenProbabilities probs = new TokenProbabilities();
       Piece p = stream(prompt, grammar, maxTokens, new JsonEndDetector(), probs,
-          settings.cachePrompt(), adapter);
+          req.cachePrompt(), req);
       return new Completion(p.text(), p.reason(), promptTokens, p.generated(), p.firstTokenMillis(),
           (System.nanoTime() - start) / 1_000_000, probs.byField(p.text()));
     } catch (RuntimeException e) {
@@ -239,9 +239,32 @@ public final class ModelRuntime implements AutoCloseable {
    */
   public Completion complete(String prompt, String grammar, ValueScaffold scaffold, int maxTokens,
       String adapter) throws InterruptedException {
+    return complete(prompt, grammar, scaffold, maxTokens, ownRequest(adapter));
+  }
+
+  /**
+   * The same as a document type's own model asks for it on this shared base: its adapter, reply
+   * budget, prompt cache and drafting ({@code request}'s; its base and load settings are this
+   * runtime's).
+   */
+  public Completion complete(String prompt, String grammar, ValueScaffold scaffold,
+      ModelSettings request) throws InterruptedException {
+    return complete(prompt, grammar, scaffold, request.maxTokens(),
+        new Request(request.adapterPath(), request.cachePrompt(), request.lookup()));
+  }
+
+  private Completion complete(String prompt, String grammar, ValueScaffold scaffold,
+      int maxTokens, Request req) throws InterruptedException {
     return scaffold != null
-        ? completeValues(prompt, scaffold, maxTokens, adapter)
-        : completeWhole(prompt, grammar, maxTokens, adapter);
+        ? completeValues(prompt, scaffold, maxTokens, req)
+        : completeWhole(prompt, grammar, maxTokens, req);
+  }
+
+  /** Per request on a shared base: which adapter, whether to reuse the cache, drafting. */
+  private record Request(String adapter, boolean cachePrompt, PromptLookup lookup) {}
+
+  private Request ownRequest(String adapter) {
+    return new Request(adapter, settings.cachePrompt(), settings.lookup());
   }
 
   /**
@@ -252,11 +275,11 @@ public final class ModelRuntime implements AutoCloseable {
    */
   public Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens)
       throws InterruptedException {
-    return completeValues(prompt, scaffold, maxTokens, settings.adapterPath());
+    return completeValues(prompt, scaffold, maxTokens, ownRequest(settings.adapterPath()));
   }
 
   private Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens,
-      String adapter) throws InterruptedException {
+      Request req) throws InterruptedException {
     // The keys are read as prompt too: they must fit beside the reply.
     int promptTokens = fitOrThrow(prompt, maxTokens + countTokens(scaffold.leads()));
     slots.acquire();
@@ -275,7 +298,7 @@ public final class ModelRuntime implements AutoCloseable {
         // After the first value the slot holds this document's own prompt: reusing it keeps a
         // rerun byte-identical (the split into batches depends on this document alone), where a
         // prefix left by another document would not; without it every value re-reads the prompt.
-        boolean cache = settings.cachePrompt() || reply.length() > 0;
+        boolean cache = req.cachePrompt() || reply.length() > 0;
         reply.append(slot.lead());
         probs.add(slot.lead(), null);
         JsonEndDetector end = slot.inString()
@@ -283,7 +306,7 @@ public final class ModelRuntime implements AutoCloseable {
         TokenProbabilities pieceProbs = new TokenProbabilities();
         long before = (System.nanoTime() - start) / 1_000_000;
         Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs,
-            cache, adapter);
+            cache, req);
         if (firstToken < 0 && p.firstTokenMillis() >= 0) {
           firstToken = before + p.firstTokenMillis();
         }
@@ -334,7 +357,7 @@ public final class ModelRuntime implements AutoCloseable {
 
   /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
   private Piece stream(String prompt, String grammar, int maxTokens, JsonEndDetector end,
-      TokenProbabilities probs, boolean cachePrompt, String adapter) {
+      TokenProbabilities probs, boolean cachePrompt, Request req) {
     InferenceParameters params =
         new InferenceParameters(prompt)
             .setTemperature(0f)
@@ -343,13 +366,13 @@ public final class ModelRuntime implements AutoCloseable {
     if (grammar != null) {
       params.setGrammar(grammar);
     }
-    adapters.applyTo(params, adapter);
+    adapters.applyTo(params, req.adapter());
     if (tokenProbabilities) {
       params.setNProbs(1);
     }
     if (tokenProbabilities) {
       // Only docextract's patched library (the one that gives probabilities) drafts.
-      settings.lookup().applyTo(params);
+      req.lookup().applyTo(params);
     }
     long start = System.nanoTime();
     long firstToken = -1;

@@ -135,15 +135,13 @@ public final class ExtractFields
         String grammar = grammars.get(r.documentType());
         ValueScaffold scaffold = scaffolds.get(r.documentType());
         ModelRuntime runtime = runtimes.get(r.documentType());
-        ModelSettings model = models.settings(r.documentType());
-        String adapter = models.adapter(r.documentType());
+        ModelSettings model = models.request(r.documentType());
         items.add(r);
         futures.add(pool.submit(() -> {
           PromptFit fit = PromptFit.fit(runtime,
               t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text(),
               model.maxTokens());
-          Completion c = completeWithRetries(runtime, fit.prompt(), grammar, scaffold,
-              model.maxTokens(), adapter);
+          Completion c = completeWithRetries(runtime, fit.prompt(), grammar, scaffold, model);
           return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
         }));
       }
@@ -184,12 +182,12 @@ public final class ExtractFields
      * A prompt that does not fit is not retried: it never will.
      */
     private static Completion completeWithRetries(ModelRuntime runtime, String prompt,
-        String grammar, ValueScaffold scaffold, int maxTokens, String adapter)
+        String grammar, ValueScaffold scaffold, ModelSettings model)
         throws InterruptedException {
       RuntimeException last = null;
       for (int attempt = 1; attempt <= MODEL_ATTEMPTS; attempt++) {
         try {
-          return runtime.complete(prompt, grammar, scaffold, maxTokens, adapter);
+          return runtime.complete(prompt, grammar, scaffold, model);
         } catch (ContextOverflowException e) {
           throw e;
         } catch (RuntimeException e) {

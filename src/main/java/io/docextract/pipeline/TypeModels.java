@@ -31,38 +31,43 @@ final class TypeModels implements Serializable {
     return new TypeModels(byType);
   }
 
-  ModelSettings settings(String type) {
-    return byType.get(type);
-  }
 
-  /** The type models grouped by the base they load: one loaded copy each. */
+  /**
+   * The type models grouped by the copy they load: same file, context, threads and slots. A
+   * group's first model, without its adapter, stands for the copy; reply budget, prompt cache and
+   * drafting stay each type's own, per request.
+   */
   Map<ModelSettings, List<ModelSettings>> bases() {
+    Map<List<Object>, ModelSettings> firstOf = new LinkedHashMap<>();
     Map<ModelSettings, List<ModelSettings>> out = new LinkedHashMap<>();
-    byType.values().forEach(s -> out.computeIfAbsent(base(s), b -> new ArrayList<>()).add(s));
+    byType.values().forEach(s -> {
+      ModelSettings base = firstOf.computeIfAbsent(loadKey(s), k -> s.withAdapter(null, null));
+      out.computeIfAbsent(base, b -> new ArrayList<>()).add(s);
+    });
     return out;
   }
 
   /** The runtimes of every type, by type name, local copies fetched: close each once. */
   Map<String, ModelRuntime> acquire() {
-    Map<ModelSettings, ModelRuntime> loaded = new LinkedHashMap<>();
+    Map<List<Object>, ModelRuntime> loaded = new LinkedHashMap<>();
     bases().forEach((base, models) -> {
       List<String> adapters = models.stream()
           .map(m -> m.adapterPath() == null ? null : ModelLocator.localise(m).adapterPath())
           .filter(java.util.Objects::nonNull).distinct().toList();
-      loaded.put(base, ModelRuntime.acquire(ModelLocator.localise(base), adapters));
+      loaded.put(loadKey(base), ModelRuntime.acquire(ModelLocator.localise(base), adapters));
     });
     Map<String, ModelRuntime> out = new LinkedHashMap<>();
-    byType.forEach((type, s) -> out.put(type, loaded.get(base(s))));
+    byType.forEach((type, s) -> out.put(type, loaded.get(loadKey(s))));
     return out;
   }
 
-  /** The adapter a request of this type asks for, as the runtime knows it (a local path). */
-  String adapter(String type) {
-    ModelSettings s = byType.get(type);
-    return s.adapterPath() == null ? null : ModelLocator.localise(s).adapterPath();
+  /** What a request of this type asks of its runtime, with local paths. */
+  ModelSettings request(String type) {
+    return ModelLocator.localise(byType.get(type));
   }
 
-  private static ModelSettings base(ModelSettings s) {
-    return s.withAdapter(null, null);
+  private static List<Object> loadKey(ModelSettings s) {
+    return List.of(s.modelPath(), s.modelSha256(), s.chatTemplate(), s.contextSize(), s.threads(),
+        s.parallel());
   }
 }

@@ -366,4 +366,54 @@ class PipelineLoaderTest {
     assertTrue(refused(valid().replace("    prompt:\n", "    longText: {select: chunks,"
         + " merge: {nope: first}}\n    prompt:\n")).getMessage().contains("no field 'nope'"));
   }
+
+  @Test
+  void aTypesOwnModelTakesThePipelinesBaseAndSettingsUnlessItNamesItsOwn() throws Exception {
+    Path adapter = Files.write(dir.resolve("adapter.gguf"), new byte[] {1, 2, 3});
+    String yaml = valid().replace("    match: [\"**/receipts/*\"]\n",
+        "    match: [\"**/receipts/*\"]\n    model: {adapter: " + adapter + ", maxTokens: 32}\n");
+    JobConfig job = loader.load(write(yaml), null);
+    assertNull(job.model().adapterPath(), "the pipeline's model keeps no adapter");
+    var own = job.documentTypes().get(0).model();
+    assertEquals(job.model().modelPath(), own.modelPath(), "the pipeline's base");
+    assertEquals(adapter.toAbsolutePath().toString(), own.adapterPath());
+    assertEquals(32, own.maxTokens(), "its own setting");
+    assertEquals(512, own.contextSize(), "the pipeline's setting");
+    assertEquals(own, job.modelFor("receipt"));
+    // One type picked out (eval, bench, finetune): its model becomes the job's.
+    JobConfig alone = job.withDocumentTypes(job.documentTypes());
+    assertEquals(own, alone.model());
+    assertNull(alone.documentTypes().get(0).model());
+    // --model replaces every model, the type's too.
+    assertNull(loader.load(write(yaml), MODEL.toString()).documentTypes().get(0).model());
+  }
+
+  @Test
+  void aTypeTakenFromAnotherPipelineKeepsItsPromptAndModelAndTakesThisMatch() throws Exception {
+    Path adapter = Files.write(dir.resolve("adapter.gguf"), new byte[] {1, 2, 3});
+    Path tuned = Files.writeString(dir.resolve("tuned.yaml"), valid()
+        .replace("model: {path:", "model: {adapter: " + adapter + ", path:"));
+    Path mixed = Files.writeString(dir.resolve("mixed.yaml"), """
+        name: mixed
+        input: in/*/*
+        output: out/mixed
+        model: {path: %s, chatTemplate: false, contextSize: 512, maxTokens: 64}
+        documentTypes:
+          - {name: receipt, from: %s, match: ["**/shop/*"]}
+        """.formatted(MODEL.toAbsolutePath(), tuned));
+    JobConfig job = loader.load(mixed, null);
+    var type = job.documentTypes().get(0);
+    assertEquals(List.of("**/shop/*"), type.match());
+    assertEquals(loader.load(tuned, null).documentTypes().get(0).promptHash(), type.promptHash());
+    assertEquals(adapter.toAbsolutePath().toString(), job.modelFor("receipt").adapterPath());
+
+    Files.writeString(mixed, Files.readString(mixed).replace("match:", "schema: x.json, match:"));
+    InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
+        () -> loader.load(mixed, null));
+    assertTrue(e.getMessage().contains("may set only name, match and classify"), e.getMessage());
+    Files.writeString(mixed, Files.readString(mixed).replace("name: receipt", "name: invoice")
+        .replace("schema: x.json, ", ""));
+    e = assertThrows(InvalidPipelineException.class, () -> loader.load(mixed, null));
+    assertTrue(e.getMessage().contains("has no type 'invoice'"), e.getMessage());
+  }
 }
