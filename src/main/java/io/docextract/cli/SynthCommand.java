@@ -19,8 +19,12 @@ import picocli.CommandLine.Option;
       "Write N synthetic receipts and invoices (text, HTML and PDF; varied layouts) under"
           + " DIR/receipts and DIR/invoices, with DIR/gold.jsonl for eval. The same seed gives"
           + " the same bytes.",
+      "Invoices also come as DOCX, in English, German, French, Dutch or Spanish, with several"
+          + " currencies, number and date formats, tax, discounts, credit notes and two-page"
+          + " layouts; their gold has the date as ISO and the currency as its code.",
       "",
-      "Example: docextract synth --out /tmp/synth --count 10000 --seed 7"
+      "Example: docextract synth --out /tmp/synth --count 10000 --seed 7",
+      "         docextract synth --out /tmp/invoices --count 300 --seed 19 --types invoice"
     })
 public final class SynthCommand implements Callable<Integer> {
 

@@ -5,107 +5,137 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Invoices in the invoice2data gold shape (issuer, invoice_number, date, currency, amount,
- * lines). Layouts differ in the number and date labels, where the currency is shown (a line of
- * its own, the total's label, or before the amount), the table's columns and the tax line.
+ * lines): what is billed is decided here (language, parties, number, dates, items, discount,
+ * tax, credit note or not), how it is printed by {@link InvoicePrint} and where by
+ * {@link InvoiceLayout}. Gold: the date as ISO, the currency as its code, the amount as a
+ * number (negative for a credit note), each line's unit price as a plain number.
  */
 final class Invoices {
 
-  private static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "MYR", "SGD",
-      "CHF");
-  private static final List<String> NUMBER_LABELS = List.of("Invoice No.", "Invoice #",
-      "Invoice number:", "INVOICE", "Ref:", "Document no.");
-  private static final List<String> DATE_LABELS = List.of("Invoice date:", "Date:", "Issued:",
-      "Date of issue");
-  private static final List<String> DUE_LABELS = List.of("Amount due", "TOTAL", "Grand Total",
-      "Balance due", "Total payable", "Total incl. VAT");
+  /** What one invoice bills; amounts are positive, {@code credit} flips the total's sign. */
+  record Invoice(InvoiceLanguage lang, String issuer, String issuerStreet, String issuerTown,
+      String customer, String customerStreet, String customerTown, String number,
+      LocalDate date, LocalDate due, String currency, List<Item> items, int discountPct,
+      BigDecimal discount, double taxRate, BigDecimal net, BigDecimal tax, BigDecimal total,
+      boolean credit) {}
+
+  record Item(String name, int qty, BigDecimal unit, BigDecimal amount) {}
+
+  private static final List<String> ALL_CURRENCIES = List.of("EUR", "USD", "GBP", "CHF",
+      "CAD", "AUD", "INR", "SGD");
 
   private Invoices() {}
 
   static SynthDocument make(Random r, SynthDocument.Format format) {
-    String issuer = Words.pick(r, Words.FIRM_FIRST) + " " + Words.pick(r, Words.FIRM_SECOND)
-        + " " + Words.pick(r, Words.FIRM_SUFFIX);
-    String number = switch (r.nextInt(4)) {
-      case 0 -> "INV-" + (2019 + r.nextInt(6)) + "-" + String.format("%05d", r.nextInt(100000));
-      case 1 -> String.valueOf(10000000 + r.nextInt(90000000));
-      case 2 -> "A" + (100 + r.nextInt(900)) + "/" + (10 + r.nextInt(90));
-      default -> "F" + String.format("%06d", r.nextInt(1000000));
-    };
-    String date = Printed.date(r);
-    String currency = Words.pick(r, CURRENCIES);
-
-    ArrayNode goldLines = JsonNodeFactory.instance.arrayNode();
-    List<String> table = new ArrayList<>();
-    BigDecimal net = BigDecimal.ZERO.setScale(2);
-    boolean qtyColumn = r.nextBoolean();
-    table.add(qtyColumn ? String.format("%-28s %5s %12s %12s", "Description", "Qty", "Unit price",
-        "Amount") : String.format("%-28s %12s", "Item", "Price"));
-    for (int i = 1 + r.nextInt(5); i > 0; i--) {
-      String name = Words.pick(r, Words.SERVICES);
-      BigDecimal unit = Printed.money(r, 100, 250000);
-      int qty = qtyColumn ? 1 + r.nextInt(10) : 1;
-      BigDecimal amount = unit.multiply(BigDecimal.valueOf(qty));
-      net = net.add(amount);
-      table.add(qtyColumn ? String.format("%-28s %5d %12s %12s", name, qty, unit, amount)
-          : String.format("%-28s %12s", name, unit));
-      goldLines.addObject().put("name", name).put("price_unit", Printed.plain(unit));
-    }
-    int rate = List.of(0, 7, 19, 20).get(r.nextInt(4));
-    BigDecimal vat = net.multiply(BigDecimal.valueOf(rate)).movePointLeft(2)
-        .setScale(2, RoundingMode.HALF_UP);
-    BigDecimal total = net.add(vat);
-
-    List<String> lines = new ArrayList<>();
-    boolean titleFirst = r.nextBoolean();
-    if (titleFirst) {
-      lines.add("INVOICE");
-    }
-    lines.add(issuer);
-    lines.add((1 + r.nextInt(200)) + " " + Words.pick(r, Words.STREETS) + ", "
-        + Words.pick(r, Words.CITIES));
-    if (!titleFirst) {
-      lines.add("INVOICE");
-    }
-    List<String> header = new ArrayList<>(List.of(
-        Words.pick(r, NUMBER_LABELS) + " " + number,
-        Words.pick(r, DATE_LABELS) + " " + date,
-        "Bill to: " + Words.pick(r, Words.CUSTOMERS)));
-    java.util.Collections.shuffle(header, r);
-    lines.addAll(header);
-    int currencyShown = r.nextInt(3);
-    if (currencyShown == 0) {
-      lines.add("Currency: " + currency);
-    }
-    if (r.nextBoolean()) {
-      lines.add(Words.noise(r, Words.INVOICE_NOISE));
-    }
-    lines.add("");
-    lines.addAll(table);
-    lines.add("");
-    lines.add(String.format("%-28s %12s", "Net", net));
-    lines.add(String.format("%-28s %12s", rate == 0 ? "VAT exempt" : "VAT " + rate + "%", vat));
-    String due = Words.pick(r, DUE_LABELS);
-    lines.add(switch (currencyShown) {
-      case 1 -> String.format("%-28s %12s", due + " (" + currency + ")", total);
-      case 2 -> String.format("%-28s %s %s", due, currency, total);
-      default -> String.format("%-28s %12s", due, total);
-    });
-    for (int i = r.nextInt(3); i > 0; i--) {
-      lines.add(Words.noise(r, Words.INVOICE_NOISE));
-    }
+    Invoice inv = invoice(r);
+    InvoicePrint print = InvoicePrint.pick(r, inv.lang(), inv.currency());
+    List<Block> blocks = InvoiceLayout.blocks(r, inv, print);
 
     ObjectNode gold = JsonNodeFactory.instance.objectNode();
-    gold.put("issuer", issuer);
-    gold.put("invoice_number", number);
-    gold.put("date", date);
-    gold.put("currency", currency);
-    gold.put("amount", total);
-    gold.set("lines", goldLines);
-    return new SynthDocument("invoice", lines, format, gold);
+    gold.put("issuer", inv.issuer());
+    gold.put("invoice_number", inv.number());
+    gold.put("date", inv.date().toString());
+    gold.put("currency", inv.currency());
+    gold.put("amount", inv.credit() ? inv.total().negate() : inv.total());
+    ArrayNode goldLines = gold.putArray("lines");
+    for (Item item : inv.items()) {
+      goldLines.addObject().put("name", item.name())
+          .put("price_unit", InvoicePrint.goldPrice(item.unit()));
+    }
+    Map<String, String> printed = new LinkedHashMap<>();
+    printed.put("amount", print.number(inv.credit() ? inv.total().negate() : inv.total()));
+    printed.put("date", print.date(inv.date()));
+    printed.put("invoice_number", inv.number());
+    printed.put("language", inv.lang().name());
+    return new SynthDocument("invoice", Block.lines(blocks), format, gold, blocks, printed);
+  }
+
+  static Invoice invoice(Random r) {
+    int l = r.nextInt(20);
+    InvoiceLanguage lang = l < 7 ? InvoiceLanguage.EN : l < 11 ? InvoiceLanguage.DE
+        : l < 14 ? InvoiceLanguage.FR : l < 17 ? InvoiceLanguage.NL : InvoiceLanguage.ES;
+    String currency = r.nextInt(8) == 0 ? InvoiceWords.pick(r, ALL_CURRENCIES)
+        : InvoiceWords.pick(r, lang.currencies);
+    boolean credit = r.nextInt(12) == 0;
+    String issuer = InvoiceWords.firm(r, lang);
+    InvoiceLanguage customerLang = r.nextInt(4) == 0 ? InvoiceLanguage.values()[r.nextInt(5)]
+        : lang;
+    String customer = InvoiceWords.firm(r, customerLang);
+    if (customer.equals(issuer)) {
+      customer = "Client " + customer;
+    }
+    LocalDate date = InvoicePrint.date(r);
+    LocalDate due = date.plusDays(List.of(7, 14, 30, 45, 60).get(r.nextInt(5)));
+
+    List<Item> items = new ArrayList<>();
+    int n = 1 + r.nextInt(r.nextInt(4) == 0 ? 10 : 5);
+    boolean quantities = r.nextInt(3) > 0;
+    for (int i = 0; i < n; i++) {
+      String name = InvoiceWords.item(r, lang);
+      for (int tries = 0; tries < 5 && containsName(items, name); tries++) {
+        name = InvoiceWords.item(r, lang);
+      }
+      int qty = quantities && r.nextBoolean() ? 1 + r.nextInt(12) : 1;
+      BigDecimal unit = unitPrice(r);
+      items.add(new Item(name, qty, unit, unit.multiply(BigDecimal.valueOf(qty))));
+    }
+    BigDecimal net = items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_UP);
+    int discountPct = r.nextInt(5) == 0 ? List.of(2, 3, 5, 10, 15).get(r.nextInt(5)) : 0;
+    BigDecimal discount = net.multiply(BigDecimal.valueOf(discountPct)).movePointLeft(2)
+        .setScale(2, RoundingMode.HALF_UP);
+    double rate = r.nextInt(10) == 0 ? 0.0 : lang.taxRates.get(r.nextInt(lang.taxRates.size()));
+    BigDecimal taxable = net.subtract(discount);
+    BigDecimal tax = taxable.multiply(BigDecimal.valueOf(rate)).movePointLeft(2)
+        .setScale(2, RoundingMode.HALF_UP);
+    return new Invoice(lang, issuer, InvoiceWords.street(r, lang), InvoiceWords.town(r, lang),
+        customer, InvoiceWords.street(r, customerLang), InvoiceWords.town(r, customerLang),
+        number(r, lang, credit, date), date, due, currency, items, discountPct, discount, rate,
+        net, tax, taxable.add(tax), credit);
+  }
+
+  private static boolean containsName(List<Item> items, String name) {
+    return items.stream().anyMatch(i -> i.name().equals(name));
+  }
+
+  /** From a few units to a few thousand, more often small: log-uniform cents. */
+  private static BigDecimal unitPrice(Random r) {
+    double cents = Math.pow(10, 2 + r.nextDouble() * 4.3);
+    long c = Math.round(cents);
+    if (r.nextInt(3) == 0) {
+      c = (c / 100) * 100;  // whole units, as many price lists have
+    }
+    return BigDecimal.valueOf(Math.max(c, 50), 2);
+  }
+
+  private static String number(Random r, InvoiceLanguage lang, boolean credit, LocalDate d) {
+    String y = String.valueOf(d.getYear());
+    String prefix = credit ? InvoiceWords.pick(r, List.of("CN", "GS", "AV", "CR"))
+        : InvoiceWords.pick(r, switch (lang) {
+          case EN -> List.of("INV", "IN", "");
+          case DE -> List.of("RE", "R", "");
+          case FR -> List.of("FA", "F", "FAC", "");
+          case NL -> List.of("F", "FAC", "");
+          case ES -> List.of("FV", "A", "");
+        });
+    String sep = InvoiceWords.pick(r, List.of("-", "/", "", "-"));
+    return switch (r.nextInt(5)) {
+      case 0 -> (prefix.isEmpty() ? "" : prefix + sep) + y + sep
+          + String.format("%04d", r.nextInt(10000));
+      case 1 -> String.valueOf(10000000 + r.nextInt(90000000));
+      case 2 -> prefix + (prefix.isEmpty() ? "" : sep) + String.format("%06d", r.nextInt(1000000));
+      case 3 -> y.substring(2) + String.format("%05d", r.nextInt(100000));
+      default -> prefix + (prefix.isEmpty() ? "A" : "") + (100 + r.nextInt(900)) + "/"
+          + y.substring(2);
+    };
   }
 }

@@ -13,20 +13,30 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** A document's lines as the bytes of a file: plain text, an HTML page, or a one-page PDF. */
+/**
+ * A document's lines as the bytes of a file: plain text, an HTML page, a PDF with a text layer
+ * (a new page at each page break, or when a page is full) or a DOCX ({@link RenderDocx}). A
+ * document with blocks gets real tables in HTML; one without keeps its lines in a pre block.
+ */
 final class Render {
 
   // PDFBox stamps the creation time and a random document id; fixed values keep a seed's bytes.
-  private static final Calendar FIXED =
+  static final Calendar FIXED =
       new GregorianCalendar(TimeZone.getTimeZone("UTC")) {{ setTimeInMillis(0); }};
+
+  private static final int TOP = 740;
+  private static final int BOTTOM = 48;
+  private static final int LEADING = 11;
 
   private Render() {}
 
   static byte[] bytes(SynthDocument doc) throws IOException {
     return switch (doc.format()) {
       case TXT -> (String.join("\n", doc.lines()) + "\n").getBytes(StandardCharsets.UTF_8);
-      case HTML -> html(doc).getBytes(StandardCharsets.UTF_8);
+      case HTML -> (doc.blocks().isEmpty() ? html(doc) : RenderHtml.html(doc))
+          .getBytes(StandardCharsets.UTF_8);
       case PDF -> pdf(doc.lines());
+      case DOCX -> RenderDocx.docx(doc);
     };
   }
 
@@ -40,7 +50,7 @@ final class Render {
     return sb.append("</pre>\n</body></html>\n").toString();
   }
 
-  private static String escape(String s) {
+  static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
@@ -51,18 +61,27 @@ final class Render {
       id.add(new org.apache.pdfbox.cos.COSString(new byte[16]));
       id.add(new org.apache.pdfbox.cos.COSString(new byte[16]));
       pdf.getDocument().setDocumentID(id);
-      PDPage page = new PDPage();
-      pdf.addPage(page);
-      try (PDPageContentStream cs = new PDPageContentStream(pdf, page)) {
-        cs.beginText();
-        cs.setFont(new PDType1Font(Standard14Fonts.FontName.COURIER), 9);
-        cs.setLeading(11);
-        cs.newLineAtOffset(48, 740);
-        for (String line : lines) {
-          cs.showText(line);
-          cs.newLine();
+      PDType1Font font = new PDType1Font(Standard14Fonts.FontName.COURIER);
+      int at = 0;
+      while (at < lines.size()) {
+        PDPage page = new PDPage();
+        pdf.addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(pdf, page)) {
+          cs.beginText();
+          cs.setFont(font, 9);
+          cs.setLeading(LEADING);
+          cs.newLineAtOffset(36, TOP);
+          int y = TOP;
+          for (; at < lines.size() && y > BOTTOM; at++, y -= LEADING) {
+            if (lines.get(at).equals(Block.PAGE_BREAK)) {
+              at++;
+              break;
+            }
+            cs.showText(lines.get(at));
+            cs.newLine();
+          }
+          cs.endText();
         }
-        cs.endText();
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       pdf.save(out);

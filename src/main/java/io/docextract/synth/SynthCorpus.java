@@ -26,13 +26,21 @@ public final class SynthCorpus {
 
   private SynthCorpus() {}
 
-  /** Document i of a corpus: its type alternates over {@code types}; 70% text, 20% HTML, 10% PDF. */
+  /**
+   * Document i of a corpus: its type alternates over {@code types}; receipts 70% text, 20% HTML,
+   * 10% PDF; invoices 20% text, 20% HTML, 40% PDF, 20% DOCX.
+   */
   public static SynthDocument document(long seed, int i, List<String> types) {
     Random r = new Random(seed * 1_000_003L + i);
     String type = types.get(i % types.size());
     int f = r.nextInt(10);
     SynthDocument.Format format = f < 7 ? SynthDocument.Format.TXT
         : f < 9 ? SynthDocument.Format.HTML : SynthDocument.Format.PDF;
+    if (type.equals("invoice")) {
+      // invoices arrive mostly as PDFs, also as HTML mail, Word files and plain text
+      format = f < 2 ? SynthDocument.Format.TXT : f < 4 ? SynthDocument.Format.HTML
+          : f < 8 ? SynthDocument.Format.PDF : SynthDocument.Format.DOCX;
+    }
     return switch (type) {
       case "receipt" -> Receipts.make(r, format);
       case "invoice" -> Invoices.make(r, format);
