@@ -70,7 +70,7 @@ final class Render {
           cs.beginText();
           cs.setFont(font, 9);
           cs.setLeading(LEADING);
-          cs.newLineAtOffset(36, TOP);
+          cs.newLineAtOffset(48, TOP);
           int y = TOP;
           for (; at < lines.size() && y > BOTTOM; at++, y -= LEADING) {
             if (lines.get(at).equals(Block.PAGE_BREAK)) {
