@@ -107,9 +107,10 @@ public final class ExtractFields
     @Setup
     public void setup() {
       runtimes = models.acquire();
-      // As many requests in flight as the loaded copies have slots together.
+      // As many requests in flight as the widest copy has slots: with a copy per type, two
+      // models decoding at once would only split the same cores between them.
       int slots = runtimes.values().stream().distinct()
-          .mapToInt(r -> r.settings().parallel()).sum();
+          .mapToInt(r -> r.settings().parallel()).max().orElse(1);
       pool = Executors.newFixedThreadPool(slots, r -> {
         Thread t = new Thread(r, "docextract-slot");
         t.setDaemon(true);
