@@ -19,6 +19,8 @@ public final class EvalReport {
   private final Map<String, Normaliser> fields;
   private final List<SystemScore> systems = new ArrayList<>();
   private final List<Coverage> coverage = new ArrayList<>();
+  /** The rules' per-document scores, for each model's paired difference from them. */
+  private List<Map<String, FieldScore>> rulesPerDocument;
 
   private final io.docextract.rules.RuleSet ruleSet;
   private final JsonNode schema;
@@ -41,6 +43,7 @@ public final class EvalReport {
     for (EvalItem i : items) {
       perDocument.add(s.add(i.gold(), rulesJson(i.rules())));
     }
+    rulesPerDocument = perDocument;
     systems.add(new SystemScore("rules", s.documents(), s.overall(), s.perField(),
         s.documentExactMatch(), null, null, null, null, null, null, null, null,
         Bootstrap.scores(perDocument, fields.keySet())));
@@ -75,7 +78,20 @@ public final class EvalReport {
         all.overall(), all.perField(), all.documentExactMatch(), parse / n, schema / n,
         review / n, accepted.documents() == 0 ? null : accepted.overall().precision(),
         speed.docsPerMinute(), speed.p95LatencyMs(), speed.cpuSecondsPer1000(),
-        speed.peakRssMb(), Bootstrap.scores(perDocument, fields.keySet())));
+        speed.peakRssMb(), withDifferences(Bootstrap.scores(perDocument, fields.keySet()),
+            perDocument)));
+  }
+
+  /** Adds "f1-rules" and "exact-rules": the paired difference from the rules, when scored. */
+  private Map<String, Interval> withDifferences(Map<String, Interval> intervals,
+      List<Map<String, FieldScore>> perDocument) {
+    if (rulesPerDocument == null || rulesPerDocument.size() != perDocument.size()) {
+      return intervals;
+    }
+    Map<String, Interval> out = new LinkedHashMap<>(intervals);
+    Bootstrap.differences(perDocument, rulesPerDocument)
+        .forEach((k, v) -> out.put(k + "-rules", v));
+    return out;
   }
 
   /** The coverage/precision table of one model's confidence, and the threshold it suggests. */
@@ -166,6 +182,7 @@ public final class EvalReport {
           pct(s.reviewShare()), num(s.acceptedPrecision()), whole(s.docsPerMinute(), 1),
           whole(s.p95LatencyMs(), 0), whole(s.cpuSecondsPer1000(), 0), whole(s.peakRssMb(), 0)));
     }
+    differences(sb);
     sb.append("\nPer field, F1 / exact:\n\n| field |");
     systems.forEach(s -> sb.append(' ').append(s.system()).append(" |"));
     sb.append("\n|---|");
@@ -183,6 +200,26 @@ public final class EvalReport {
     }
     coverage.forEach(c -> sb.append(c.markdown()));
     return sb.toString();
+  }
+
+  /** Each model's difference from the rules on the same documents (paired bootstrap). */
+  private void differences(StringBuilder sb) {
+    SystemScore rules = systems.stream().filter(s -> s.system().equals("rules")).findFirst()
+        .orElse(null);
+    if (rules == null || systems.stream().noneMatch(s -> s.intervals().containsKey("f1-rules"))) {
+      return;
+    }
+    sb.append("\nDifference from the rules on the same documents (paired bootstrap; an interval"
+        + " without 0 is a difference these documents show):\n\n| system | F1 − rules |"
+        + " field exact − rules |\n|---|---|---|\n");
+    for (SystemScore s : systems) {
+      if (s.intervals().containsKey("f1-rules")) {
+        sb.append("| ").append(s.system()).append(" | ")
+            .append(s.withInterval("f1-rules", s.overall().f1() - rules.overall().f1()))
+            .append(" | ").append(s.withInterval("exact-rules",
+                s.overall().accuracy() - rules.overall().accuracy())).append(" |\n");
+      }
+    }
   }
 
   private static String pct(Double d) {

@@ -53,4 +53,20 @@ class BootstrapTest {
     assertEquals(0.1, Bootstrap.at(new double[] {0, 1, 2, 3, 4}, 0.025), 1e-12);
     assertEquals(3.9, Bootstrap.at(new double[] {0, 1, 2, 3, 4}, 0.975), 1e-12);
   }
+
+  @Test
+  void aPairedDifferenceCancelsWhatBothSystemsShare() {
+    // Both wrong on the same 5 documents of 20; a also right on one that b gets wrong.
+    List<Map<String, FieldScore>> a = docs(16, 4);
+    List<Map<String, FieldScore>> b = new ArrayList<>(a);
+    b.set(0, doc(false));
+    Map<String, Interval> same = Bootstrap.differences(a, a);
+    assertEquals(0.0, same.get("exact").low(), 0);
+    assertEquals(0.0, same.get("exact").high(), 0);
+    Interval d = Bootstrap.differences(a, b).get("exact");
+    // The point difference is 1/20; no resample can make a worse than b.
+    assertTrue(d.low() >= 0 && d.low() <= 0.05 && d.high() >= 0.05, d.toString());
+    Interval separateA = Bootstrap.scores(a, List.of("total")).get("exact");
+    assertTrue(d.high() - d.low() < separateA.high() - separateA.low(), d + " " + separateA);
+  }
 }
