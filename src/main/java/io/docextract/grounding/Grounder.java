@@ -78,16 +78,28 @@ public final class Grounder implements Serializable {
    * (nor one behind a joining '-', '/', '.' or ','): for identifiers, dates and short values.
    */
   public Optional<Span> wholeToken(String text, String value) {
+    return bounded(text, value, "[\\p{L}\\p{N}]");
+  }
+
+  /**
+   * The same with only digits as neighbours that refuse a match: a printed date is often glued
+   * to a word by OCR ("21/05/2018TIME:"), never to another number.
+   */
+  public Optional<Span> wholeNumberToken(String text, String value) {
+    return bounded(text, value, "\\p{N}");
+  }
+
+  private static Optional<Span> bounded(String text, String value, String joined) {
     String v = value.strip();
     if (v.isEmpty() || text == null) {
       return Optional.empty();
     }
-    StringBuilder re = new StringBuilder("(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-/.,])");
+    StringBuilder re = new StringBuilder("(?<!" + joined + ")(?<!" + joined + "[-/.,])");
     String[] words = v.split("\\s+");
     for (int i = 0; i < words.length; i++) {
       re.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
     }
-    re.append("(?![\\p{L}\\p{N}]|[-/.,][\\p{L}\\p{N}])");
+    re.append("(?!" + joined + "|[-/.,]" + joined + ")");
     Matcher m = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
         .matcher(text);
     Span folded = null;

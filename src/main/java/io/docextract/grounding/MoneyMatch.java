@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  */
 final class MoneyMatch {
 
-  // A number token: not preceded by a letter, digit, separator or slash (an identifier's or a
-  // date's digits), not followed by a digit or a decimal part.
+  // A number token, perhaps right after a currency code or sign ("RM51.30", "$ 9"): not inside
+  // a word, not after a digit and a separator (a date's or a time's parts), not an identifier's
+  // tail after a hyphen, and not followed by a digit or a decimal part.
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}\\p{N}.,/:])(?<![\\p{L}\\p{N}]-)"
+      "(?<![\\p{L}\\p{N}])(?<!\\p{N}[.,/:])(?<![\\p{L}\\p{N}]-)"
+          + "((?i:RM|USD|EUR|GBP|CHF|AUD|CAD|SGD|MYR|INR|JPY)\\.?\\s?|[$€£¥₹]\\s?)?"
           + "(\\d{1,3}(?:[,.\u00a0 ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)"
           + "(?![\\p{N}]|[.,/:]\\p{N}|-\\p{N})");
   private static final Pattern CENTS = Pattern.compile("[.,]\\d{2}$");
@@ -40,15 +42,19 @@ final class MoneyMatch {
     Matcher m = NUMBER.matcher(text);
     Span fallback = null;
     while (m.find()) {
-      String printed = m.group(1);
+      String printed = m.group(2);
       if (!want.equals(abs(Normaliser.AMOUNT.apply(printed)))) {
         continue;
       }
-      if (CENTS.matcher(printed).find() || besideCurrency(text, m.start(), m.end())) {
-        return Optional.of(new Span(m.start(), m.end(), printed, "money", 1.0));
+      int start = m.start(2);
+      // As printed, or as the same amount printed another way (the report marks them so).
+      String method = printed.equals(value.strip()) ? "exact" : "normalised";
+      if (m.group(1) != null || CENTS.matcher(printed).find()
+          || besideCurrency(text, start, m.end())) {
+        return Optional.of(new Span(start, m.end(), printed, method, 1.0));
       }
-      if (fallback == null && MONEY_WORDS.matcher(line(text, m.start())).find()) {
-        fallback = new Span(m.start(), m.end(), printed, "money", 1.0);
+      if (fallback == null && MONEY_WORDS.matcher(line(text, start)).find()) {
+        fallback = new Span(start, m.end(), printed, method, 1.0);
       }
     }
     return Optional.ofNullable(fallback);

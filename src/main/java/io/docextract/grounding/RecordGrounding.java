@@ -94,7 +94,7 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
       return MoneyMatch.find(text, value);
     }
     if (normaliser == Normaliser.DATE || normaliser == Normaliser.DATE_MDY) {
-      Optional<Span> s = grounder.wholeToken(text, value);
+      Optional<Span> s = grounder.wholeNumberToken(text, value);
       return s.isPresent() ? s : NormalisedMatch.find(text, value, normaliser);
     }
     Optional<Span> s = grounder.locate(text, value);

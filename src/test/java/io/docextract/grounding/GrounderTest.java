@@ -74,7 +74,7 @@ class GrounderTest {
     assertEquals("April 29, 2005", date.matched());
     // The number itself: the "$" beside it is what makes it money.
     assertEquals("1,200.00", ((Span) g.spans().get("fee")).matched());
-    assertEquals("money", ((Span) g.spans().get("fee")).method());
+    assertEquals("normalised", ((Span) g.spans().get("fee")).method());
     List<?> parties = (List<?>) g.spans().get("party");
     assertEquals("Acme Corp.", ((Span) parties.get(0)).matched());
     assertEquals(null, parties.get(1));
@@ -107,6 +107,14 @@ class GrounderTest {
         amount).ungrounded());
     assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 120}"), "Total: 120",
         grounder, amount).ungrounded());
+    // Receipts print the currency glued to the amount, or the label glued to it.
+    for (String printed : List.of("TOTAL RM51.30", "TOTAL:51.30", "Total (RM): 51.30",
+        "TOTAL USD 51.30")) {
+      assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": \"51.30\"}"), printed,
+          grounder, amount).ungrounded(), printed);
+    }
+    assertEquals(List.of("amount"), RecordGrounding.of(json("{\"amount\": 30}"),
+        "Time 12:30 Table 4", grounder, amount).ungrounded(), "the minutes of a time");
   }
 
   @Test
@@ -130,6 +138,8 @@ class GrounderTest {
         grounder, date).ungrounded());
     assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"2018-05-14\"}"), text,
         grounder, date).ungrounded());
+    assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"21/05/2018\"}"),
+        "21/05/2018TIME: 10:02", grounder, date).ungrounded(), "glued to a word by OCR");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode json(String s) {
