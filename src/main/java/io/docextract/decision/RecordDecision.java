@@ -30,9 +30,11 @@ import java.util.Set;
  * the fields that must be grounded, the checks and the accept threshold. Plain Java, so the
  * pipeline, eval and tests decide the same way.
  *
- * <p>A type without a calibrated threshold ({@code review.minConfidence}) still never writes a
- * record whose weakest required field is under {@link #UNCALIBRATED_FLOOR}, and no type writes one
- * whose confidence is 0: an unmeasured model's word alone is not a record.
+ * <p>A type without a calibrated threshold ({@code review.minConfidence}) never writes a record
+ * whose weakest required field is under {@link #UNCALIBRATED_FLOOR}, nor one whose confidence is
+ * 0: an unmeasured model's word alone is not a record. A threshold replaces both; any above 0
+ * keeps a record at 0 out, and an explicit 0 is a pipeline's own choice to accept every
+ * schema-valid, grounded, checked reply.
  */
 public final class RecordDecision {
 
@@ -134,7 +136,7 @@ public final class RecordDecision {
             + " suggests one)", confidence, weak, fields);
       }
     }
-    if (confidence.document() <= 0) {
+    if (threshold == null && confidence.document() <= 0) {
       List<String> zero = weakFields(confidence, confidence.fields().keySet(), Double.MIN_VALUE);
       return lowConfidence("confidence 0 for: " + String.join(", ", zero), confidence, zero,
           fields);

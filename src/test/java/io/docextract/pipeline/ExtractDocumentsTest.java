@@ -30,7 +30,19 @@ public class ExtractDocumentsTest implements Serializable {
   static JobConfig job(Path in, Path out) {
     return new JobConfig("test", "test.yaml", in + "/*/*", out.toString(), out.toString(),
         Fixtures.stories(1024, 160), 2, ParseLimits.defaults(), 2000,
-        List.of(Fixtures.type("receipt", List.of("**/receipts/*"))), null);
+        List.of(acceptingAll(Fixtures.type("receipt", List.of("**/receipts/*")))), null);
+  }
+
+  /**
+   * The type with an explicit accept threshold of 0: stories260K writes nonsense at confidence 0,
+   * which an uncalibrated type sends to review, and these tests need records to route.
+   */
+  static io.docextract.config.DocumentTypeConfig acceptingAll(
+      io.docextract.config.DocumentTypeConfig t) {
+    return new io.docextract.config.DocumentTypeConfig(t.name(), t.schema(), t.match(),
+        t.prompt(), t.normalise(), t.rules(), t.candidates(),
+        new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.0),
+        t.passages(), t.chunks(), t.decodeValues());
   }
 
   static Path folder(Path root) throws Exception {
