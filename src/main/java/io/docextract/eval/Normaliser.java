@@ -21,6 +21,11 @@ public enum Normaliser {
   NONE,
   /** Upper-cased, whitespace runs folded to one space. */
   TEXT,
+  /**
+   * Letters and digits only, upper-cased: for text read by OCR, whose spaces and punctuation are
+   * arbitrary ("NO.12,JALAN" and "NO 12, JALAN" are the same address).
+   */
+  ALNUM,
   /** ISO yyyy-MM-dd from the common printed layouts, day first; text-folded when unparseable. */
   DATE,
   /**
@@ -71,6 +76,7 @@ public enum Normaliser {
     return switch (this) {
       case NONE -> v;
       case TEXT -> text(v);
+      case ALNUM -> text(v).replaceAll("[^\\p{L}\\p{N}]", "");
       case DATE -> date(v, false);
       case DATE_MDY -> date(v, true);
       case AMOUNT -> amount(v);

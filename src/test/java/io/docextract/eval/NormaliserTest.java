@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 class NormaliserTest {
 
   @Test
+  void alnumKeepsOnlyLettersAndDigits() {
+    assertEquals(Normaliser.ALNUM.apply("NO.12,JALAN MAWAR 3"),
+        Normaliser.ALNUM.apply("No 12, Jalan Mawar 3."));
+    assertEquals("NO12JALANMAWAR3", Normaliser.ALNUM.apply("No 12, Jalan Mawar 3."));
+    assertEquals(Normaliser.ALNUM, Normaliser.of("alnum"));
+  }
+
+  @Test
   void datesFromPrintedLayoutsBecomeIso() {
     for (String s : new String[] {"25/12/2018", "25-12-2018", "25.12.2018", "25/12/18",
         "2018-12-25", "December 25, 2018", "25 December 2018", "25th day of December, 2018",
