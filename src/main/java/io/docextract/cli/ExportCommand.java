@@ -77,6 +77,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
     JobConfig config = Pipelines.load(pipeline, null);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
+    // Rendered with the type's own model (its template) where it has one.
+    config = config.withDocumentTypes(List.of(docType));
     Map<GoldDocument, String> texts =
         GoldTexts.load(goldOptions.load(gold), goldOptions.text, goldOptions.docs);
     int n = 0;
@@ -104,6 +106,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
     JobConfig config = Pipelines.load(pipeline, null);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
+    // The model version named in the tasks is the type's own.
+    config = config.withDocumentTypes(List.of(docType));
     JsonNode schema = docType.schema().tree();
     List<QueuedItem> items = ReviewQueue.read(run, config.parseLimits(), config::fitText,
         docType.fieldNormalisers()).stream()

@@ -86,6 +86,8 @@ public final class FinetuneCommand implements Callable<Integer> {
     // Training starts from the base model; the pipeline's adapter may be what this run writes.
     JobConfig config = Pipelines.loadBaseModel(pipeline);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
+    // The type's own base where it has one (a mixed pipeline's type).
+    config = config.withDocumentTypes(List.of(docType));
     Map<GoldDocument, String> texts =
         GoldTexts.load(goldOptions.load(train), goldOptions.text, goldOptions.docs);
     Set<String> excludeIds = new HashSet<>();
