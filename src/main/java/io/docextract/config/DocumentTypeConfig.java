@@ -22,7 +22,8 @@ import io.docextract.model.ValueScaffold;
 /**
  * A checked document type, ready to travel to workers. Grammar is filled in at job start.
  * {@code model} is the type's own model (its tuned adapter, or another base), null when it uses
- * the pipeline's.
+ * the pipeline's; {@code maxPromptChars} its own text budget (a type taken from another pipeline
+ * keeps that pipeline's, which its adapter was trained with), null for the pipeline's.
  */
 public record DocumentTypeConfig(
     String name,
@@ -36,7 +37,8 @@ public record DocumentTypeConfig(
     PassageSelector passages,
     ChunkPlan chunks,
     boolean decodeValues,
-    ModelSettings model)
+    ModelSettings model,
+    Integer maxPromptChars)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -52,6 +54,15 @@ public record DocumentTypeConfig(
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
     this(name, schema, match, prompt, Map.of(), null, false, null, null, null, false, null);
+  }
+
+  /** A type with its own model and the pipeline's text budget. */
+  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
+      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
+      ReviewPolicy review, PassageSelector passages, ChunkPlan chunks, boolean decodeValues,
+      ModelSettings model) {
+    this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
+        decodeValues, model, null);
   }
 
   /** A type that uses the pipeline's model. */
@@ -82,7 +93,8 @@ public record DocumentTypeConfig(
    * The text the model sees: all of it, its chosen passages, the part its chunks cover, or its
    * opening.
    */
-  public String fitText(String text, int maxChars) {
+  public String fitText(String text, int pipelineMaxChars) {
+    int maxChars = maxPromptChars != null ? maxPromptChars : pipelineMaxChars;
     if (chunks != null) {
       return chunks.covered(text, maxChars);
     }
@@ -119,13 +131,19 @@ public record DocumentTypeConfig(
 
   public DocumentTypeConfig withMatch(List<String> globs) {
     return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates,
-        review, passages, chunks, decodeValues, model);
+        review, passages, chunks, decodeValues, model, maxPromptChars);
   }
 
   /** The same type with another own model (null: the pipeline's). */
   public DocumentTypeConfig withModel(ModelSettings settings) {
     return new DocumentTypeConfig(name, schema, match, prompt, normalise, rules, candidates,
-        review, passages, chunks, decodeValues, settings);
+        review, passages, chunks, decodeValues, settings, maxPromptChars);
+  }
+
+  /** The same type with its own text budget (null: the pipeline's). */
+  public DocumentTypeConfig withMaxPromptChars(Integer chars) {
+    return new DocumentTypeConfig(name, schema, match, prompt, normalise, rules, candidates,
+        review, passages, chunks, decodeValues, model, chars);
   }
 
   /** The model this type's documents go to: its own, else the pipeline's. */

@@ -172,7 +172,9 @@ public final class PipelineLoader {
     JobConfig other = load(file, modelOverride);
     for (DocumentTypeConfig type : other.documentTypes()) {
       if (type.name().equals(t.name())) {
-        DocumentTypeConfig own = type.withModel(type.modelOr(other.model()));
+        DocumentTypeConfig own = type.withModel(type.modelOr(other.model()))
+            .withMaxPromptChars(type.maxPromptChars() != null ? type.maxPromptChars()
+                : other.maxPromptChars());
         return own.withMatch(t.match() == null ? List.of() : t.match());
       }
     }

@@ -83,11 +83,13 @@ public final class BuildRequests
                 "the pipeline declares no document type '" + typed.getKey() + "'"));
         return;
       }
-      String text = type.fitText(doc.text(), maxPromptChars);
+      // The type's own budget where it has one (the one its adapter was trained with).
+      int budget = type.maxPromptChars() != null ? type.maxPromptChars() : maxPromptChars;
+      String text = type.fitText(doc.text(), budget);
       boolean cut = doc.textCut() || text.length() < doc.text().length();
       if (type.review().injection() != null) {
         // The text the model would see: the fitted text, or all of it when it goes in chunks.
-        String seen = type.chunks() == null || doc.text().length() <= maxPromptChars
+        String seen = type.chunks() == null || doc.text().length() <= budget
             ? text : doc.text();
         java.util.Optional<io.docextract.checks.InjectionDetector.Match> hit =
             type.review().injection().find(seen);
@@ -102,12 +104,12 @@ public final class BuildRequests
       }
       ExtractionRequest request = new ExtractionRequest(doc.id(), doc.source(),
           doc.contentType(), type.name(), text, cut, doc.parseMillis(), doc.provenance());
-      if (type.chunks() == null || doc.text().length() <= maxPromptChars) {
+      if (type.chunks() == null || doc.text().length() <= budget) {
         out.get(REQUESTS).output(request);
         return;
       }
       // One request per chunk; MergeChunks puts their answers back together as one document.
-      java.util.List<int[]> ranges = type.chunks().ranges(doc.text(), maxPromptChars);
+      java.util.List<int[]> ranges = type.chunks().ranges(doc.text(), budget);
       Metrics.counter(STAGE, "chunked_documents").inc();
       for (int i = 0; i < ranges.size(); i++) {
         out.get(REQUESTS).output(request.asChunk(i, ranges.size(), ranges.get(i)[0],

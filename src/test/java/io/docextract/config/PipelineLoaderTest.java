@@ -392,7 +392,8 @@ class PipelineLoaderTest {
   void aTypeTakenFromAnotherPipelineKeepsItsPromptAndModelAndTakesThisMatch() throws Exception {
     Path adapter = Files.write(dir.resolve("adapter.gguf"), new byte[] {1, 2, 3});
     Path tuned = Files.writeString(dir.resolve("tuned.yaml"), valid()
-        .replace("model: {path:", "model: {adapter: " + adapter + ", path:"));
+        .replace("model: {path:", "model: {adapter: " + adapter + ", path:")
+        + "limits: {maxPromptChars: 1234}\n");
     Path mixed = Files.writeString(dir.resolve("mixed.yaml"), """
         name: mixed
         input: in/*/*
@@ -406,6 +407,8 @@ class PipelineLoaderTest {
     assertEquals(List.of("**/shop/*"), type.match());
     assertEquals(loader.load(tuned, null).documentTypes().get(0).promptHash(), type.promptHash());
     assertEquals(adapter.toAbsolutePath().toString(), job.modelFor("receipt").adapterPath());
+    assertEquals(1234, type.maxPromptChars(), "the text budget its adapter was trained with");
+    assertEquals(1234, type.fitText("x".repeat(5000), job.maxPromptChars()).length());
 
     Files.writeString(mixed, Files.readString(mixed).replace("match:", "schema: x.json, match:"));
     InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
