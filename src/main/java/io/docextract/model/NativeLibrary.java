@@ -6,28 +6,37 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Loads java-llama.cpp's native library the way a batch job needs: java-llama.cpp extracts it to
  * one fixed path in the temp folder (two JVMs on a machine race on that file) and announces the
  * extraction on standard output, which belongs to the command's own output. On Linux x86-64 the
  * library is docextract's patched build (native/README.md), the one that returns token
- * probabilities; the stock 4.2.0 library aborts the JVM when asked for them. It comes in two builds:
- * AVX2 (what the stock library targets, runs on any x86-64 of the last decade) and AVX-512 with
+ * probabilities; the stock 4.2.0 library aborts the JVM when asked for them. It comes in three
+ * builds: AVX2 (what the stock library targets, runs on any x86-64 of the last decade), AVX-512 with
  * VNNI and BF16, picked when the CPU reports every one of those flags, because llama.cpp's integer
- * dot products run faster with them (docs/benchmarks.md). {@code -Ddocextract.native.cpu=avx2}
- * forces the portable build.
+ * dot products run faster with them, and AMX (AVX-512 plus ggml's AMX tile kernels), picked when
+ * the CPU also reports amx_tile, amx_int8 and amx_bf16 and the kernel grants this process the tile
+ * data state ({@code arch_prctl(ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA)}, asked through the small
+ * probe library native/cpu-probe.c before any build is loaded); docs/benchmarks.md has the speeds.
+ * {@code -Ddocextract.native.cpu=avx2|avx512|amx} caps the build (a build the CPU cannot run is
+ * never chosen; {@link CpuFeatures#choose}).
  */
 final class NativeLibrary {
 
   private static final String LIB_PATH = "de.kherud.llama.lib.path";
   private static final String CPU_CHOICE = "docextract.native.cpu";
-  private static final String AVX2 = "native/linux-x86_64/libjllama.so";
-  private static final String AVX512 = "native/linux-x86_64-avx512/libjllama.so";
+  private static final Map<String, String> BUILDS = Map.of(
+      "avx2", "native/linux-x86_64/libjllama.so",
+      "avx512", "native/linux-x86_64-avx512/libjllama.so",
+      "amx", "native/linux-x86_64-amx/libjllama.so");
+  private static final String PROBE = "native/linux-x86_64/libdocextract-cpuprobe.so";
 
   private static boolean prepared;
   private static boolean tokenProbabilities;
   private static String build = "stock";
+  private static Boolean amxTileState;
 
   private NativeLibrary() {}
 
@@ -47,11 +56,15 @@ final class NativeLibrary {
     if (System.getProperty(LIB_PATH) == null && isLinuxX86()) {
       Path tmp = Path.of(System.getProperty("de.kherud.llama.tmpdir",
           System.getProperty("java.io.tmpdir")));
-      boolean avx512 = !"avx2".equals(System.getProperty(CPU_CHOICE)) && CpuFeatures.local().avx512();
-      if (avx512 && extractPatched(tmp, AVX512)) {
-        build = "avx512";
-      } else if (extractPatched(tmp, AVX2)) {
-        build = "avx2";
+      String chosen = CpuFeatures.local().choose(System.getProperty(CPU_CHOICE),
+          NativeLibrary::amxTileStateGranted);
+      // From the chosen build down (a jar without one of them still gets one that runs).
+      for (int i = CpuFeatures.BUILDS.indexOf(chosen); i >= 0; i--) {
+        String candidate = CpuFeatures.BUILDS.get(i);
+        if (extractPatched(tmp, BUILDS.get(candidate))) {
+          build = candidate;
+          break;
+        }
       }
       tokenProbabilities = !build.equals("stock");
     }
@@ -73,11 +86,43 @@ final class NativeLibrary {
     return tokenProbabilities;
   }
 
-  /** Which library runs: {@code avx512} or {@code avx2} (docextract's builds) or {@code stock}. */
+  /** Which library runs: {@code amx}, {@code avx512} or {@code avx2} (docextract's builds) or {@code stock}. */
   static synchronized String build() {
     prepare();
     return build;
   }
+
+  /**
+   * Whether the kernel grants this process the AMX tile data state: asked once, through the probe
+   * library, the request ggml-cpu makes at init. Without the grant an AMX tile instruction faults
+   * (SIGILL); ggml itself would then keep to its AVX-512 paths, but docextract loads the AVX-512
+   * build outright. False when the probe cannot be loaded or on any error.
+   */
+  static synchronized boolean amxTileStateGranted() {
+    if (amxTileState == null) {
+      amxTileState = false;
+      if (isLinuxX86()) {
+        try (InputStream in = NativeLibrary.class.getResourceAsStream(PROBE)) {
+          if (in != null) {
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("de.kherud.llama.tmpdir",
+                System.getProperty("java.io.tmpdir"))), "docextract-cpuprobe-");
+            dir.toFile().deleteOnExit();
+            Path lib = dir.resolve("libdocextract-cpuprobe.so");
+            Files.copy(in, lib);
+            lib.toFile().deleteOnExit();
+            System.load(lib.toString());
+            amxTileState = requestAmxTileState();
+          }
+        } catch (IOException | RuntimeException | LinkageError e) {
+          amxTileState = false;
+        }
+      }
+    }
+    return amxTileState;
+  }
+
+  /** In native/cpu-probe.c: {@code arch_prctl(ARCH_REQ_XCOMP_PERM, 18)}, then the permission read back. */
+  private static native boolean requestAmxTileState();
 
   private static boolean isLinuxX86() {
     String arch = System.getProperty("os.arch");
