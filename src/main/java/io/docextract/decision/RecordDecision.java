@@ -98,8 +98,12 @@ public final class RecordDecision {
     if (!c.fieldProbabilities().isEmpty()) {
       lineage.put("model_probabilities", c.fieldProbabilities());
     }
+    // A field the type does not require to be grounded (asked for in another form) is not
+    // doubted for being absent as written; the rules and the model's probability still speak.
+    Set<String> copied = type.review().mustBeGrounded().isEmpty()
+        ? null : type.review().mustBeGrounded();
     Confidence confidence = Confidence.of(fields, grounding, RuleSet.values(ruleMatches),
-        normalisers, modelProbabilities);
+        normalisers, modelProbabilities, copied);
     lineage.put("confidence", confidence.asMap());
     List<String> missing = grounding.ungrounded().stream()
         .filter(type.review().mustBeGrounded()::contains).toList();

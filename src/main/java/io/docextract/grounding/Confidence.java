@@ -23,11 +23,25 @@ public record Confidence(double document, Map<String, Double> fields) {
   public static Confidence of(JsonNode record, RecordGrounding grounding,
       Map<String, List<String>> ruleValues, Map<String, Normaliser> normalisers,
       Map<String, Double> modelProbabilities) {
+    return of(record, grounding, ruleValues, normalisers, modelProbabilities, null);
+  }
+
+  /**
+   * @param copied the fields whose values are copied from the text (null: all of them); a field
+   *     asked for in another form (a currency code for "$", a normalised term, invented line
+   *     names aside) is not doubted for being absent as written: its grounding counts only where
+   *     it was found
+   */
+  public static Confidence of(JsonNode record, RecordGrounding grounding,
+      Map<String, List<String>> ruleValues, Map<String, Normaliser> normalisers,
+      Map<String, Double> modelProbabilities, java.util.Set<String> copied) {
     Map<String, Double> fields = new LinkedHashMap<>();
     double document = 1.0;
     for (Map.Entry<String, Double> e : grounding.scores().entrySet()) {
       String field = e.getKey();
-      double score = e.getValue() * agreement(record.get(field), ruleValues.get(field),
+      double found = copied == null || copied.contains(field) || e.getValue() > 0
+          ? e.getValue() : 1.0;
+      double score = found * agreement(record.get(field), ruleValues.get(field),
           normalisers.getOrDefault(field, Normaliser.TEXT))
           * modelProbabilities.getOrDefault(field, 1.0);
       score = Math.round(score * 1000) / 1000.0;

@@ -42,4 +42,20 @@ class ConfidenceTest {
     assertEquals(1.0, c.fields().get("total"), "no probability: a value the model did not write");
     assertEquals(0.45, c.document());
   }
+
+  @Test
+  void aFieldAskedForInAnotherFormIsNotDoubtedForBeingAbsentAsWritten() throws Exception {
+    String text = "Acme Widget Supply Co.\nInvoice INV-7\nTotal due $669.60";
+    var record = new ObjectMapper().readTree("""
+        {"issuer": "Acme Widget Supply Co.", "currency": "USD", "amount": 669.6}""");
+    Map<String, Normaliser> n = Map.of("amount", Normaliser.AMOUNT);
+    RecordGrounding g = RecordGrounding.of(record, text, Grounder.defaults(), n);
+    Confidence c = Confidence.of(record, g, Map.of(), n, Map.of("currency", 0.8),
+        java.util.Set.of("issuer", "amount"));
+    assertEquals(0.72, c.fields().get("currency"), 1e-9, "a code for '$': no rule, the model's 0.8");
+    assertEquals(0.9, c.fields().get("amount"), "copied and found");
+    assertEquals(0.72, c.document());
+    Confidence strict = Confidence.of(record, g, Map.of(), n, Map.of("currency", 0.8));
+    assertEquals(0.0, strict.fields().get("currency"), "every field copied: USD is not printed");
+  }
 }
