@@ -71,8 +71,16 @@ public final class FinetuneExport {
       JsonNode g = gold.get(field);
       if (array) {
         var arr = out.putArray(field);
+        JsonNode itemProps = props.get(field).path("items").path("properties");
         if (g != null && g.isArray()) {
-          g.forEach(v -> printed(v.asText(), underscored, copied, visibleText).ifPresent(arr::add));
+          for (JsonNode v : g) {
+            if (v.isObject()) {
+              // An item object (an invoice's line): the schema's item properties, in its order.
+              arr.add(item(v, itemProps));
+            } else {
+              printed(v.asText(), underscored, copied, visibleText).ifPresent(arr::add);
+            }
+          }
         } else if (g != null && !g.isNull()) {
           printed(g.asText(), underscored, copied, visibleText).ifPresent(arr::add);
         }
@@ -90,6 +98,16 @@ public final class FinetuneExport {
       }
     }
     return out;
+  }
+
+  private static ObjectNode item(JsonNode gold, JsonNode itemProps) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    itemProps.fieldNames().forEachRemaining(k -> {
+      if (gold.has(k)) {
+        o.set(k, gold.get(k));
+      }
+    });
+    return o;
   }
 
   private static Optional<String> printed(String value, boolean underscored, boolean copied,

@@ -69,4 +69,22 @@ class FinetuneExportTest {
           target.toString());
     }
   }
+
+  @Test
+  void invoiceLinesAreTrainedAsTheSchemasItemObjects() throws Exception {
+    DocumentTypeConfig invoice = new DocumentTypeConfig("invoice", Fixtures.schema("invoice"),
+        List.of(), Fixtures.type("invoice", List.of()).prompt());
+    JsonNode gold = M.readTree("{\"issuer\":\"Acme\",\"invoice_number\":\"INV-1\","
+        + "\"date\":\"2024-03-14\",\"currency\":\"USD\",\"amount\":669.6,\"amount_untaxed\":620,"
+        + "\"lines\":[{\"price_unit\":\"45.00\",\"name\":\"Widget\",\"qty\":10}]}");
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      JsonNode row = M.readTree(new FinetuneExport(invoice, runtime, 400)
+          .example("a.pdf", "Acme INV-1 Widget 45.00 Total 669.60", gold).toString());
+      JsonNode target = M.readTree(row.get("completion").asText());
+      assertEquals("[{\"name\":\"Widget\",\"price_unit\":\"45.00\"}]",
+          target.get("lines").toString(), "the item's schema properties, in the schema's order");
+      assertTrue(new RecordValidator(Fixtures.schema("invoice")).validate(target.toString()).ok(),
+          target.toString());
+    }
+  }
 }
