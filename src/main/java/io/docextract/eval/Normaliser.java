@@ -233,7 +233,8 @@ public enum Normaliser {
   private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d,. ]*");
 
   static String amount(String v) {
-    Matcher m = NUMBER.matcher(v.replace('\u00a0', ' '));
+    // Swiss and Liechtenstein print thousands with an apostrophe (1'234.56).
+    Matcher m = NUMBER.matcher(v.replace('\u00a0', ' ').replaceAll("(?<=\\d)['\u2019](?=\\d{3})", ""));
     if (!m.find()) {
       return text(v);
     }

@@ -21,7 +21,7 @@ final class MoneyMatch {
   private static final Pattern NUMBER = Pattern.compile(
       "(?<![\\p{L}\\p{N}])(?<!\\p{N}[.,/:])(?<![\\p{L}\\p{N}]-)"
           + "((?i:RM|USD|EUR|GBP|CHF|AUD|CAD|SGD|MYR|INR|JPY)\\.?\\s?|[$€£¥₹]\\s?)?"
-          + "(\\d{1,3}(?:[,.\u00a0 ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)"
+          + "(\\d{1,3}(?:[,.\u00a0 '\u2019]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)"
           + "(?![\\p{N}]|[.,/:]\\p{N}|-\\p{N})");
   private static final Pattern CENTS = Pattern.compile("[.,]\\d{2}$");
   private static final Pattern CURRENCY = Pattern.compile(

@@ -105,6 +105,8 @@ class GrounderTest {
         amount).ungrounded());
     assertEquals(List.of("amount"), RecordGrounding.of(json("{\"amount\": 3}"), euro, grounder,
         amount).ungrounded());
+    assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 1234.56}"),
+        "Total CHF 1'234.56", grounder, amount).ungrounded(), "Swiss thousands");
     assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 120}"), "Total: 120",
         grounder, amount).ungrounded());
     // Receipts print the currency glued to the amount, or the label glued to it.
