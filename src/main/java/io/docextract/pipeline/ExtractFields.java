@@ -93,6 +93,7 @@ public final class ExtractFields
     private final TierMetrics metrics;
     private final TypeModels models;
     private transient Map<String, ModelRuntime> runtimes;
+    private transient Map<String, ModelSettings> requests;
     private transient ExecutorService pool;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, String> grammars;
@@ -107,6 +108,9 @@ public final class ExtractFields
     @Setup
     public void setup() {
       runtimes = models.acquire();
+      // Each type's request settings with local paths, resolved once rather than per request.
+      requests = new HashMap<>();
+      types.forEach(t -> requests.put(t.name(), models.request(t.name())));
       // As many requests in flight as the widest copy has slots: with a copy per type, two
       // models decoding at once would only split the same cores between them.
       int slots = runtimes.values().stream().distinct()
@@ -136,7 +140,7 @@ public final class ExtractFields
         String grammar = grammars.get(r.documentType());
         ValueScaffold scaffold = scaffolds.get(r.documentType());
         ModelRuntime runtime = runtimes.get(r.documentType());
-        ModelSettings model = models.request(r.documentType());
+        ModelSettings model = requests.get(r.documentType());
         items.add(r);
         futures.add(pool.submit(() -> {
           PromptFit fit = PromptFit.fit(runtime,
