@@ -94,7 +94,7 @@ public record DocumentTypeConfig(
    * opening.
    */
   public String fitText(String text, int pipelineMaxChars) {
-    int maxChars = maxPromptChars != null ? maxPromptChars : pipelineMaxChars;
+    int maxChars = promptChars(pipelineMaxChars);
     if (chunks != null) {
       return chunks.covered(text, maxChars);
     }
@@ -144,6 +144,11 @@ public record DocumentTypeConfig(
   public DocumentTypeConfig withMaxPromptChars(Integer chars) {
     return new DocumentTypeConfig(name, schema, match, prompt, normalise, rules, candidates,
         review, passages, chunks, decodeValues, model, chars);
+  }
+
+  /** The text budget of this type's documents: its own, else the pipeline's. */
+  public int promptChars(int pipelineMaxChars) {
+    return maxPromptChars != null ? maxPromptChars : pipelineMaxChars;
   }
 
   /** The model this type's documents go to: its own, else the pipeline's. */

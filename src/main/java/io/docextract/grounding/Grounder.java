@@ -77,7 +77,7 @@ public final class Grounder implements Serializable {
    * Exactly or ignoring case and the width of whitespace, with no letter or digit on either side
    * (nor one behind a joining '-', '/', '.' or ','): for identifiers, dates and short values.
    */
-  public Optional<Span> wholeToken(String text, String value) {
+  private static Optional<Span> wholeToken(String text, String value) {
     return bounded(text, value, "[\\p{L}\\p{N}]");
   }
 

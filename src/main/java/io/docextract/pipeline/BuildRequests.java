@@ -84,7 +84,7 @@ public final class BuildRequests
         return;
       }
       // The type's own budget where it has one (the one its adapter was trained with).
-      int budget = type.maxPromptChars() != null ? type.maxPromptChars() : maxPromptChars;
+      int budget = type.promptChars(maxPromptChars);
       String text = type.fitText(doc.text(), budget);
       boolean cut = doc.textCut() || text.length() < doc.text().length();
       if (type.review().injection() != null) {

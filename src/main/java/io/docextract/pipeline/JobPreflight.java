@@ -4,6 +4,7 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
+import io.docextract.model.ModelSettings;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
@@ -41,7 +42,7 @@ public final class JobPreflight {
     if (inputs == 0) {
       return Result.fail("input '" + config.input() + "' matches no file", Problem.NO_INPUT);
     }
-    Result first = checkTypeModels(config);
+    Result first = checkModels(config, TypeModels.of(config.model(), config.documentTypes()));
     if (!first.ok() || config.escalation() == null) {
       return first.ok() ? new Result(true, inputs, null, Problem.NONE) : first;
     }
@@ -54,7 +55,9 @@ public final class JobPreflight {
       }
       return new Result(true, inputs, null, Problem.NONE);
     }
-    Result second = checkModel(config, config.escalation().model());
+    // The second tier is one model for every type, as ExtractDocuments runs it.
+    Result second = checkModels(config, TypeModels.of(config.escalation().model(),
+        config.documentTypes().stream().map(t -> t.withModel(null)).toList()));
     return second.ok() ? new Result(true, inputs, null, Problem.NONE) : second;
   }
 
@@ -62,13 +65,13 @@ public final class JobPreflight {
    * Every type's model loads, the same copies the extraction will use (a shared base with all
    * its adapters), and enforces the type's grammar.
    */
-  private static Result checkTypeModels(JobConfig config) {
-    TypeModels models = TypeModels.of(config.model(), config.documentTypes());
+  private static Result checkModels(JobConfig config, TypeModels models) {
     Map<String, ModelRuntime> runtimes;
     try {
       runtimes = models.acquire();
     } catch (RuntimeException e) {
-      return Result.fail("cannot load model: " + e.getMessage(), Problem.MODEL);
+      return Result.fail("cannot load model " + models.bases().keySet().stream()
+          .map(ModelSettings::modelPath).toList() + ": " + e.getMessage(), Problem.MODEL);
     }
     try {
       for (DocumentTypeConfig type : config.documentTypes()) {
@@ -82,28 +85,6 @@ public final class JobPreflight {
       return Result.fail("interrupted", Problem.INTERRUPTED);
     } finally {
       runtimes.values().stream().distinct().forEach(ModelRuntime::close);
-    }
-    return new Result(true, 0, null, Problem.NONE);
-  }
-
-  /** The model loads and enforces every document type's grammar. */
-  private static Result checkModel(JobConfig config, io.docextract.model.ModelSettings settings) {
-    ModelRuntime runtime;
-    try {
-      runtime = ModelRuntime.acquire(ModelLocator.localise(settings));
-    } catch (RuntimeException e) {
-      return Result.fail("cannot load model " + settings.modelPath() + ": " + e.getMessage(),
-          Problem.MODEL);
-    }
-    try (runtime) {
-      for (DocumentTypeConfig type : config.documentTypes()) {
-        runtime.checkGrammar(Grammars.forSchema(type.schema().json()), type.name());
-      }
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      return Result.fail(config.pipelineFile() + ": " + e.getMessage(), Problem.CONFIG);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Result.fail("interrupted", Problem.INTERRUPTED);
     }
     return new Result(true, 0, null, Problem.NONE);
   }

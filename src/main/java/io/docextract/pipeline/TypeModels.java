@@ -31,7 +31,6 @@ final class TypeModels implements Serializable {
     return new TypeModels(byType);
   }
 
-
   /**
    * The type models grouped by the copy they load: same file, context, threads and slots. A
    * group's first model, without its adapter, stands for the copy; reply budget, prompt cache and
