@@ -236,8 +236,14 @@ public final class EvalCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The pipeline's own model: its file name, and the adapter's folder when there is one. */
+  /**
+   * The pipeline's own model: its file name, and the adapter's folder when there is one; or the
+   * endpoint's model name where an endpoint answers the first tier.
+   */
   private static String label(JobConfig c) {
+    if (c.endpoint() != null) {
+      return c.endpoint().model() + "@endpoint";
+    }
     String base = Path.of(c.model().modelPath()).getFileName().toString();
     return c.model().adapterPath() == null ? base
         : base + "+" + Path.of(c.model().adapterPath()).getParent().getFileName();

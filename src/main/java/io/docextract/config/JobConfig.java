@@ -1,6 +1,7 @@
 package io.docextract.config;
 
 import io.docextract.classify.Classification;
+import io.docextract.endpoint.EndpointSettings;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ModelSettings;
 import java.io.Serializable;
@@ -10,7 +11,8 @@ import java.util.List;
  * Everything a run needs, checked and resolved: the model file is local and its checksum known,
  * schemas are loaded, globs are absolute. Serializable, so workers of any runner get a copy.
  * {@code escalation} is null when the pipeline names no second tier; {@code classification} is
- * null when types are told apart by path alone.
+ * null when types are told apart by path alone. {@code endpoint}, when not null, answers the first
+ * tier instead of loading {@code model} in the workers (a server holding the model, a GPU box).
  */
 public record JobConfig(
     String name,
@@ -24,11 +26,21 @@ public record JobConfig(
     int maxPromptChars,
     List<DocumentTypeConfig> documentTypes,
     Escalation escalation,
-    Classification classification)
+    Classification classification,
+    EndpointSettings endpoint)
     implements Serializable {
 
   public JobConfig {
     documentTypes = List.copyOf(documentTypes);
+  }
+
+  /** A job whose first tier is the model in-process. */
+  public JobConfig(String name, String pipelineFile, String input, String output, String review,
+      ModelSettings model, int batchSize, ParseLimits parseLimits, int maxPromptChars,
+      List<DocumentTypeConfig> documentTypes, Escalation escalation,
+      Classification classification) {
+    this(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
+        maxPromptChars, documentTypes, escalation, classification, null);
   }
 
   /** A job whose document types are told apart by path alone. */
@@ -36,19 +48,19 @@ public record JobConfig(
       ModelSettings model, int batchSize, ParseLimits parseLimits, int maxPromptChars,
       List<DocumentTypeConfig> documentTypes, Escalation escalation) {
     this(name, pipelineFile, input, output, review, model, batchSize, parseLimits,
-        maxPromptChars, documentTypes, escalation, null);
+        maxPromptChars, documentTypes, escalation, null, null);
   }
 
   public JobConfig withInput(String glob) {
     return new JobConfig(name, pipelineFile, glob, output, review, model, batchSize, parseLimits,
         maxPromptChars, documentTypes, escalation,
-        classification);
+        classification, endpoint);
   }
 
   public JobConfig withOutput(String dir) {
     return new JobConfig(name, pipelineFile, input, dir, dir, model, batchSize, parseLimits,
         maxPromptChars, documentTypes, escalation,
-        classification);
+        classification, endpoint);
   }
 
   /**
@@ -62,7 +74,7 @@ public record JobConfig(
     return new JobConfig(name, pipelineFile, input, output, review, shared ? own : model,
         batchSize, parseLimits, maxPromptChars,
         shared ? types.stream().map(t -> t.withModel(null)).toList() : types, escalation,
-        classification);
+        classification, endpoint);
   }
 
   /** The model a document of this type goes to. */
@@ -78,7 +90,13 @@ public record JobConfig(
   public JobConfig withModel(ModelSettings settings) {
     return new JobConfig(name, pipelineFile, input, output, review, settings, batchSize,
         parseLimits, maxPromptChars, documentTypes, escalation,
-        classification);
+        classification, endpoint);
+  }
+
+  /** The job with its first tier answered by this endpoint (null: the model in-process). */
+  public JobConfig withEndpoint(EndpointSettings settings) {
+    return new JobConfig(name, pipelineFile, input, output, review, model, batchSize,
+        parseLimits, maxPromptChars, documentTypes, escalation, classification, settings);
   }
 
   /** The text the model is shown of a document of the named type (its opening when unknown). */

@@ -15,6 +15,7 @@ public record PipelineDefinition(
     String output,
     String review,
     Model model,
+    Endpoint endpoint,
     Integer batchSize,
     Limits limits,
     List<DocumentType> documentTypes,
@@ -39,7 +40,8 @@ public record PipelineDefinition(
    * name it serves, the environment variable with its key, and the limits of asking it.
    */
   public record Endpoint(String url, String model, String apiKeyEnv, Integer timeoutSeconds,
-      Integer retries, Integer maxTokens, Integer maxRequests) {}
+      Integer retries, Integer maxTokens, Integer maxRequests, Integer concurrency,
+      Boolean logprobs) {}
 
   /**
    * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. A path or

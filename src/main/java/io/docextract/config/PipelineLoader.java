@@ -142,9 +142,11 @@ public final class PipelineLoader {
       }
     }
     String review = def.review() == null ? def.output() : def.review();
+    EndpointSettings tier1 = def.endpoint() == null ? null
+        : endpoint(def.endpoint(), where + ": endpoint", FIRST_TIER_REQUESTS);
     return new JobConfig(def.name(), where, def.input(), def.output(), review, model, batchSize,
         parseLimits, maxPromptChars, types, escalation(def.escalation(), where),
-        classification(def, where));
+        classification(def, where), tier1);
   }
 
   /**
@@ -255,13 +257,21 @@ public final class PipelineLoader {
       }
     }
     if (e.endpoint() != null) {
-      return new Escalation(endpoint(e.endpoint(), where + ": escalation.endpoint"), reasons);
+      return new Escalation(endpoint(e.endpoint(), where + ": escalation.endpoint", ESCALATION_REQUESTS), reasons);
     }
     return new Escalation(model(e.model(), where + ": escalation", null), reasons);
   }
 
-  private static EndpointSettings endpoint(PipelineDefinition.Endpoint e, String where)
-      throws InvalidPipelineException {
+  /**
+   * Default request budgets: the second tier sees the few documents the first failed on, so a
+   * small budget guards against a run that sends everything there; the first tier sees every
+   * document, so its budget only guards against a runaway.
+   */
+  static final int ESCALATION_REQUESTS = 100;
+  static final int FIRST_TIER_REQUESTS = 1_000_000;
+
+  private static EndpointSettings endpoint(PipelineDefinition.Endpoint e, String where,
+      int defaultRequests) throws InvalidPipelineException {
     if (e.url() == null || e.model() == null) {
       throw new InvalidPipelineException(where + ": url and model are required");
     }
@@ -271,8 +281,10 @@ public final class PipelineLoader {
           e.timeoutSeconds() == null ? 60 : e.timeoutSeconds(),
           e.retries() == null ? 2 : e.retries(),
           e.maxTokens() == null ? 512 : e.maxTokens(),
-          e.maxRequests() == null ? 100 : e.maxRequests(),
-          java.util.UUID.randomUUID().toString());
+          e.maxRequests() == null ? defaultRequests : e.maxRequests(),
+          java.util.UUID.randomUUID().toString(),
+          e.concurrency() == null ? 1 : e.concurrency(),
+          Boolean.TRUE.equals(e.logprobs()));
     } catch (IllegalArgumentException ex) {
       throw new InvalidPipelineException(where + ": " + ex.getMessage());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
+import io.docextract.model.TokenProbabilities;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Asks an OpenAI-compatible {@code /chat/completions} endpoint for one JSON object, constrained by
@@ -117,6 +119,9 @@ public final class ChatEndpoint {
     }
     root.put("temperature", 0);
     root.put("max_tokens", settings.maxTokens());
+    if (settings.logprobs()) {
+      root.put("logprobs", true);
+    }
     ObjectNode format = root.putObject("response_format");
     format.put("type", "json_schema");
     ObjectNode js = format.putObject("json_schema");
@@ -149,7 +154,32 @@ public final class ChatEndpoint {
     JsonNode usage = reply.path("usage");
     // A remote reply arrives whole, so its first token is its last.
     return new Completion(content.asText(), stop, usage.path("prompt_tokens").asInt(0),
-        usage.path("completion_tokens").asInt(0), millis, millis);
+        usage.path("completion_tokens").asInt(0), millis, millis,
+        fieldProbabilities(content.asText(), choice.path("logprobs").path("content")));
+  }
+
+  /**
+   * Each field's probability from the reply's tokens, read the way the in-process runtime reads
+   * its own: a server that gives no {@code logprobs} (or was not asked) leaves them empty, and
+   * the record's confidence then rests on grounding and the rules alone. Tokens whose text does
+   * not add up to the reply (a server that reports bytes differently) are not trusted either.
+   */
+  static Map<String, Double> fieldProbabilities(String reply, JsonNode tokens) {
+    if (!tokens.isArray() || tokens.isEmpty()) {
+      return Map.of();
+    }
+    TokenProbabilities probs = new TokenProbabilities();
+    StringBuilder seen = new StringBuilder();
+    for (JsonNode t : tokens) {
+      String piece = t.path("token").asText("");
+      JsonNode lp = t.path("logprob");
+      probs.add(piece, lp.isNumber() ? (float) Math.exp(lp.asDouble()) : null);
+      seen.append(piece);
+    }
+    if (!seen.toString().equals(reply)) {
+      return Map.of();
+    }
+    return probs.byField(reply);
   }
 
   private static String stripSlash(String url) {

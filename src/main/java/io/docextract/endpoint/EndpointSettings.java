@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param maxRequests the budget: requests this run may send (attempts count once each)
  * @param budgetKey identifies the run's budget; requests of one run share it, another run starts
  *     afresh
+ * @param concurrency requests one worker keeps in flight: a server batches what arrives together
+ * @param logprobs ask for the reply tokens' log probabilities (OpenAI's {@code logprobs}), which
+ *     give each field the model's own probability as the in-process runtime does; for servers
+ *     that refuse the parameter, leave it off
  */
 public record EndpointSettings(
     String url,
@@ -27,8 +31,17 @@ public record EndpointSettings(
     int retries,
     int maxTokens,
     int maxRequests,
-    String budgetKey)
+    String budgetKey,
+    int concurrency,
+    boolean logprobs)
     implements Serializable {
+
+  /** One request in flight per worker, no token probabilities: the second tier's defaults. */
+  public EndpointSettings(String url, String model, String apiKeyEnv, int timeoutSeconds,
+      int retries, int maxTokens, int maxRequests, String budgetKey) {
+    this(url, model, apiKeyEnv, timeoutSeconds, retries, maxTokens, maxRequests, budgetKey, 1,
+        false);
+  }
 
   public EndpointSettings {
     Objects.requireNonNull(url, "url");
@@ -49,6 +62,9 @@ public record EndpointSettings(
     }
     if (maxRequests < 0) {
       throw new IllegalArgumentException("maxRequests must be >= 0, got " + maxRequests);
+    }
+    if (concurrency < 1 || concurrency > 64) {
+      throw new IllegalArgumentException("concurrency must be 1..64, got " + concurrency);
     }
   }
 

@@ -3,6 +3,7 @@ package io.docextract.pipeline;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
+import io.docextract.endpoint.EndpointSettings;
 import io.docextract.review.ReviewItem;
 import io.docextract.validate.ExtractedRecord;
 import java.util.List;
@@ -74,14 +75,33 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
             .apply("BuildRequests", BuildRequests.forTypes(config.documentTypes())
                 .withMaxPromptChars(config.maxPromptChars()));
 
-    PCollectionTuple extracted =
-        requests.get(BuildRequests.REQUESTS)
-            .apply("BatchRequests", BatchRequests.ofSize(config.batchSize()))
-            .apply("ExtractFields", ExtractFields.with(config.model(), config.documentTypes()))
-            .apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
+    // The first tier: the model in this JVM, or the endpoint that holds it.
+    EndpointSettings served = config.endpoint();
+    PCollection<Iterable<ExtractionRequest>> batches = requests.get(BuildRequests.REQUESTS)
+        .apply("BatchRequests", BatchRequests.ofSize(served == null ? config.batchSize()
+            : Math.max(config.batchSize(), served.concurrency())));
+    PCollectionTuple answered;
+    TupleTag<Extraction> answeredTag;
+    TupleTag<ReviewItem> failedTag;
+    if (served == null) {
+      answered = batches.apply("ExtractFields",
+          ExtractFields.with(config.model(), config.documentTypes()));
+      answeredTag = ExtractFields.EXTRACTIONS;
+      failedTag = ExtractFields.FAILURES;
+    } else {
+      answered = batches.apply("AskEndpoint",
+          ConsultEndpoint.at(served, config.documentTypes()).withTier(1));
+      answeredTag = ConsultEndpoint.EXTRACTIONS;
+      failedTag = ConsultEndpoint.FAILURES;
+    }
+    PCollectionTuple extracted = PCollectionTuple.of(ExtractFields.EXTRACTIONS,
+            answered.get(answeredTag)).and(ExtractFields.FAILURES, answered.get(failedTag))
+        .apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
 
     Escalation escalation = config.escalation();
-    ValidateRecords validate = ValidateRecords.against(config.documentTypes(), config.model());
+    ValidateRecords validate = served == null
+        ? ValidateRecords.against(config.documentTypes(), config.model())
+        : ValidateRecords.against(config.documentTypes(), served);
     PCollectionTuple validated =
         extracted.get(MergeChunks.EXTRACTIONS)
             .apply("ValidateRecords", escalation == null ? validate
@@ -100,8 +120,11 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
       PCollection<Extraction> answers;
       ValidateRecords validate2;
       if (escalation.remote()) {
-        PCollectionTuple asked = escalated.apply("ConsultEndpoint",
-            ConsultEndpoint.at(escalation.endpoint(), config.documentTypes()));
+        PCollectionTuple asked = escalated
+            .apply("BatchEscalated", BatchRequests.ofSize(
+                Math.max(config.batchSize(), escalation.endpoint().concurrency())))
+            .apply("ConsultEndpoint",
+                ConsultEndpoint.at(escalation.endpoint(), config.documentTypes()));
         answers = asked.get(ConsultEndpoint.EXTRACTIONS);
         failures = failures.and(asked.get(ConsultEndpoint.FAILURES));
         validate2 = ValidateRecords.against(config.documentTypes(), escalation.endpoint());

@@ -2,6 +2,7 @@ package io.docextract.pipeline;
 
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
+import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
@@ -42,23 +43,28 @@ public final class JobPreflight {
     if (inputs == 0) {
       return Result.fail("input '" + config.input() + "' matches no file", Problem.NO_INPUT);
     }
-    Result first = checkModels(config, TypeModels.of(config.model(), config.documentTypes()));
+    Result first = config.endpoint() != null
+        ? checkEndpoint(config.endpoint(), "endpoint", inputs)
+        : checkModels(config, TypeModels.of(config.model(), config.documentTypes()));
     if (!first.ok() || config.escalation() == null) {
       return first.ok() ? new Result(true, inputs, null, Problem.NONE) : first;
     }
     if (config.escalation().remote()) {
-      // Nothing is sent before the run; only what can be checked here is.
-      String env = config.escalation().endpoint().apiKeyEnv();
-      if (env != null && (System.getenv(env) == null || System.getenv(env).isBlank())) {
-        return Result.fail("escalation.endpoint.apiKeyEnv names " + env + ", which is not set",
-            Problem.CONFIG);
-      }
-      return new Result(true, inputs, null, Problem.NONE);
+      return checkEndpoint(config.escalation().endpoint(), "escalation.endpoint", inputs);
     }
     // The second tier is one model for every type, as ExtractDocuments runs it.
     Result second = checkModels(config, TypeModels.of(config.escalation().model(),
         config.documentTypes().stream().map(t -> t.withModel(null)).toList()));
     return second.ok() ? new Result(true, inputs, null, Problem.NONE) : second;
+  }
+
+  /** Nothing is sent before the run; only what can be checked here is. */
+  private static Result checkEndpoint(EndpointSettings endpoint, String key, long inputs) {
+    String env = endpoint.apiKeyEnv();
+    if (env != null && (System.getenv(env) == null || System.getenv(env).isBlank())) {
+      return Result.fail(key + ".apiKeyEnv names " + env + ", which is not set", Problem.CONFIG);
+    }
+    return new Result(true, inputs, null, Problem.NONE);
   }
 
   /**

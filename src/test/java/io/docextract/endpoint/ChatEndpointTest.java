@@ -122,4 +122,32 @@ class ChatEndpointTest {
         .asInt());
     assertEquals(0, body.path("temperature").asInt());
   }
+
+  @Test
+  void readsEachFieldsProbabilityFromTheReplysLogprobs() throws Exception {
+    String reply = "{\"company\": \"ACME\", \"total\": \"12.00\"}";
+    JsonNode tokens = new ObjectMapper().readTree("["
+        + "{\"token\":\"{\\\"company\\\": \\\"\",\"logprob\":0.0},"
+        + "{\"token\":\"AC\",\"logprob\":-0.1},{\"token\":\"ME\",\"logprob\":-0.7},"
+        + "{\"token\":\"\\\", \\\"total\\\": \\\"\",\"logprob\":0.0},"
+        + "{\"token\":\"12.00\",\"logprob\":-0.02},{\"token\":\"\\\"}\",\"logprob\":0.0}]");
+    var fields = ChatEndpoint.fieldProbabilities(reply, tokens);
+    assertEquals(Math.exp(-0.7), fields.get("company"), 5e-4, fields.toString()); // rounded to 3 places
+    assertEquals(Math.exp(-0.02), fields.get("total"), 5e-4, fields.toString());
+    // Tokens that do not spell the reply (another server's byte pieces) are not trusted.
+    assertTrue(ChatEndpoint.fieldProbabilities(reply + " ", tokens).isEmpty());
+    assertTrue(ChatEndpoint.fieldProbabilities(reply, new ObjectMapper().readTree("[]"))
+        .isEmpty());
+  }
+
+  @Test
+  void asksForLogprobsOnlyWhenTheSettingsSay() {
+    EndpointSettings plain = settings("http://127.0.0.1:1/v1", 5, 0, 1);
+    EndpointSettings withProbs = new EndpointSettings(plain.url(), plain.model(), null, 5, 0, 48,
+        1, UUID.randomUUID().toString(), 2, true);
+    assertTrue(!new ChatEndpoint(plain).requestBody("s", TURNS, "receipt", SCHEMA)
+        .contains("logprobs"));
+    assertTrue(new ChatEndpoint(withProbs).requestBody("s", TURNS, "receipt", SCHEMA)
+        .contains("\"logprobs\":true"));
+  }
 }
