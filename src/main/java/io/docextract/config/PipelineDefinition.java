@@ -41,7 +41,7 @@ public record PipelineDefinition(
    */
   public record Endpoint(String url, String model, String apiKeyEnv, Integer timeoutSeconds,
       Integer retries, Integer maxTokens, Integer maxRequests, Integer concurrency,
-      Boolean logprobs) {}
+      Boolean logprobs, String responseFormat) {}
 
   /**
    * The model: a catalogue name or a path, an optional LoRA adapter, runtime settings. A path or

@@ -284,7 +284,8 @@ public final class PipelineLoader {
           e.maxRequests() == null ? defaultRequests : e.maxRequests(),
           java.util.UUID.randomUUID().toString(),
           e.concurrency() == null ? 1 : e.concurrency(),
-          Boolean.TRUE.equals(e.logprobs()));
+          Boolean.TRUE.equals(e.logprobs()),
+          e.responseFormat() == null ? EndpointSettings.JSON_SCHEMA : e.responseFormat());
     } catch (IllegalArgumentException ex) {
       throw new InvalidPipelineException(where + ": " + ex.getMessage());
     }

@@ -122,14 +122,20 @@ public final class ChatEndpoint {
     if (settings.logprobs()) {
       root.put("logprobs", true);
     }
-    ObjectNode format = root.putObject("response_format");
-    format.put("type", "json_schema");
-    ObjectNode js = format.putObject("json_schema");
-    js.put("name", schemaName.replaceAll("[^A-Za-z0-9_-]", "_"));
+    JsonNode schema;
     try {
-      js.set("schema", JSON.readTree(schemaJson));
+      schema = JSON.readTree(schemaJson);
     } catch (IOException e) {
       throw new IllegalArgumentException("schema of " + schemaName + " is not JSON", e);
+    }
+    ObjectNode format = root.putObject("response_format");
+    format.put("type", settings.responseFormat());
+    if (settings.responseFormat().equals(EndpointSettings.JSON_OBJECT)) {
+      format.set("schema", schema);
+    } else {
+      ObjectNode js = format.putObject("json_schema");
+      js.put("name", schemaName.replaceAll("[^A-Za-z0-9_-]", "_"));
+      js.set("schema", schema);
     }
     return root.toString();
   }

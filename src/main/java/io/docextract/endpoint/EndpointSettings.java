@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param logprobs ask for the reply tokens' log probabilities (OpenAI's {@code logprobs}), which
  *     give each field the model's own probability as the in-process runtime does; for servers
  *     that refuse the parameter, leave it off
+ * @param responseFormat how the schema is sent: {@code json_schema} (OpenAI's
+ *     {@code response_format: {type: json_schema, json_schema: {schema}}}, what llama.cpp's server,
+ *     vLLM and Ollama take) or {@code json_object} ({@code {type: json_object, schema}}, what
+ *     llama-cpp-python's server takes)
  */
 public record EndpointSettings(
     String url,
@@ -33,14 +37,18 @@ public record EndpointSettings(
     int maxRequests,
     String budgetKey,
     int concurrency,
-    boolean logprobs)
+    boolean logprobs,
+    String responseFormat)
     implements Serializable {
+
+  public static final String JSON_SCHEMA = "json_schema";
+  public static final String JSON_OBJECT = "json_object";
 
   /** One request in flight per worker, no token probabilities: the second tier's defaults. */
   public EndpointSettings(String url, String model, String apiKeyEnv, int timeoutSeconds,
       int retries, int maxTokens, int maxRequests, String budgetKey) {
     this(url, model, apiKeyEnv, timeoutSeconds, retries, maxTokens, maxRequests, budgetKey, 1,
-        false);
+        false, JSON_SCHEMA);
   }
 
   public EndpointSettings {
@@ -62,6 +70,10 @@ public record EndpointSettings(
     }
     if (maxRequests < 0) {
       throw new IllegalArgumentException("maxRequests must be >= 0, got " + maxRequests);
+    }
+    if (!JSON_SCHEMA.equals(responseFormat) && !JSON_OBJECT.equals(responseFormat)) {
+      throw new IllegalArgumentException("responseFormat must be json_schema or json_object, got "
+          + responseFormat);
     }
     if (concurrency < 1 || concurrency > 64) {
       throw new IllegalArgumentException("concurrency must be 1..64, got " + concurrency);

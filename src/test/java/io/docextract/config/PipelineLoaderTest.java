@@ -333,6 +333,28 @@ class PipelineLoaderTest {
         .getMessage().contains("either a model or an endpoint, not both"));
   }
 
+
+  @Test
+  void theFirstTierMayBeAnEndpointWithItsOwnDefaults() throws Exception {
+    assertNull(loader.load(write(valid()), null).endpoint());
+    JobConfig job = loader.load(write(valid() + "endpoint: {url: 'http://127.0.0.1:8090/v1',"
+        + " model: receipt, concurrency: 4, logprobs: true, responseFormat: json_object}\n"), null);
+    assertEquals("receipt", job.endpoint().model());
+    assertEquals(4, job.endpoint().concurrency());
+    assertTrue(job.endpoint().logprobs());
+    assertEquals("json_object", job.endpoint().responseFormat());
+    assertEquals(PipelineLoader.FIRST_TIER_REQUESTS, job.endpoint().maxRequests(),
+        "the first tier sees every document: its default budget only stops a runaway");
+    JobConfig plain = loader.load(write(valid() + "endpoint: {url: 'http://x/v1', model: m}\n"),
+        null);
+    assertEquals(1, plain.endpoint().concurrency());
+    assertFalse(plain.endpoint().logprobs());
+    assertEquals("json_schema", plain.endpoint().responseFormat());
+    assertTrue(refused(valid() + "endpoint: {url: 'http://x/v1', model: m, responseFormat: xml}\n")
+        .getMessage().contains("responseFormat must be json_schema or json_object"));
+    assertTrue(refused(valid() + "endpoint: {url: 'http://x/v1', model: m, concurrency: 0}\n")
+        .getMessage().contains("concurrency must be 1..64"));
+  }
   @Test
   void severalTypesGetAClassificationFromTheirSignals() throws Exception {
     String two = valid().replace("documentTypes:", "classify: {minSignals: 3}\ndocumentTypes:")

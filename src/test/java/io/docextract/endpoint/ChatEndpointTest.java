@@ -144,7 +144,7 @@ class ChatEndpointTest {
   void asksForLogprobsOnlyWhenTheSettingsSay() {
     EndpointSettings plain = settings("http://127.0.0.1:1/v1", 5, 0, 1);
     EndpointSettings withProbs = new EndpointSettings(plain.url(), plain.model(), null, 5, 0, 48,
-        1, UUID.randomUUID().toString(), 2, true);
+        1, UUID.randomUUID().toString(), 2, true, EndpointSettings.JSON_SCHEMA);
     assertTrue(!new ChatEndpoint(plain).requestBody("s", TURNS, "receipt", SCHEMA)
         .contains("logprobs"));
     assertTrue(new ChatEndpoint(withProbs).requestBody("s", TURNS, "receipt", SCHEMA)

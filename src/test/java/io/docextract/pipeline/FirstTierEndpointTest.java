@@ -52,7 +52,7 @@ public class FirstTierEndpointTest {
         ChatServer server = new ChatServer(new ChatCompletions(runtime, "receipt", 512),
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2).start()) {
       EndpointSettings endpoint = new EndpointSettings(server.url(), "receipt", null, 300, 1, 256,
-          100, UUID.randomUUID().toString(), 2, false);
+          100, UUID.randomUUID().toString(), 2, false, EndpointSettings.JSON_SCHEMA);
       run(job.withEndpoint(endpoint).withOutput(remote.toString()));
       assertEquals("one request per document", 4, server.served());
     }
