@@ -6,6 +6,7 @@ import io.docextract.config.InvalidPipelineException;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
 import io.docextract.decision.RecordDecision;
+import io.docextract.model.ModelRuntime;
 import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.OutputLayout;
 import io.docextract.pipeline.RunJob;
@@ -113,6 +114,11 @@ public final class RunCommand implements Callable<Integer> {
         case CONFIG -> ExitCodes.BAD_CONFIG;
         default -> ExitCodes.FAILED;
       };
+    }
+    if (!workersInThisProcess(options)) {
+      // The pre-flight loaded the models here; the workers are other JVMs. Kept, an idle copy's
+      // OpenMP threads would spin against the TaskManager's on the same cores (docs/flink.md).
+      ModelRuntime.shutdownIdle();
     }
     OutputLayout layout = incremental
         ? OutputLayout.adding(config.output(), config.review(), started)
@@ -229,5 +235,19 @@ public final class RunCommand implements Callable<Integer> {
           pipeline, pipeline);
       err.flush();
     }
+  }
+
+  /** The Direct runner and an embedded Flink cluster run the job inside this JVM. */
+  private boolean workersInThisProcess(PipelineOptions options) {
+    String runner = options.getRunner().getSimpleName();
+    if (runner.equals("DirectRunner")) {
+      return true;
+    }
+    if (!runner.equals("FlinkRunner")) {
+      return false;
+    }
+    String master = beamArgs.stream().filter(a -> a.startsWith("--flinkMaster="))
+        .map(a -> a.substring("--flinkMaster=".length())).findFirst().orElse("[auto]");
+    return master.equals("[local]") || master.equals("[auto]");
   }
 }
