@@ -8,7 +8,7 @@ import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldTexts;
 import io.docextract.model.ModelRuntime;
 import io.docextract.review.FinetuneExport;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import io.docextract.review.LabelStudio;
 import io.docextract.review.QueueFiles;
 import io.docextract.review.QueuedItem;

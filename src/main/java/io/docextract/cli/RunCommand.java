@@ -198,7 +198,7 @@ public final class RunCommand implements Callable<Integer> {
   private static void writeReport(JobConfig config, RunSummary summary, PrintWriter out) {
     Path dir = Path.of(config.review().replaceFirst("^file:", ""));
     try {
-      java.util.Map<String, io.docextract.eval.Normaliser> normalisers = new java.util.HashMap<>();
+      java.util.Map<String, io.docextract.values.Normaliser> normalisers = new java.util.HashMap<>();
       config.documentTypes().forEach(t -> normalisers.putAll(t.fieldNormalisers()));
       List<io.docextract.review.QueuedItem> items = summary.review() == 0 ? List.of()
           : io.docextract.review.ReviewQueue.read(dir, config.parseLimits(),

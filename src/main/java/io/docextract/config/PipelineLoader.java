@@ -24,7 +24,7 @@ import io.docextract.passages.FieldMerge;
 import io.docextract.passages.PassageSelector;
 import io.docextract.model.ModelSettings;
 import io.docextract.model.PromptLookup;
-import io.docextract.review.ReviewPolicy;
+import io.docextract.config.ReviewPolicy;
 import io.docextract.validate.DocumentSchema;
 import io.docextract.validate.InvalidSchemaException;
 import io.docextract.validate.RecordValidator;
@@ -367,7 +367,7 @@ public final class PipelineLoader {
             + ": not a field of " + t.schema());
       }
       try {
-        io.docextract.eval.Normaliser.of(e.getValue());
+        io.docextract.values.Normaliser.of(e.getValue());
       } catch (IllegalArgumentException ex) {
         throw new InvalidPipelineException(where + ": " + key + ".normalise." + e.getKey() + ": "
             + ex.getMessage());

@@ -2,7 +2,7 @@ package io.docextract.pipeline;
 
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;

@@ -5,7 +5,7 @@ import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.ingest.ParsedDocument;
 import io.docextract.ingest.Provenance;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,10 @@
 package io.docextract.review;
 
+import io.docextract.values.JsonLines;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
 import io.docextract.ingest.DocumentParser;
