@@ -1,5 +1,7 @@
 package io.docextract.bench;
 
+import io.docextract.values.Percentiles;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.model.Completion;

@@ -1,7 +1,7 @@
 package io.docextract.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -11,7 +11,7 @@ import io.docextract.eval.GoldSet;
 import io.docextract.eval.GoldTexts;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.model.ModelRuntime;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import io.docextract.pipeline.EvaluationJob;
 import io.docextract.model.ModelRuntime;
 import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.ProcessStats;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldTexts;
 import io.docextract.model.ModelRuntime;
 import io.docextract.review.FinetuneExport;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import io.docextract.review.LabelStudio;
 import io.docextract.review.QueueFiles;
 import io.docextract.review.QueuedItem;
@@ -109,8 +109,7 @@ public final class ExportCommand implements Callable<Integer> {
     // The model version named in the tasks is the type's own.
     config = config.withDocumentTypes(List.of(docType));
     JsonNode schema = docType.schema().tree();
-    List<QueuedItem> items = ReviewQueue.read(run, config.parseLimits(), config::fitText,
-        docType.fieldNormalisers()).stream()
+    List<QueuedItem> items = ReviewQueue.read(run, config).stream()
         .filter(q -> q.item().path("document_type").asText(docType.name()).equals(docType.name())
             || q.item().path("document_type").isNull())
         .toList();

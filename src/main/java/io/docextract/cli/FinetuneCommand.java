@@ -13,7 +13,7 @@ import io.docextract.finetune.TrainingSplit;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.model.ModelRuntime;
 import io.docextract.review.FinetuneExport;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

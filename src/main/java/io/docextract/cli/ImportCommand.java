@@ -5,7 +5,7 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.ingest.DocumentParser;
 import io.docextract.review.Correction;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import io.docextract.review.LabelStudio;
 import io.docextract.review.QueueFiles;
 import io.docextract.review.ReviewQueue;

@@ -130,7 +130,7 @@ public final class ModelsCommand implements Runnable {
       try {
         config = new io.docextract.config.PipelineLoader(store).ignoringMerged()
             .load(pipeline, null);
-        declared = io.docextract.config.PipelineLoader.read(pipeline).model().merged();
+        declared = io.docextract.config.PipelineYaml.read(pipeline).model().merged();
       } catch (io.docextract.config.InvalidPipelineException e) {
         spec.commandLine().getErr().println("docextract: " + e.getMessage());
         return e.modelProblem() ? ExitCodes.MODEL_UNAVAILABLE : ExitCodes.BAD_CONFIG;

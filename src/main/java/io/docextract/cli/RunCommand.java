@@ -204,11 +204,8 @@ public final class RunCommand implements Callable<Integer> {
   private static void writeReport(JobConfig config, RunSummary summary, PrintWriter out) {
     Path dir = Path.of(config.review().replaceFirst("^file:", ""));
     try {
-      java.util.Map<String, io.docextract.eval.Normaliser> normalisers = new java.util.HashMap<>();
-      config.documentTypes().forEach(t -> normalisers.putAll(t.fieldNormalisers()));
       List<io.docextract.review.QueuedItem> items = summary.review() == 0 ? List.of()
-          : io.docextract.review.ReviewQueue.read(dir, config.parseLimits(),
-              config::fitText, normalisers);
+          : io.docextract.review.ReviewQueue.read(dir, config);
       String html = io.docextract.report.RunReport.html(new io.docextract.report.RunReport.Run(
           config.name(), summary.runner(), summary.inputs(), summary.records(),
           io.docextract.report.RunReport.sorted(summary.reviewByReason()),

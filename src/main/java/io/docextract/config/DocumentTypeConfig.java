@@ -1,11 +1,11 @@
 package io.docextract.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import io.docextract.model.ExtractionPrompt;
 import io.docextract.passages.ChunkPlan;
 import io.docextract.passages.PassageSelector;
-import io.docextract.review.ReviewPolicy;
+import io.docextract.config.ReviewPolicy;
 import io.docextract.rules.RuleSet;
 import io.docextract.validate.DocumentSchema;
 import java.io.Serializable;

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.checks.Check;
 import io.docextract.checks.CheckFailure;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import io.docextract.grounding.Confidence;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
 import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.rules.RuleFallback;
 import io.docextract.rules.RuleSet;
 import io.docextract.validate.RecordValidator;
@@ -86,7 +86,7 @@ public final class RecordDecision {
     // One pass of the rules serves the fallback and the confidence.
     Map<String, RuleSet.Match> ruleMatches = type.rules().matches(text);
     JsonNode fields = withRules(text, v.fields(), ruleMatches, lineage);
-    RecordGrounding grounding = RecordGrounding.of(fields, text, grounder, normalisers);
+    RecordGrounding grounding = ground(fields, text);
     lineage.put("grounding", grounding.spans());
     // The model's probability speaks only for the values the model wrote, not the rules'.
     Map<String, Double> modelProbabilities = new LinkedHashMap<>();
@@ -122,6 +122,14 @@ public final class RecordDecision {
           failed.stream().map(CheckFailure::toString).toList(), fields);
     }
     return accept(confidence, fields);
+  }
+
+  /**
+   * Where a record's values are in the text, found with the type's grounder and normalisers: the
+   * same search the decision makes, for the review queue and the run report.
+   */
+  public RecordGrounding ground(JsonNode fields, String text) {
+    return RecordGrounding.of(fields, text, grounder, normalisers);
   }
 
   private Outcome accept(Confidence confidence, JsonNode fields) {

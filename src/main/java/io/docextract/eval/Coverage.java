@@ -1,5 +1,7 @@
 package io.docextract.eval;
 
+import io.docextract.values.Normaliser;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

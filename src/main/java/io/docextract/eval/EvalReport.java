@@ -1,5 +1,7 @@
 package io.docextract.eval;
 
+import io.docextract.values.Normaliser;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

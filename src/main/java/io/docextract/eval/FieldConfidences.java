@@ -1,7 +1,7 @@
 package io.docextract.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

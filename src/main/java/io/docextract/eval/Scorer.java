@@ -1,5 +1,7 @@
 package io.docextract.eval;
 
+import io.docextract.values.Normaliser;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,8 +33,8 @@ public final class Scorer {
     Map<String, FieldScore> doc = new LinkedHashMap<>();
     boolean allExact = true;
     for (Map.Entry<String, Normaliser> f : fields.entrySet()) {
-      Set<String> g = values(gold == null ? null : gold.get(f.getKey()), f.getValue());
-      Set<String> p = values(predicted == null ? null : predicted.get(f.getKey()), f.getValue());
+      Set<String> g = Normaliser.values(gold == null ? null : gold.get(f.getKey()), f.getValue());
+      Set<String> p = Normaliser.values(predicted == null ? null : predicted.get(f.getKey()), f.getValue());
       long tp = p.stream().filter(g::contains).count();
       boolean exact = g.equals(p);
       allExact &= exact;
@@ -47,29 +49,6 @@ public final class Scorer {
     return doc;
   }
 
-  public static Set<String> values(JsonNode node, Normaliser normaliser) {
-    Set<String> out = new LinkedHashSet<>();
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return out;
-    }
-    List<JsonNode> items = new ArrayList<>();
-    if (node.isArray()) {
-      node.forEach(items::add);
-    } else {
-      items.add(node);
-    }
-    for (JsonNode item : items) {
-      if (item == null || item.isNull()) {
-        continue;
-      }
-      String raw = item.isValueNode() ? item.asText() : item.toString();
-      String v = normaliser.apply(raw);
-      if (!v.isEmpty()) {
-        out.add(v);
-      }
-    }
-    return out;
-  }
 
   public Map<String, FieldScore> perField() {
     return new LinkedHashMap<>(totals);

@@ -1,7 +1,7 @@
 package io.docextract.grounding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.docextract.grounding;
 
+import io.docextract.values.Span;
+
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,6 +1,8 @@
 package io.docextract.grounding;
 
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Span;
+
+import io.docextract.values.Normaliser;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,7 +1,9 @@
 package io.docextract.grounding;
 
+import io.docextract.values.Span;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

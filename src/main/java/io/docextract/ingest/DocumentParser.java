@@ -1,6 +1,6 @@
 package io.docextract.ingest;
 
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.docextract.ingest;
 
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import java.io.Serializable;
 
 /**

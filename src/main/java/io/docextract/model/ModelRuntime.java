@@ -1,12 +1,8 @@
 package io.docextract.model;
 
 import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaIterator;
 import de.kherud.llama.LlamaModel;
-import de.kherud.llama.LlamaOutput;
-import de.kherud.llama.LogLevel;
 import de.kherud.llama.Pair;
-import de.kherud.llama.args.LogFormat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,14 +24,13 @@ public final class ModelRuntime implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelRuntime.class);
   private static final Map<Key, ModelRuntime> LOADED = new HashMap<>();
-  private static boolean loggerInstalled;
   private static int loads;
   private static int acquisitions;
 
   private final ModelSettings settings;
   private final AdapterSet adapters;
-  private final boolean tokenProbabilities;
   private final LlamaModel model;
+  private final TokenStream tokens;
   private final Semaphore slots;
   private final long loadMillis;
   private int references;
@@ -44,9 +39,8 @@ public final class ModelRuntime implements AutoCloseable {
       long loadMillis) {
     this.settings = settings;
     this.adapters = adapters;
-    // Fixed once the native library is loaded, which happened before the model could be.
-    this.tokenProbabilities = NativeLibrary.tokenProbabilities();
     this.model = model;
+    this.tokens = new TokenStream(model, adapters);
     this.slots = new Semaphore(settings.parallel(), true);
     this.loadMillis = loadMillis;
   }
@@ -68,7 +62,10 @@ public final class ModelRuntime implements AutoCloseable {
     Key key = new Key(settings.withAdapter(null, null), set);
     ModelRuntime runtime = LOADED.get(key);
     if (runtime == null) {
-      runtime = load(settings, set);
+      long start = System.nanoTime();
+      LlamaModel model = ModelLoader.load(settings, set);
+      loads++;
+      runtime = new ModelRuntime(settings, set, model, (System.nanoTime() - start) / 1_000_000);
       LOADED.put(key, runtime);
     }
     runtime.references++;
@@ -100,61 +97,6 @@ public final class ModelRuntime implements AutoCloseable {
 
   /** What makes two loaded models the same: the base's settings and the adapters beside it. */
   private record Key(ModelSettings base, AdapterSet adapters) {}
-
-  private static ModelRuntime load(ModelSettings settings, AdapterSet adapters) {
-    installLogger();
-    long start = System.nanoTime();
-    var params =
-        new de.kherud.llama.ModelParameters()
-            .setModel(settings.modelPath())
-            .setCtxSize(settings.contextSize())
-            .setThreads(settings.threads())
-            .setThreadsBatch(settings.threads())
-            .setParallel(settings.parallel())
-            .setSeed(42)
-            // Otherwise an oversize prompt is cut in the middle without a word; with it off,
-            // running out of context is an error the pipeline routes.
-            .disableContextShift();
-    if (adapters.paths().size() == 1) {
-      params.addLoraAdapter(adapters.paths().get(0));
-    }
-    if (System.getenv("DOCEXTRACT_LLAMA_LOG") == null) {
-      // The embedded server logs every slot event through common_log, which setLogger does not
-      // reach; failures still surface as exceptions. DOCEXTRACT_LLAMA_LOG=1 keeps the log.
-      params.disableLog();
-    }
-    // In AdapterSet order: llama.cpp numbers adapters as they are given.
-    LlamaModel model = adapters.paths().size() > 1
-        ? NativeLoad.withAdapters(params, adapters.paths()) : new LlamaModel(params);
-    loads++;
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    LOG.info(
-        "loaded model {} with {} adapter(s) ({} slots, context {}, native library {}) in {} ms",
-        settings.modelPath(),
-        adapters.paths().size(),
-        settings.parallel(),
-        settings.contextSize(),
-        NativeLibrary.build(),
-        millis);
-    return new ModelRuntime(settings, adapters, model, millis);
-  }
-
-  private static void installLogger() {
-    if (!loggerInstalled) {
-      NativeLibrary.prepare();
-      // llama.cpp prints every tensor and slot event to stderr; keep only its warnings and errors.
-      LlamaModel.setLogger(
-          LogFormat.TEXT,
-          (level, message) -> {
-            if (level == LogLevel.ERROR) {
-              LOG.error("llama.cpp: {}", message.strip());
-            } else if (level == LogLevel.WARN) {
-              LOG.debug("llama.cpp: {}", message.strip());
-            }
-          });
-      loggerInstalled = true;
-    }
-  }
 
   public ModelSettings settings() {
     return settings;
@@ -214,8 +156,8 @@ public final class ModelRuntime implements AutoCloseable {
     try {
       long start = System.nanoTime();
       TokenProbabilities probs = new TokenProbabilities();
-      Piece p = stream(prompt, grammar, maxTokens, new JsonEndDetector(), probs,
-          req.cachePrompt(), req);
+      TokenStream.Piece p = tokens.generate(prompt, grammar, maxTokens, new JsonEndDetector(),
+          probs, req.cachePrompt(), req.adapter(), req.lookup());
       return new Completion(p.text(), p.reason(), promptTokens, p.generated(), p.firstTokenMillis(),
           (System.nanoTime() - start) / 1_000_000, probs.byField(p.text()));
     } catch (RuntimeException e) {
@@ -305,8 +247,8 @@ public final class ModelRuntime implements AutoCloseable {
             ? JsonEndDetector.insideString() : JsonEndDetector.memberValue();
         TokenProbabilities pieceProbs = new TokenProbabilities();
         long before = (System.nanoTime() - start) / 1_000_000;
-        Piece p = stream(prompt + reply, slot.grammar(), maxTokens - generated, end, pieceProbs,
-            cache, req);
+        TokenStream.Piece p = tokens.generate(prompt + reply, slot.grammar(), maxTokens - generated,
+            end, pieceProbs, cache, req.adapter(), req.lookup());
         if (firstToken < 0 && p.firstTokenMillis() >= 0) {
           firstToken = before + p.firstTokenMillis();
         }
@@ -350,68 +292,6 @@ public final class ModelRuntime implements AutoCloseable {
       return new ModelFailureException("llama.cpp: " + e.getMessage(), e);
     }
     return e;
-  }
-
-  /** What one generation request produced: its text, why it stopped, tokens, first-token time. */
-  private record Piece(String text, StopReason reason, int generated, long firstTokenMillis) {}
-
-  /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
-  private Piece stream(String prompt, String grammar, int maxTokens, JsonEndDetector end,
-      TokenProbabilities probs, boolean cachePrompt, Request req) {
-    InferenceParameters params =
-        new InferenceParameters(prompt)
-            .setTemperature(0f)
-            .setNPredict(maxTokens)
-            .setCachePrompt(cachePrompt);
-    if (grammar != null) {
-      params.setGrammar(grammar);
-    }
-    adapters.applyTo(params, req.adapter());
-    if (tokenProbabilities) {
-      params.setNProbs(1);
-    }
-    if (tokenProbabilities) {
-      // Only docextract's patched library (the one that gives probabilities) drafts.
-      req.lookup().applyTo(params);
-    }
-    long start = System.nanoTime();
-    long firstToken = -1;
-    StringBuilder text = new StringBuilder();
-    RepetitionDetector loop = new RepetitionDetector();
-    int generated = 0;
-    StopReason reason = StopReason.END_OF_TEXT;
-    LlamaIterator it = model.generate(params).iterator();
-    while (it.hasNext()) {
-      LlamaOutput out = it.next();
-      if (firstToken < 0) {
-        firstToken = (System.nanoTime() - start) / 1_000_000;
-      }
-      text.append(out.text);
-      if (tokenProbabilities) {
-        probs.add(out.text, out.probabilities.get(out.text));
-      }
-      if (!it.hasNext()) {
-        break;
-      }
-      generated++;
-      if (end.accept(out.text)) {
-        it.cancel();
-        reason = StopReason.COMPLETE_JSON;
-        break;
-      }
-      if (loop.accept(out.text)) {
-        it.cancel();
-        reason = StopReason.REPETITION;
-        break;
-      }
-    }
-    if (reason == StopReason.END_OF_TEXT) {
-      end.accept("");
-      if (generated >= maxTokens && !end.complete()) {
-        reason = StopReason.TOKEN_LIMIT;
-      }
-    }
-    return new Piece(text.toString(), reason, generated, firstToken);
   }
 
   /**

@@ -1,8 +1,9 @@
 package io.docextract.pipeline;
 
+import io.docextract.config.Defaults;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -39,7 +40,7 @@ public final class BuildRequests
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
-    return new BuildRequests(List.copyOf(types), 6000);
+    return new BuildRequests(List.copyOf(types), Defaults.MAX_PROMPT_CHARS);
   }
 
   public BuildRequests withMaxPromptChars(int chars) {

@@ -8,7 +8,7 @@ import io.docextract.ingest.ParsedDocument;
 import io.docextract.model.ContextOverflowException;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.List;
 import java.util.Map;

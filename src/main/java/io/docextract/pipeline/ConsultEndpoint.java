@@ -6,7 +6,7 @@ import io.docextract.endpoint.EndpointException;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Completion;
 import io.docextract.model.ExtractionPrompt;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,8 +3,8 @@ package io.docextract.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.config.JobConfig;
 import io.docextract.eval.Prediction;
-import io.docextract.review.JsonLines;
-import io.docextract.review.Reason;
+import io.docextract.values.JsonLines;
+import io.docextract.values.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class EvaluationJob {
       double cpuSeconds, Double peakRssMb) {
 
     public Double p95LatencyMs() {
-      return latenciesMs.isEmpty() ? null : io.docextract.bench.Percentiles.of(latenciesMs, 95);
+      return latenciesMs.isEmpty() ? null : io.docextract.values.Percentiles.of(latenciesMs, 95);
     }
   }
 

@@ -9,7 +9,7 @@ import io.docextract.model.ValueScaffold;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
 import io.docextract.model.PromptFit;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.docextract.pipeline;
 
 import io.docextract.ingest.ParsedDocument;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.util.List;
 import java.util.Map;

@@ -5,18 +5,14 @@ import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.ingest.ParsedDocument;
 import io.docextract.ingest.Provenance;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -117,19 +113,19 @@ public final class ParseDocuments
       String source = file.getMetadata().resourceId().toString();
       long size = file.getMetadata().sizeBytes();
       if (size > limits.maxFileBytes()) {
-        fail(out, pathId(source), source, Reason.TOO_LARGE,
+        fail(out, DocumentIds.pathId(source), source, Reason.TOO_LARGE,
             "file has " + size + " bytes, limit is " + limits.maxFileBytes(), null);
         return;
       }
       byte[] bytes;
       try {
-        bytes = readStored(file);
+        bytes = DocumentIds.readStored(file, limits);
       } catch (IOException e) {
-        fail(out, pathId(source), source, Reason.READ_ERROR, e.toString(), null);
+        fail(out, DocumentIds.pathId(source), source, Reason.READ_ERROR, e.toString(), null);
         return;
       }
       if (bytes.length > limits.maxFileBytes()) {
-        fail(out, pathId(source), source, Reason.TOO_LARGE,
+        fail(out, DocumentIds.pathId(source), source, Reason.TOO_LARGE,
             "file grew past the limit of " + limits.maxFileBytes() + " bytes while read", null);
         return;
       }
@@ -168,24 +164,6 @@ public final class ParseDocuments
 
     private static Map<String, Object> provenance(Provenance p) {
       return ExtractionRequest.provenanceLineage(p);
-    }
-
-    /**
-     * The file's bytes as stored, at most maxFileBytes + 1 of them. Not {@code
-     * readFullyAsBytes()}: FileIO.readMatches() decompresses by extension by default, which would
-     * hand Tika the first entry of a .zip (and inflate a zip bomb in this JVM's heap) instead of
-     * the archive, whose parts Tika reads within the container limits.
-     */
-    private byte[] readStored(FileIO.ReadableFile file) throws IOException {
-      try (InputStream in = Channels.newInputStream(
-          FileSystems.open(file.getMetadata().resourceId()))) {
-        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxFileBytes() + 1));
-      }
-    }
-
-    /** A file that cannot be read has no content hash; its path stands in for it. */
-    private static String pathId(String source) {
-      return "path-" + DocumentParser.sha256(source.getBytes(StandardCharsets.UTF_8));
     }
   }
 }

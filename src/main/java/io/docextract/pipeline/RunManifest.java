@@ -1,6 +1,6 @@
 package io.docextract.pipeline;
 
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.Channels;

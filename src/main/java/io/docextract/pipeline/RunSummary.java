@@ -1,7 +1,7 @@
 package io.docextract.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package io.docextract.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.ingest.ParseLimits;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

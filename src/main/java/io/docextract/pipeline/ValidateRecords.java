@@ -5,7 +5,7 @@ import io.docextract.decision.RecordDecision;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.validate.ExtractedRecord;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.docextract.pipeline;
 
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.util.Objects;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.MapElements;

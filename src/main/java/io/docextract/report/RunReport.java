@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import io.docextract.grounding.Span;
+import io.docextract.values.Span;
 import io.docextract.review.QueuedItem;
 import java.io.IOException;
 import java.io.InputStream;

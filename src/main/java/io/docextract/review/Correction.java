@@ -1,5 +1,7 @@
 package io.docextract.review;
 
+import io.docextract.values.JsonLines;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.docextract.review;
 
+import io.docextract.values.JsonLines;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import io.docextract.grounding.Grounder;
 import io.docextract.model.ModelRuntime;
 import java.util.Iterator;

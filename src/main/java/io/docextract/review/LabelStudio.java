@@ -1,9 +1,11 @@
 package io.docextract.review;
 
+import io.docextract.values.JsonLines;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.grounding.Span;
+import io.docextract.values.Span;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,14 @@
 package io.docextract.review;
 
+import io.docextract.values.JsonLines;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.docextract.grounding.Span;
+import io.docextract.values.Span;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,7 +15,7 @@ import java.util.Map;
  *     similarity of the worst approximate match, 0 when a value is missing from the text
  */
 public record QueuedItem(JsonNode item, String text, ObjectNode predicted,
-    Map<String, java.util.List<io.docextract.grounding.Span>> spans, double score) {
+    Map<String, java.util.List<io.docextract.values.Span>> spans, double score) {
 
   public String id() {
     return item.path("id").asText();

@@ -1,5 +1,7 @@
 package io.docextract.review;
 
+import io.docextract.values.Reason;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.io.Serializable;
 import java.util.List;

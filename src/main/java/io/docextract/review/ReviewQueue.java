@@ -1,8 +1,12 @@
 package io.docextract.review;
 
+import io.docextract.values.JsonLines;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
+import io.docextract.config.JobConfig;
+import io.docextract.decision.RecordDecision;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
 import io.docextract.ingest.DocumentParser;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,13 +41,39 @@ public final class ReviewQueue {
     }
   }
 
+  /** How an item's values are found in its text: as its type's decision finds them. */
+  @FunctionalInterface
+  public interface Grounding {
+    RecordGrounding of(String documentType, JsonNode fields, String text);
+
+    static Grounding defaults(Map<String, Normaliser> normalisers) {
+      Grounder grounder = Grounder.defaults();
+      return (type, fields, text) -> RecordGrounding.of(fields, text, grounder, normalisers);
+    }
+  }
+
+  /**
+   * A run's queue as its pipeline sees it: each type's text fit, and its values grounded with the
+   * type's own grounder and normalisers ({@link RecordDecision#ground}), as when it was decided.
+   */
+  public static List<QueuedItem> read(Path runDir, JobConfig config) throws IOException {
+    Map<String, RecordDecision> decisions = new HashMap<>();
+    config.documentTypes().forEach(t -> decisions.put(t.name(), new RecordDecision(t)));
+    // Items no type decided (parse failures, unknown types) have no values to ground.
+    Grounding untyped = Grounding.defaults(Map.of());
+    return read(runDir, config.parseLimits(), config::fitText, (type, fields, text) -> {
+      RecordDecision d = decisions.get(type);
+      return d != null ? d.ground(fields, text) : untyped.of(type, fields, text);
+    });
+  }
+
   public static List<QueuedItem> read(Path runDir, ParseLimits limits, int maxPromptChars,
       Map<String, Normaliser> normalisers) throws IOException {
-    return read(runDir, limits, TextFit.head(maxPromptChars), normalisers);
+    return read(runDir, limits, TextFit.head(maxPromptChars), Grounding.defaults(normalisers));
   }
 
   public static List<QueuedItem> read(Path runDir, ParseLimits limits, TextFit fit,
-      Map<String, Normaliser> normalisers) throws IOException {
+      Grounding grounding) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "review*.jsonl")) {
       ds.forEach(files::add);
@@ -52,7 +83,6 @@ public final class ReviewQueue {
       throw new IOException("no review*.jsonl in " + runDir);
     }
     DocumentParser parser = new DocumentParser(limits);
-    Grounder grounder = Grounder.defaults();
     List<QueuedItem> items = new ArrayList<>();
     for (Path f : files) {
       for (String line : Files.readAllLines(f)) {
@@ -66,7 +96,8 @@ public final class ReviewQueue {
         ObjectNode predicted = item.path("fields").isObject()
             ? ((ObjectNode) item.get("fields")).deepCopy()
             : predicted(item.path("raw_output").asText(""));
-        RecordGrounding g = RecordGrounding.of(predicted, text, grounder, normalisers);
+        RecordGrounding g =
+            grounding.of(item.path("document_type").asText(""), predicted, text);
         double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
             .orElse(1.0);
         items.add(new QueuedItem(item, text, predicted, g.spanLists(),

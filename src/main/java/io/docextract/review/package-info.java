@@ -1,2 +1,2 @@
-/** The review queue's vocabulary: reason codes and review items. No Beam here. */
+/** The review queue: review items, their exports and imports (JSONL, CSV, Label Studio). No Beam. */
 package io.docextract.review;

@@ -1,6 +1,6 @@
 package io.docextract.rules;
 
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

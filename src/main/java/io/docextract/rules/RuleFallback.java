@@ -2,8 +2,7 @@ package io.docextract.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.eval.Normaliser;
-import io.docextract.eval.Scorer;
+import io.docextract.values.Normaliser;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class RuleFallback {
           || (v.isArray() && v.isEmpty());
       boolean grounded = !empty && v.isValueNode() && !v.isNumber()
           ? folded.contains(Normaliser.TEXT.apply(v.asText()))
-          : !empty && (v.isNumber() || Scorer.values(v, Normaliser.TEXT).stream()
+          : !empty && (v.isNumber() || Normaliser.values(v, Normaliser.TEXT).stream()
               .allMatch(folded::contains));
       boolean replace = switch (rules.precedence(field)) {
         case RULES -> true;

@@ -3,7 +3,7 @@ package io.docextract.rules;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;

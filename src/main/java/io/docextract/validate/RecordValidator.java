@@ -8,7 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import java.util.List;
 import java.util.Set;
 

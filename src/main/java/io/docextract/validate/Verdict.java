@@ -1,7 +1,7 @@
 package io.docextract.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import java.util.List;
 
 /** What the validator made of one model reply: the fields, or why they cannot be trusted. */

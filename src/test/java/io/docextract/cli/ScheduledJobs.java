@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.ingest.DocumentParser;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import io.docextract.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

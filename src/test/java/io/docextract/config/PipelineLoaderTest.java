@@ -343,7 +343,7 @@ class PipelineLoaderTest {
     assertEquals(4, job.endpoint().concurrency());
     assertTrue(job.endpoint().logprobs());
     assertEquals("json_object", job.endpoint().responseFormat());
-    assertEquals(PipelineLoader.FIRST_TIER_REQUESTS, job.endpoint().maxRequests(),
+    assertEquals(Defaults.FIRST_TIER_MAX_REQUESTS, job.endpoint().maxRequests(),
         "the first tier sees every document: its default budget only stops a runaway");
     JobConfig plain = loader.load(write(valid() + "endpoint: {url: 'http://x/v1', model: m}\n"),
         null);

@@ -1,5 +1,7 @@
 package io.docextract.eval;
 
+import io.docextract.values.Normaliser;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,7 +3,7 @@ package io.docextract.grounding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

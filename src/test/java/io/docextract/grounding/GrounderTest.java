@@ -1,10 +1,12 @@
 package io.docextract.grounding;
 
+import io.docextract.values.Span;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

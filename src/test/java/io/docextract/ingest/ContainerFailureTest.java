@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.testing.HostileInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.testing.Containers;
 import io.docextract.testing.HostileInputs;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package io.docextract.ingest;
 
+import io.docextract.values.Reason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +72,7 @@ class OcrTest {
     try (DocumentParser noOcr = new DocumentParser(ParseLimits.defaults().withOcr(OcrSettings.off()))) {
       ParseOutcome out = noOcr.parse(HostileInputs.textImage(SCAN, 900, 300), "scan.png");
       assertFalse(out.ok());
-      assertEquals(io.docextract.review.Reason.EMPTY_TEXT, out.failure());
+      assertEquals(io.docextract.values.Reason.EMPTY_TEXT, out.failure());
     }
   }
 

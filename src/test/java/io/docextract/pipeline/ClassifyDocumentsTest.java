@@ -7,7 +7,7 @@ import io.docextract.classify.Classification;
 import io.docextract.classify.TypeProfile;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
 import java.io.Serializable;

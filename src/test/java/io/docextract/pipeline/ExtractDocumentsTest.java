@@ -1,5 +1,7 @@
 package io.docextract.pipeline;
 
+import io.docextract.config.ReviewPolicy;
+
 import io.docextract.config.JobConfig;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.review.ReviewItem;
@@ -41,7 +43,7 @@ public class ExtractDocumentsTest implements Serializable {
       io.docextract.config.DocumentTypeConfig t) {
     return new io.docextract.config.DocumentTypeConfig(t.name(), t.schema(), t.match(),
         t.prompt(), t.normalise(), t.rules(), t.candidates(),
-        new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.0),
+        new io.docextract.config.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.0),
         t.passages(), t.chunks(), t.decodeValues());
   }
 

@@ -1,5 +1,7 @@
 package io.docextract.pipeline;
 
+import io.docextract.values.JsonLines;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -177,7 +179,7 @@ public class FlinkRetryTest {
     List<String> names = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
       names.add(ParseDocumentsTest.name(
-          io.docextract.review.JsonLines.mapper().readTree(line).get("source").asText()));
+          io.docextract.values.JsonLines.mapper().readTree(line).get("source").asText()));
     }
     return names;
   }

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.config.JobConfig;
-import io.docextract.review.JsonLines;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
 import io.docextract.passages.ChunkPlan;
 import io.docextract.passages.FieldMerge;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;

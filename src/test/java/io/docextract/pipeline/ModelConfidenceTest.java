@@ -9,7 +9,7 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
 import io.docextract.review.ReviewItem;
-import io.docextract.review.ReviewPolicy;
+import io.docextract.config.ReviewPolicy;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;
 import java.io.Serializable;

@@ -9,7 +9,7 @@ import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
 import io.docextract.endpoint.EndpointSettings;
-import io.docextract.review.Reason;
+import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.ChatCompletionServer;
 import io.docextract.testing.Fixtures;

@@ -1,5 +1,9 @@
 package io.docextract.pipeline;
 
+import io.docextract.config.ReviewPolicy;
+
+import io.docextract.values.Reason;
+
 import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
 import io.docextract.review.ReviewItem;
@@ -76,7 +80,7 @@ public class ValidateRecordsTest implements Serializable {
     var base = Fixtures.type("receipt", List.of());
     var strict = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
         base.match(), base.prompt(), java.util.Map.of(), null, false,
-        new io.docextract.review.ReviewPolicy(java.util.Set.of("company", "date", "address",
+        new io.docextract.config.ReviewPolicy(java.util.Set.of("company", "date", "address",
             "total"), 0.85, List.of(), null));
     PCollectionTuple out = p.apply(Create.of(
                 new Extraction(r1, new Completion(real, StopReason.COMPLETE_JSON, 100, 20, 5, 50)),
@@ -111,7 +115,7 @@ public class ValidateRecordsTest implements Serializable {
     var base = Fixtures.type("receipt", List.of());
     var checked = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
         base.match(), base.prompt(), java.util.Map.of(), null, false,
-        new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(
+        new io.docextract.config.ReviewPolicy(java.util.Set.of(), 0.85, List.of(
             new io.docextract.checks.Check.DateRange("plausible-date", "date", 30),
             new io.docextract.checks.Check.Matches("money", "total",
                 java.util.regex.Pattern.compile("\\d+\\.\\d{2}"))), null));
@@ -140,7 +144,7 @@ public class ValidateRecordsTest implements Serializable {
     for (double threshold : new double[] {0.95, 0.8}) {
       var typed = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
           base.match(), base.prompt(), java.util.Map.of(), null, false,
-          new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), threshold));
+          new io.docextract.config.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), threshold));
       ExtractionRequest r = new ExtractionRequest("t" + threshold, "/in/x", "text/plain",
           "receipt", text, false, 3);
       PCollectionTuple out = p.apply("In" + threshold, Create.of(
@@ -180,7 +184,7 @@ public class ValidateRecordsTest implements Serializable {
     var accepting = base;
     var refusing = new io.docextract.config.DocumentTypeConfig(base.name(), base.schema(),
         base.match(), base.prompt(), java.util.Map.of(), null, false,
-        new io.docextract.review.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.99));
+        new io.docextract.config.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.99));
     var in = p.apply(Create.of(new Extraction(r, new Completion(reply, StopReason.COMPLETE_JSON,
             100, 20, 5, 50))).withCoder(SerializableCoder.of(Extraction.class)));
     PCollectionTuple written = in.apply("Accepting",

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.review.QueuedItem;
 import io.docextract.review.ReviewQueue;

@@ -1,5 +1,7 @@
 package io.docextract.review;
 
+import io.docextract.config.ReviewPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.eval.Normaliser;
+import io.docextract.values.Normaliser;
 import io.docextract.validate.DocumentSchema;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;

@@ -1,4 +1,4 @@
-package io.docextract.bench;
+package io.docextract.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
-package io.docextract.eval;
+package io.docextract.values;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -254,5 +258,30 @@ public enum Normaliser {
     } catch (NumberFormatException e) {
       return text(v);
     }
+  }
+
+  /** A field's values in compared form: one per list item, empty ones dropped, in order. */
+  public static Set<String> values(JsonNode node, Normaliser normaliser) {
+    Set<String> out = new LinkedHashSet<>();
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return out;
+    }
+    List<JsonNode> items = new ArrayList<>();
+    if (node.isArray()) {
+      node.forEach(items::add);
+    } else {
+      items.add(node);
+    }
+    for (JsonNode item : items) {
+      if (item == null || item.isNull()) {
+        continue;
+      }
+      String raw = item.isValueNode() ? item.asText() : item.toString();
+      String v = normaliser.apply(raw);
+      if (!v.isEmpty()) {
+        out.add(v);
+      }
+    }
+    return out;
   }
 }

@@ -1,4 +1,4 @@
-package io.docextract.review;
+package io.docextract.values;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

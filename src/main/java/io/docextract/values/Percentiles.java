@@ -1,4 +1,4 @@
-package io.docextract.bench;
+package io.docextract.values;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.docextract.review;
+package io.docextract.config;
 
 import io.docextract.checks.InjectionDetector;
 import java.io.Serializable;

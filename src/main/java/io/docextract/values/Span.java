@@ -1,4 +1,4 @@
-package io.docextract.grounding;
+package io.docextract.values;
 
 import java.io.Serializable;
 

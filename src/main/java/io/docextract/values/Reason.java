@@ -1,4 +1,4 @@
-package io.docextract.review;
+package io.docextract.values;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

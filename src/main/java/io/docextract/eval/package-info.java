@@ -1,0 +1,2 @@
+/** Scoring against gold documents: scorers, intervals, calibration and the eval reports. No Beam. */
+package io.docextract.eval;
