@@ -33,7 +33,10 @@ public final class ChatEndpoint {
 
   public ChatEndpoint(EndpointSettings settings) {
     this.settings = settings;
+    // HTTP/1.1: the JDK's default asks every request to upgrade to h2c, which servers such as
+    // uvicorn (llama-cpp-python) refuse with a warning per request.
     this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
         .build();
   }
@@ -120,7 +123,9 @@ public final class ChatEndpoint {
     root.put("temperature", 0);
     root.put("max_tokens", settings.maxTokens());
     if (settings.logprobs()) {
+      // Some servers (llama-cpp-python) return no logprobs unless top_logprobs is given too.
       root.put("logprobs", true);
+      root.put("top_logprobs", 1);
     }
     JsonNode schema;
     try {
