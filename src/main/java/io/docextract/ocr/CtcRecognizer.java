@@ -43,13 +43,13 @@ final class CtcRecognizer implements AutoCloseable {
   }
 
   /** The text in each box (same order); a box read below {@link #MIN_SCORE} gives "". */
-  List<TextBox> read(BufferedImage page, List<double[]> boxes) throws IOException {
+  List<TextBox> read(BufferedImage page, List<TextRegion> boxes) throws IOException {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < boxes.size(); i++) {
       order.add(i);
     }
     // Similar widths share a batch, so little of a batch is padding.
-    order.sort(Comparator.comparingDouble(i -> ratio(boxes.get(i))));
+    order.sort(Comparator.comparingDouble(i -> boxes.get(i).ratio()));
     TextBox[] out = new TextBox[boxes.size()];
     for (int from = 0; from < order.size(); from += BATCH) {
       List<Integer> batch = order.subList(from, Math.min(order.size(), from + BATCH));
@@ -59,22 +59,17 @@ final class CtcRecognizer implements AutoCloseable {
       }
       float[] input = new float[batch.size() * 3 * HEIGHT * planeWidth];
       for (int k = 0; k < batch.size(); k++) {
-        double[] b = boxes.get(batch.get(k));
-        int sx = (int) Math.floor(b[0]);
-        int sy = (int) Math.floor(b[1]);
-        int sw = Math.max(1, (int) Math.ceil(b[2]) - sx);
-        int sh = Math.max(1, (int) Math.ceil(b[3]) - sy);
-        BufferedImage crop = Images.rgb(page, sx, sy, sw, sh, width(b), HEIGHT);
+        TextRegion b = boxes.get(batch.get(k));
+        BufferedImage crop = Images.crop(page, b.toCrop(width(b), HEIGHT), width(b), HEIGHT);
         Onnx.putBgr(crop, input, k * 3 * HEIGHT * planeWidth, planeWidth, HEIGHT);
       }
       Onnx.Output o = model.run(input, new long[] {batch.size(), 3, HEIGHT, planeWidth});
       int steps = (int) o.shape()[1];
       int classes = (int) o.shape()[2];
       for (int k = 0; k < batch.size(); k++) {
-        double[] b = boxes.get(batch.get(k));
         Decoded d = decode(o.values(), k * steps * classes, steps, classes);
         String text = d.score >= MIN_SCORE ? d.text.strip() : "";
-        out[batch.get(k)] = new TextBox(b[0], b[1], b[2], b[3], text, d.score);
+        out[batch.get(k)] = boxes.get(batch.get(k)).box(text, d.score);
       }
     }
     return List.of(out);
@@ -107,12 +102,8 @@ final class CtcRecognizer implements AutoCloseable {
     return new Decoded(sb.toString(), n == 0 ? 0 : sum / n);
   }
 
-  private static double ratio(double[] b) {
-    return (b[2] - b[0]) / Math.max(1, b[3] - b[1]);
-  }
-
-  private static int width(double[] b) {
-    return Math.min(MAX_WIDTH, Math.max(1, (int) Math.ceil(HEIGHT * ratio(b))));
+  private static int width(TextRegion b) {
+    return Math.min(MAX_WIDTH, Math.max(1, (int) Math.ceil(HEIGHT * b.ratio())));
   }
 
   @Override
