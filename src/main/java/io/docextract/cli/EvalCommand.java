@@ -118,7 +118,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path inputs = out.resolve("inputs");
     Map<String, GoldDocument> byFile = goldOptions.materialise(goldDocs, inputs);
-    Map<String, String> texts = texts(byFile, inputs);
+    Map<String, String> texts = texts(byFile, inputs,
+        configs.values().iterator().next().parseLimits());
 
     Map<String, Map<String, Prediction>> predictions = new HashMap<>();
     Map<String, EvalReport.Speed> speed = new LinkedHashMap<>();
@@ -249,11 +250,14 @@ public final class EvalCommand implements Callable<Integer> {
         : base + "+" + Path.of(c.model().adapterPath()).getParent().getFileName();
   }
 
-  /** The text the rules read: the given text, or Tika's parse of the file. */
-  private Map<String, String> texts(Map<String, GoldDocument> byFile, Path dir)
-      throws IOException {
+  /**
+   * The text the rules read: the given text, or the file parsed as the pipeline parses it (its
+   * limits and OCR engine, so rules and model read the same text).
+   */
+  private Map<String, String> texts(Map<String, GoldDocument> byFile, Path dir,
+      ParseLimits limits) throws IOException {
     Map<String, String> out = new HashMap<>();
-    DocumentParser parser = new DocumentParser(ParseLimits.defaults());
+    DocumentParser parser = new DocumentParser(limits);
     for (String name : byFile.keySet()) {
       Path p = dir.resolve(name);
       ParseOutcome o = parser.parse(Files.readAllBytes(p), p.toString());

@@ -20,7 +20,8 @@ final class LimitsSection {
         o.enabled() == null || o.enabled(),
         o.language() == null ? OcrSettings.DEFAULT_LANGUAGE : o.language(),
         o.pageTimeoutSeconds() == null
-            ? OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS : o.pageTimeoutSeconds());
+            ? OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS : o.pageTimeoutSeconds())
+        .with(o.engine(), o.psm(), o.grey(), o.minWidth(), o.binarise(), o.layout(), o.threads());
     return new ParseLimits(
         or(l.maxFileBytes(), ParseLimits.DEFAULT_MAX_FILE_BYTES),
         or(l.maxTextChars(), ParseLimits.DEFAULT_MAX_TEXT_CHARS),

@@ -80,8 +80,13 @@ public record PipelineDefinition(
       Integer timeoutSeconds, Integer maxParts, Integer maxDepth, Long maxExpandedBytes,
       Integer parserHeapMb, Ocr ocr) {}
 
-  /** OCR of images and PDF pages without a text layer (Tesseract, through Tika). */
-  public record Ocr(Boolean enabled, String language, Integer pageTimeoutSeconds) {}
+  /**
+   * OCR of images and PDF pages without a text layer: the engine (tika, tesseract, paddle) and
+   * its settings, {@code io.docextract.ingest.OcrSettings}.
+   */
+  public record Ocr(Boolean enabled, String language, Integer pageTimeoutSeconds, String engine,
+      Integer psm, Boolean grey, Integer minWidth, Boolean binarise, String layout,
+      Integer threads) {}
 
   /**
    * One kind of document: its schema, which files it applies to (globs on the path; none means

@@ -1,21 +1,56 @@
 package io.docextract.ingest;
 
+import io.docextract.ocr.PagePrep;
+import io.docextract.ocr.ReadingOrder;
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How Tika's Tesseract integration reads images and PDF pages without a text layer. OCR runs only
- * where {@code tesseract} is on the PATH; without it images yield no text.
+ * How images and PDF pages without a text layer are read.
  *
  * @param enabled false skips OCR entirely (faster when every input has a text layer)
  * @param language Tesseract language codes joined by '+', e.g. {@code eng} or {@code eng+deu}
  * @param pageTimeoutSeconds one Tesseract call (one image or one PDF page)
+ * @param engine which reader: {@link Engine}
+ * @param psm Tesseract's page segmentation mode ({@code tesseract} engine; Tika's default 1)
+ * @param prep page preparation before Tesseract ({@code tesseract} engine)
+ * @param layout how the boxes a detector found are written ({@code paddle} engine)
+ * @param threads ONNX Runtime threads per model call ({@code paddle} engine)
  */
-public record OcrSettings(boolean enabled, String language, int pageTimeoutSeconds)
-    implements Serializable {
+public record OcrSettings(boolean enabled, String language, int pageTimeoutSeconds, Engine engine,
+    int psm, PagePrep prep, ReadingOrder.Layout layout, int threads) implements Serializable {
+
+  /** The OCR engines a pipeline can choose. */
+  public enum Engine {
+    /** Tika's Tesseract integration as Tika configures it (the default; needs tesseract). */
+    TIKA,
+    /** Tesseract's command line with {@code psm} and {@code prep} (needs tesseract). */
+    TESSERACT,
+    /**
+     * PaddleOCR PP-OCRv4 detection + recognition on ONNX Runtime, in the JVM (weights fetched
+     * once from the package index, {@code io.docextract.ocr.PaddleModels}).
+     */
+    PADDLE;
+
+    public static Engine of(String name) {
+      try {
+        return valueOf(name.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "ocr.engine must be tika, tesseract or paddle, got " + name);
+      }
+    }
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public static final String DEFAULT_LANGUAGE = "eng";
   public static final int DEFAULT_PAGE_TIMEOUT_SECONDS = 60;
+  public static final int DEFAULT_PSM = 1;
+  public static final int DEFAULT_THREADS = 1;
   private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z_]+(\\+[a-zA-Z_]+)*");
 
   public OcrSettings {
@@ -27,6 +62,23 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
       throw new IllegalArgumentException(
           "ocr.pageTimeoutSeconds must be > 0, got " + pageTimeoutSeconds);
     }
+    if (engine == null) {
+      throw new IllegalArgumentException("ocr.engine must be tika, tesseract or paddle");
+    }
+    if (psm < 0 || psm > 13) {
+      throw new IllegalArgumentException("ocr.psm must be 0..13, got " + psm);
+    }
+    if (threads < 1 || threads > 64) {
+      throw new IllegalArgumentException("ocr.threads must be 1..64, got " + threads);
+    }
+    prep = prep == null ? PagePrep.none() : prep;
+    layout = layout == null ? ReadingOrder.Layout.BOXES : layout;
+  }
+
+  /** Tika's Tesseract integration, as before engines could be chosen. */
+  public OcrSettings(boolean enabled, String language, int pageTimeoutSeconds) {
+    this(enabled, language, pageTimeoutSeconds, Engine.TIKA, DEFAULT_PSM, PagePrep.none(),
+        ReadingOrder.Layout.BOXES, DEFAULT_THREADS);
   }
 
   public static OcrSettings defaults() {
@@ -35,5 +87,62 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
 
   public static OcrSettings off() {
     return new OcrSettings(false, DEFAULT_LANGUAGE, DEFAULT_PAGE_TIMEOUT_SECONDS);
+  }
+
+  public OcrSettings withEngine(Engine e) {
+    return new OcrSettings(enabled, language, pageTimeoutSeconds, e, psm, prep, layout, threads);
+  }
+
+  public OcrSettings withPsm(int p) {
+    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, p, prep, layout, threads);
+  }
+
+  public OcrSettings withPrep(PagePrep p) {
+    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, psm, p, layout, threads);
+  }
+
+  public OcrSettings withLayout(ReadingOrder.Layout l) {
+    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, psm, prep, l, threads);
+  }
+
+  public OcrSettings withThreads(int t) {
+    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, t);
+  }
+
+  /** These settings with each non-null value of a pipeline file's {@code limits.ocr} applied. */
+  public OcrSettings with(String engineName, Integer psmValue, Boolean grey, Integer minWidth,
+      Boolean binarise, String layoutName, Integer threadCount) {
+    OcrSettings s = this;
+    if (engineName != null) {
+      s = s.withEngine(Engine.of(engineName));
+    }
+    if (psmValue != null) {
+      s = s.withPsm(psmValue);
+    }
+    if (grey != null || minWidth != null || binarise != null) {
+      s = s.withPrep(new PagePrep(grey != null ? grey : prep.grayscale(),
+          minWidth != null ? minWidth : prep.minWidth(),
+          binarise != null ? binarise : prep.binarise()));
+    }
+    if (layoutName != null) {
+      s = s.withLayout(ReadingOrder.Layout.of(layoutName));
+    }
+    if (threadCount != null) {
+      s = s.withThreads(threadCount);
+    }
+    return s;
+  }
+
+  /** For logs and reports: the engine and the settings it reads. */
+  public String describe() {
+    if (!enabled) {
+      return "off";
+    }
+    return switch (engine) {
+      case TIKA -> "tika-tesseract(" + language + ")";
+      case TESSERACT -> "tesseract(" + language + ", psm " + psm + ", " + prep.describe() + ")";
+      case PADDLE -> "paddle(PP-OCRv4, " + layout.name().toLowerCase(Locale.ROOT) + ", "
+          + threads + " thread" + (threads == 1 ? "" : "s") + ")";
+    };
   }
 }

@@ -40,12 +40,13 @@ final class TikaParse {
   };
 
   private final ParseLimits limits;
-  private final AutoDetectParser parser = new AutoDetectParser();
+  private final AutoDetectParser parser;
   private java.util.function.Consumer<Object> progress = event -> {};
   private java.util.Set<String> skip = java.util.Set.of();
 
   TikaParse(ParseLimits limits) {
     this.limits = limits;
+    this.parser = OcrImageParser.autoDetect(limits.ocr());
   }
 
   /** Where {@link ParseWorker.Begun} and {@link ParseWorker.Ended} events go while parsing. */

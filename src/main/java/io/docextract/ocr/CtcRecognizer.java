@@ -1,0 +1,113 @@
+package io.docextract.ocr;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * PaddleOCR's text-line recogniser (SVTR/CRNN with a CTC head): each detected box is cropped,
+ * scaled to 48 px high and read as a sequence of per-step character probabilities, decoded
+ * greedily (the best character per step, repeats and the blank dropped). The character list
+ * travels inside the model file (metadata key {@code character}), so model and dictionary cannot
+ * drift apart. The last class is a space (PaddleOCR's use_space_char); it is taken as the
+ * output's last index, not the list's end, because the list stored in the PP-OCRv4 file is two
+ * characters shorter than the model's classes, which would otherwise lose every space.
+ */
+final class CtcRecognizer implements AutoCloseable {
+
+  static final int HEIGHT = 48;
+  /** PaddleOCR pads short lines to this width: the model was trained on 48 x 320 inputs. */
+  static final int MIN_WIDTH = 320;
+  /** A crop wider than this is squeezed: a whole receipt row fits, and time stays bounded. */
+  static final int MAX_WIDTH = 2400;
+  static final int BATCH = 6;
+  /** Lines read with a lower mean character probability are dropped (PaddleOCR's text_score). */
+  static final double MIN_SCORE = 0.5;
+
+  private final Onnx model;
+  private final List<String> characters;
+
+  CtcRecognizer(Path model, int threads) throws IOException {
+    this.model = new Onnx(model, threads);
+    String dict = this.model.metadata().get("character");
+    if (dict == null || dict.isEmpty()) {
+      throw new IOException(model + " carries no 'character' list in its metadata");
+    }
+    List<String> chars = new ArrayList<>();
+    chars.add(""); // CTC blank, index 0
+    chars.addAll(dict.lines().toList());
+    this.characters = List.copyOf(chars);
+  }
+
+  /** The text in each box (same order); a box read below {@link #MIN_SCORE} gives "". */
+  List<TextBox> read(BufferedImage page, List<TextRegion> boxes) throws IOException {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < boxes.size(); i++) {
+      order.add(i);
+    }
+    // Similar widths share a batch, so little of a batch is padding.
+    order.sort(Comparator.comparingDouble(i -> boxes.get(i).ratio()));
+    TextBox[] out = new TextBox[boxes.size()];
+    for (int from = 0; from < order.size(); from += BATCH) {
+      List<Integer> batch = order.subList(from, Math.min(order.size(), from + BATCH));
+      int planeWidth = MIN_WIDTH;
+      for (int i : batch) {
+        planeWidth = Math.max(planeWidth, width(boxes.get(i)));
+      }
+      float[] input = new float[batch.size() * 3 * HEIGHT * planeWidth];
+      for (int k = 0; k < batch.size(); k++) {
+        TextRegion b = boxes.get(batch.get(k));
+        BufferedImage crop = Images.crop(page, b.toCrop(width(b), HEIGHT), width(b), HEIGHT);
+        Onnx.putBgr(crop, input, k * 3 * HEIGHT * planeWidth, planeWidth, HEIGHT);
+      }
+      Onnx.Output o = model.run(input, new long[] {batch.size(), 3, HEIGHT, planeWidth});
+      int steps = (int) o.shape()[1];
+      int classes = (int) o.shape()[2];
+      for (int k = 0; k < batch.size(); k++) {
+        Decoded d = decode(o.values(), k * steps * classes, steps, classes);
+        String text = d.score >= MIN_SCORE ? d.text.strip() : "";
+        out[batch.get(k)] = boxes.get(batch.get(k)).box(text, d.score);
+      }
+    }
+    return List.of(out);
+  }
+
+  private record Decoded(String text, double score) {}
+
+  private Decoded decode(float[] probs, int offset, int steps, int classes) {
+    StringBuilder sb = new StringBuilder();
+    double sum = 0;
+    int n = 0;
+    int previous = -1;
+    for (int t = 0; t < steps; t++) {
+      int best = 0;
+      float bestP = -1;
+      int base = offset + t * classes;
+      for (int c = 0; c < classes; c++) {
+        if (probs[base + c] > bestP) {
+          bestP = probs[base + c];
+          best = c;
+        }
+      }
+      if (best != 0 && best != previous && (best == classes - 1 || best < characters.size())) {
+        sb.append(best == classes - 1 ? " " : characters.get(best));
+        sum += bestP;
+        n++;
+      }
+      previous = best;
+    }
+    return new Decoded(sb.toString(), n == 0 ? 0 : sum / n);
+  }
+
+  private static int width(TextRegion b) {
+    return Math.min(MAX_WIDTH, Math.max(1, (int) Math.ceil(HEIGHT * b.ratio())));
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

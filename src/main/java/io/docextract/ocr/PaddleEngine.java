@@ -1,0 +1,52 @@
+package io.docextract.ocr;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime: find the text boxes, read each,
+ * and lay them out in reading order ({@link ReadingOrder}). No angle classifier: scans and photos
+ * of receipts come upright, and it would cost a third model call per box.
+ */
+public final class PaddleEngine implements OcrEngine {
+
+  private final DbDetector detector;
+  private final CtcRecognizer recogniser;
+  private final ReadingOrder.Layout layout;
+  private final int threads;
+
+  /** @param threads ONNX Runtime's intra-op threads per model call */
+  public PaddleEngine(PaddleModels models, int threads, ReadingOrder.Layout layout)
+      throws IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("ocr.threads must be >= 1, got " + threads);
+    }
+    this.detector = new DbDetector(models.detector(), threads);
+    this.recogniser = new CtcRecognizer(models.recogniser(), threads);
+    this.layout = layout;
+    this.threads = threads;
+  }
+
+  @Override
+  public String read(BufferedImage page) throws IOException {
+    return ReadingOrder.text(boxes(page), layout);
+  }
+
+  /** The boxes read on the page, with their text, in no particular order. */
+  public List<TextBox> boxes(BufferedImage page) throws IOException {
+    return recogniser.read(page, detector.detect(page));
+  }
+
+  @Override
+  public String describe() {
+    return "paddle(PP-OCRv4 det+rec, " + layout.name().toLowerCase(java.util.Locale.ROOT)
+        + ", " + threads + " threads)";
+  }
+
+  @Override
+  public void close() {
+    detector.close();
+    recogniser.close();
+  }
+}

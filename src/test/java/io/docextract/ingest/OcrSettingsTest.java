@@ -1,0 +1,48 @@
+package io.docextract.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.docextract.ocr.PagePrep;
+import io.docextract.ocr.ReadingOrder;
+import org.junit.jupiter.api.Test;
+
+class OcrSettingsTest {
+
+  @Test
+  void theDefaultIsTikasTesseractAsBefore() {
+    OcrSettings s = OcrSettings.defaults();
+    assertEquals(OcrSettings.Engine.TIKA, s.engine());
+    assertEquals(s, s.with(null, null, null, null, null, null, null));
+  }
+
+  @Test
+  void aPipelineFilesKeysApplyOneByOne() {
+    OcrSettings s = OcrSettings.defaults().with("tesseract", 4, true, 1400, null, null, null);
+    assertEquals(OcrSettings.Engine.TESSERACT, s.engine());
+    assertEquals(4, s.psm());
+    assertEquals(new PagePrep(true, 1400, false), s.prep());
+
+    OcrSettings p = OcrSettings.defaults().with("Paddle", null, null, null, null, "rows", 2);
+    assertEquals(OcrSettings.Engine.PADDLE, p.engine());
+    assertEquals(ReadingOrder.Layout.ROWS, p.layout());
+    assertEquals(2, p.threads());
+    assertEquals("paddle(PP-OCRv4, rows, 2 threads)", p.describe());
+  }
+
+  @Test
+  void eachBadValueIsNamed() {
+    OcrSettings d = OcrSettings.defaults();
+    assertMessage("ocr.engine", () -> d.with("easyocr", null, null, null, null, null, null));
+    assertMessage("ocr.psm", () -> d.with(null, 14, null, null, null, null, null));
+    assertMessage("ocr.layout", () -> d.with(null, null, null, null, null, "columns", null));
+    assertMessage("ocr.threads", () -> d.with(null, null, null, null, null, null, 0));
+    assertMessage("ocr.minWidth", () -> d.with(null, null, null, -1, null, null, null));
+  }
+
+  private static void assertMessage(String key, org.junit.jupiter.api.function.Executable e) {
+    var ex = assertThrows(IllegalArgumentException.class, e);
+    assertTrue(ex.getMessage().contains(key), ex.getMessage());
+  }
+}

@@ -1,0 +1,95 @@
+package io.docextract.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real SROIE receipt scan read by the PaddleOCR engine (PP-OCRv4 on ONNX Runtime, weights from
+ * the package index) through the pipeline's parser: as a JPG, and as the only page of a PDF
+ * without a text layer. Its gold values must be in the text.
+ */
+class PaddleOcrTest {
+
+  /** SROIE 001.jpg, 439 x 1004 px: a small scan whose letters are ~10 px high. */
+  private static final Path SCAN = Path.of("../shared/data/sroie-train/001.jpg");
+
+  private static DocumentParser parser;
+
+  @BeforeAll
+  static void open() {
+    assumeTrue(Files.isRegularFile(SCAN), "needs ../shared/data/sroie-train");
+    parser = new DocumentParser(ParseLimits.defaults().withOcr(
+        OcrSettings.defaults().withEngine(OcrSettings.Engine.PADDLE)));
+  }
+
+  @AfterAll
+  static void close() {
+    if (parser != null) {
+      parser.close();
+    }
+  }
+
+  @Test
+  void aReceiptScanIsReadWithItsGoldValues() throws IOException {
+    ParseOutcome out = parser.parse(Files.readAllBytes(SCAN), SCAN.toString());
+
+    assertTrue(out.ok(), () -> out.failure() + " " + out.message());
+    assertEquals("image/jpeg", out.contentType());
+    assertGold(out.document().text());
+  }
+
+  @Test
+  void anImageOnlyPdfPageTakesTheSamePath() throws IOException {
+    ParseOutcome out = parser.parse(imageOnlyPdf(), "scan.pdf");
+
+    assertTrue(out.ok(), () -> out.failure() + " " + out.message());
+    assertEquals("application/pdf", out.contentType());
+    assertEquals("1", out.document().metadata().get("pdf:ocrPageCount"));
+    assertGold(out.document().text());
+  }
+
+  /**
+   * SROIE's gold for 001.jpg: the date and total as printed; the company and a line of the
+   * address on letters and digits, as the receipt pipeline compares them (the recogniser's
+   * spacing around '&' and a 0 read as O differ between the JPG and the page rendered from PDF).
+   */
+  private static void assertGold(String text) {
+    String alnum = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    assertTrue(alnum.contains("INDAHGIFTHOMEDECO"), text);
+    assertTrue(alnum.contains("TAMANJOHORJAYA"), text);
+    assertTrue(text.contains("19/10/2018"), text);
+    assertTrue(text.contains("60.30"), text);
+    // Reading order: the shop's name before the date, the date before the total.
+    assertTrue(text.indexOf("HOME DECO") < text.indexOf("19/10/2018")
+        && text.indexOf("19/10/2018") < text.lastIndexOf("60.30"), text);
+  }
+
+  /** The scan as the one page of a PDF, at the scan's size in points (72 dpi, no text layer). */
+  private static byte[] imageOnlyPdf() throws IOException {
+    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDImageXObject image = PDImageXObject.createFromFile(SCAN.toString(), doc);
+      PDPage page = new PDPage(new PDRectangle(image.getWidth(), image.getHeight()));
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.drawImage(image, 0, 0, image.getWidth(), image.getHeight());
+      }
+      doc.save(out);
+      return out.toByteArray();
+    }
+  }
+}
