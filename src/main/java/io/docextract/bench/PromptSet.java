@@ -2,7 +2,7 @@ package io.docextract.bench;
 
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
-import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.model.ContextOverflowException;
 import io.docextract.model.Grammars;
@@ -29,7 +29,7 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
 
   public static PromptSet build(JobConfig config, ModelRuntime runtime, List<Path> files)
       throws IOException {
-    DocumentParser parser = new DocumentParser(config.parseLimits());
+    DocumentTexts texts = new DocumentTexts(config.parseLimits());
     Map<String, String> grammars = new HashMap<>();
     Map<String, Integer> prefixes = new HashMap<>();
     Map<String, Optional<ValueScaffold>> scaffolds = new HashMap<>();
@@ -37,7 +37,7 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
     Map<String, Long> skipped = new LinkedHashMap<>();
     long start = System.nanoTime();
     for (Path f : files) {
-      ParseOutcome o = parser.parse(Files.readAllBytes(f), f.toString());
+      ParseOutcome o = texts.parse(f);
       if (!o.ok()) {
         skipped.merge(o.failure().code(), 1L, Long::sum);
         continue;

@@ -9,7 +9,7 @@ import io.docextract.config.JobConfig;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
 import io.docextract.eval.GoldTexts;
-import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.DocumentTexts;
 import io.docextract.model.ModelRuntime;
 import io.docextract.values.JsonLines;
 import java.io.PrintWriter;
@@ -82,7 +82,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     ModelRuntime runtime = c.useModel() ? ModelRuntime.acquire(config.model()) : null;
     TypeClassifier classifier = new TypeClassifier(c, runtime);
-    DocumentParser parser = new DocumentParser(config.parseLimits());
+    DocumentTexts texts = new DocumentTexts(config.parseLimits());
 
     Map<String, Map<String, Integer>> confusion = new TreeMap<>();
     Map<String, Integer> byMethod = new TreeMap<>();
@@ -95,7 +95,7 @@ public final class ClassifyCommand implements Callable<Integer> {
       Path gold = Path.of(at < 0 ? e.getValue() : e.getValue().substring(0, at));
       String slice = at < 0 ? "all" : e.getValue().substring(at + 1);
       for (GoldDocument g : GoldSet.slice(GoldSet.load(gold), slice)) {
-        String text = GoldTexts.textOf(g, null, parser).orElse(null);
+        String text = GoldTexts.textOf(g, null, texts).orElse(null);
         Decision d = text == null ? new Decision(null, "unreadable", Map.of())
             : classifier.classify(text, open);
         String got = d.type() == null ? "unknown" : d.type();

@@ -10,9 +10,8 @@ import io.docextract.eval.FieldConfidences;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.PipelineThreshold;
 import io.docextract.eval.Prediction;
-import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
-import io.docextract.ingest.ParseOutcome;
 import io.docextract.pipeline.EvaluationJob;
 import io.docextract.model.ModelRuntime;
 import io.docextract.pipeline.JobPreflight;
@@ -118,8 +117,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path inputs = out.resolve("inputs");
     Map<String, GoldDocument> byFile = goldOptions.materialise(goldDocs, inputs);
-    Map<String, String> texts = texts(byFile, inputs,
-        configs.values().iterator().next().parseLimits());
+    // Parsed as the pipeline parses them: its limits, not the defaults.
+    Map<String, String> texts =
+        texts(byFile, inputs, configs.values().iterator().next().parseLimits());
 
     Map<String, Map<String, Prediction>> predictions = new HashMap<>();
     Map<String, EvalReport.Speed> speed = new LinkedHashMap<>();
@@ -257,12 +257,12 @@ public final class EvalCommand implements Callable<Integer> {
   private Map<String, String> texts(Map<String, GoldDocument> byFile, Path dir,
       ParseLimits limits) throws IOException {
     Map<String, String> out = new HashMap<>();
-    DocumentParser parser = new DocumentParser(limits);
-    for (String name : byFile.keySet()) {
-      Path p = dir.resolve(name);
-      ParseOutcome o = parser.parse(Files.readAllBytes(p), p.toString());
-      out.put(name, o.ok() ? o.document().text() : "");
+    try (DocumentTexts parsed = new DocumentTexts(limits)) {
+      for (String name : byFile.keySet()) {
+        out.put(name, parsed.text(dir.resolve(name)).orElse(""));
+      }
     }
     return out;
   }
+
 }

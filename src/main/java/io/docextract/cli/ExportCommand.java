@@ -80,7 +80,8 @@ public final class ExportCommand implements Callable<Integer> {
     // Rendered with the type's own model (its template) where it has one.
     config = config.withDocumentTypes(List.of(docType));
     Map<GoldDocument, String> texts =
-        GoldTexts.load(goldOptions.load(gold), goldOptions.text, goldOptions.docs);
+        GoldTexts.load(goldOptions.load(gold), goldOptions.text, goldOptions.docs,
+            config.parseLimits());
     int n = 0;
     try (ModelRuntime runtime = ModelRuntime.acquire(config.model())) {
       FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());

@@ -89,13 +89,14 @@ public final class FinetuneCommand implements Callable<Integer> {
     // The type's own base where it has one (a mixed pipeline's type).
     config = config.withDocumentTypes(List.of(docType));
     Map<GoldDocument, String> texts =
-        GoldTexts.load(goldOptions.load(train), goldOptions.text, goldOptions.docs);
+        GoldTexts.load(goldOptions.load(train), goldOptions.text, goldOptions.docs,
+            config.parseLimits());
     Set<String> excludeIds = new HashSet<>();
     Set<String> excludeHashes = new HashSet<>();
     for (Path g : exclude) {
       List<GoldDocument> other = GoldSet.load(g);
       Map<GoldDocument, String> otherTexts = GoldTexts.load(other,
-          other.stream().allMatch(GoldDocument::hasText), null);
+          other.stream().allMatch(GoldDocument::hasText), null, config.parseLimits());
       otherTexts.forEach((d, t) -> {
         excludeIds.add(d.doc());
         excludeHashes.add(hash(t));

@@ -3,7 +3,7 @@ package io.docextract.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
-import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.DocumentTexts;
 import io.docextract.review.Correction;
 import io.docextract.values.JsonLines;
 import io.docextract.review.LabelStudio;
@@ -71,12 +71,13 @@ public final class ImportCommand implements Callable<Integer> {
       case "jsonl" -> corrections.addAll(QueueFiles.readJsonLines(in, schema));
       case "csv" -> {
         // The rows carry no text: each source is parsed again, as the run parsed it.
-        DocumentParser parser = new DocumentParser(config.parseLimits());
-        corrections.addAll(QueueFiles.readCsv(in, schema, source -> {
-          String text = ReviewQueue.textOf(parser, source, t -> docType.fitText(t,
-              config.maxPromptChars()));
-          return text == null ? "" : text;
-        }));
+        try (DocumentTexts texts = new DocumentTexts(config.parseLimits())) {
+          corrections.addAll(QueueFiles.readCsv(in, schema, source -> {
+            String text = ReviewQueue.textOf(texts, source, t -> docType.fitText(t,
+                config.maxPromptChars()));
+            return text == null ? "" : text;
+          }));
+        }
       }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown --format '" + format + "'; known: label-studio, jsonl, csv");

@@ -8,6 +8,7 @@ import io.docextract.config.PipelineLoader;
 import io.docextract.decision.RecordDecision;
 import io.docextract.model.ModelRuntime;
 import io.docextract.pipeline.JobPreflight;
+import io.docextract.pipeline.JsonLinesCheck;
 import io.docextract.pipeline.OutputLayout;
 import io.docextract.pipeline.RunJob;
 import io.docextract.pipeline.RunManifest;
@@ -172,6 +173,11 @@ public final class RunCommand implements Callable<Integer> {
       err.println("docextract: counts do not add up: " + summary.inputs() + " inputs, "
           + summary.skipped() + " skipped, " + summary.records() + " records, "
           + summary.review() + " review");
+      return ExitCodes.JOB_FAILED;
+    }
+    String files = JsonLinesCheck.verify(summary);
+    if (files != null) {
+      err.println("docextract: " + files);
       return ExitCodes.JOB_FAILED;
     }
     // Last, so a manifest exists only for a run that completed and balanced.

@@ -1,10 +1,9 @@
 package io.docextract.eval;
 
-import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +15,20 @@ public final class GoldTexts {
 
   private GoldTexts() {}
 
+  /** Each document's text, the files parsed with the pipeline's {@code limits}. */
   public static Map<GoldDocument, String> load(List<GoldDocument> docs, boolean givenText,
-      Path docsDir) throws IOException {
+      Path docsDir, ParseLimits limits) throws IOException {
     Map<GoldDocument, String> out = new LinkedHashMap<>();
-    DocumentParser parser = givenText ? null : new DocumentParser(ParseLimits.defaults());
-    for (GoldDocument g : docs) {
-      if (givenText) {
+    if (givenText) {
+      for (GoldDocument g : docs) {
         out.put(g, g.text());
-      } else {
+      }
+      return out;
+    }
+    try (DocumentTexts texts = new DocumentTexts(limits)) {
+      for (GoldDocument g : docs) {
         Path file = g.file(docsDir);
-        ParseOutcome o = parse(file, parser);
+        ParseOutcome o = texts.parse(file);
         if (!o.ok()) {
           throw new IOException(file + ": " + o.failure().code() + ": " + o.message());
         }
@@ -36,16 +39,11 @@ public final class GoldTexts {
   }
 
   /** A document's text: the gold's own if it has one, else the file parsed; empty if unreadable. */
-  public static Optional<String> textOf(GoldDocument g, Path docsDir, DocumentParser parser)
+  public static Optional<String> textOf(GoldDocument g, Path docsDir, DocumentTexts texts)
       throws IOException {
     if (g.hasText()) {
       return Optional.of(g.text());
     }
-    ParseOutcome o = parse(g.file(docsDir), parser);
-    return o.ok() ? Optional.of(o.document().text()) : Optional.empty();
-  }
-
-  private static ParseOutcome parse(Path file, DocumentParser parser) throws IOException {
-    return parser.parse(Files.readAllBytes(file), file.toString());
+    return texts.text(g.file(docsDir));
   }
 }

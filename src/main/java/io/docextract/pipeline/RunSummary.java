@@ -1,10 +1,7 @@
 package io.docextract.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.values.JsonLines;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +20,9 @@ import org.apache.beam.sdk.metrics.MetricResults;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
- * What a finished run left behind, counted from the files the sinks wrote rather than from
- * metrics, so the summary can only say what is really there.
+ * What a finished run did, from the job's own counters of what reached its sinks ({@link
+ * CountDone}, committed values where the runner keeps them), so it balances whatever the sinks
+ * are; the JSON-lines sink's files are checked against it apart ({@link JsonLinesCheck}).
  */
 public record RunSummary(
     String pipeline,
@@ -48,43 +46,43 @@ public record RunSummary(
     return inputs == records + review + skipped;
   }
 
-  /** Counts the lines of records*.jsonl and review*.jsonl written under the output locations. */
+  /** A full run's summary, its files those at {@code output} and {@code reviewDir}. */
   public static RunSummary collect(String pipeline, String runner, long inputs, String output,
       String reviewDir, double wallSeconds, MetricResults metrics) throws IOException {
     return collect(pipeline, runner, inputs, 0, OutputLayout.replacing(output, reviewDir),
         wallSeconds, metrics);
   }
 
-  /** Counts the lines of this run's files in {@code layout}; {@code skipped} inputs were done. */
+  /**
+   * The run counted from its metrics; {@code skipped} inputs were done before. The files this
+   * run's layout names are listed for readers of the output (eval), not counted.
+   */
   public static RunSummary collect(String pipeline, String runner, long inputs, long skipped,
       OutputLayout layout, double wallSeconds, MetricResults metrics) throws IOException {
-    List<String> recordFiles = files(layout.recordsGlob());
-    List<String> reviewFiles = files(layout.reviewGlob());
-    long records = 0;
-    Map<String, Long> byTier = new TreeMap<>();
-    for (String f : recordFiles) {
-      for (String line : lines(f)) {
-        records++;
-        JsonNode node = JsonLines.mapper().readTree(line);
-        byTier.merge("tier" + node.path("lineage").path("tier").asInt(1), 1L, Long::sum);
-      }
-    }
-    Map<String, Long> byReason = new TreeMap<>();
-    long review = 0;
-    for (String f : reviewFiles) {
-      for (String line : lines(f)) {
-        JsonNode node = JsonLines.mapper().readTree(line);
-        byReason.merge(node.path("reason").asText("?"), 1L, Long::sum);
-        review++;
-      }
-    }
+    RunCounters counters = RunCounters.committed(metrics);
+    long records = counters.get(CountDone.NAMESPACE, ExtractionPipeline.RECORDS);
+    long review = counters.get(CountDone.NAMESPACE, ExtractionPipeline.REVIEW);
+    Map<String, Long> byTier = categories(counters, ExtractionPipeline.RECORDS);
+    Map<String, Long> byReason = categories(counters, ExtractionPipeline.REVIEW);
     // A container counts as the documents it yields, so inputs = records + review still holds.
     inputs += ParseDocuments.extraDocuments(metrics);
     double perMin = wallSeconds > 0 ? (inputs - skipped) * 60.0 / wallSeconds : 0;
     return new RunSummary(pipeline, runner, inputs, records, review, byReason,
         Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
         ProcessStats.peakRssMb(), modelStats(metrics), byTier, tierStats(metrics, byTier),
-        recordFiles, reviewFiles, skipped);
+        files(layout.recordsGlob()), files(layout.reviewGlob()), skipped);
+  }
+
+  /** The per-category counts of a kind ({@code Progress/review_<reason>}), by category. */
+  private static Map<String, Long> categories(RunCounters counters, String kind) {
+    String prefix = CountDone.NAMESPACE + "/" + CountDone.categoryName(kind, "");
+    Map<String, Long> out = new TreeMap<>();
+    counters.values().forEach((name, n) -> {
+      if (name.startsWith(prefix) && n > 0) {
+        out.put(name.substring(prefix.length()), n);
+      }
+    });
+    return out;
   }
 
   /** Token counts and model time from the ExtractFields distributions, where the runner has them. */
@@ -158,8 +156,7 @@ public record RunSummary(
   /** Removes the sinks' files of an earlier run at the same place, so counts are this run's. */
   public static void clearPrevious(String output, String reviewDir) throws IOException {
     List<ResourceId> old = new ArrayList<>();
-    for (String glob : List.of(ExtractionPipeline.prefix(output, "records") + "*.jsonl",
-        ExtractionPipeline.prefix(reviewDir, "review") + "*.jsonl")) {
+    for (String glob : OutputLayout.replacing(output, reviewDir).allRunsGlobs()) {
       for (MatchResult.Metadata m : FileSystems.match(glob).metadata()) {
         old.add(m.resourceId());
       }
@@ -173,20 +170,5 @@ public record RunSummary(
       return List.of();
     }
     return match.metadata().stream().map(m -> m.resourceId().toString()).sorted().toList();
-  }
-
-  private static List<String> lines(String file) throws IOException {
-    ResourceId id = FileSystems.matchNewResource(file, false);
-    List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        Channels.newInputStream(FileSystems.open(id)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (!line.isBlank()) {
-          out.add(line);
-        }
-      }
-    }
-    return out;
   }
 }

@@ -9,9 +9,8 @@ import io.docextract.config.JobConfig;
 import io.docextract.decision.RecordDecision;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
-import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
-import io.docextract.ingest.ParseOutcome;
 import io.docextract.model.ExtractionPrompt;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A run's review queue read back for people: every line of its review*.jsonl, each document's text
@@ -82,74 +82,51 @@ public final class ReviewQueue {
     if (files.isEmpty()) {
       throw new IOException("no review*.jsonl in " + runDir);
     }
-    DocumentParser parser = new DocumentParser(limits);
     List<QueuedItem> items = new ArrayList<>();
-    for (Path f : files) {
-      for (String line : Files.readAllLines(f)) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode item = JsonLines.mapper().readTree(line);
-        String text = text(parser, item, fit);
-        // The pipeline's proposal (after rules and fallback) where it got that far, else the
-        // model's reply as it was: reviewers correct what the pipeline would have written.
-        ObjectNode predicted = item.path("fields").isObject()
-            ? ((ObjectNode) item.get("fields")).deepCopy()
-            : predicted(item.path("raw_output").asText(""));
-        RecordGrounding g =
-            grounding.of(item.path("document_type").asText(""), predicted, text);
-        double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
-            .orElse(1.0);
-        items.add(new QueuedItem(item, text, predicted, g.spanLists(),
-            predicted.isEmpty() ? 0 : score));
+    try (DocumentTexts texts = new DocumentTexts(limits)) {
+      for (Path f : files) {
+        readItems(f, texts, fit, grounding, items);
       }
     }
     return items;
   }
 
-  private static String text(DocumentParser parser, JsonNode item, TextFit fit) {
+  private static void readItems(Path f, DocumentTexts texts, TextFit fit, Grounding grounding,
+      List<QueuedItem> items) throws IOException {
+    for (String line : Files.readAllLines(f)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode item = JsonLines.mapper().readTree(line);
+      String text = text(texts, item, fit);
+      // The pipeline's proposal (after rules and fallback) where it got that far, else the
+      // model's reply as it was: reviewers correct what the pipeline would have written.
+      ObjectNode predicted = item.path("fields").isObject()
+          ? ((ObjectNode) item.get("fields")).deepCopy()
+          : predicted(item.path("raw_output").asText(""));
+      RecordGrounding g = grounding.of(item.path("document_type").asText(""), predicted, text);
+      double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
+          .orElse(1.0);
+      items.add(new QueuedItem(item, text, predicted, g.spanLists(),
+          predicted.isEmpty() ? 0 : score));
+    }
+  }
+
+  private static String text(DocumentTexts texts, JsonNode item, TextFit fit) {
     if ("ParseDocuments".equals(item.path("stage").asText())) {
       // The parse itself failed (too large, corrupt, a limit, a timeout): parsing it again would
       // only repeat the cost, and there is no text beyond the excerpt.
       return item.path("excerpt").asText("");
     }
     String type = item.path("document_type").asText("");
-    String text = textOf(parser, item.path("source").asText(), t -> fit.fit(type, t));
+    String text = textOf(texts, item.path("source").asText(), t -> fit.fit(type, t));
     // The source moved or cannot be parsed: the reviewer still gets the excerpt.
     return text != null ? text : item.path("excerpt").asText("");
   }
 
-  /**
-   * The text the model saw for a source, or null when it cannot be read or parsed. A container's
-   * body and parts ({@code file!/path/inside}) are found again among the documents the file
-   * yields.
-   */
-  public static String textOf(DocumentParser parser, String source, int maxPromptChars) {
-    return textOf(parser, source, t -> ExtractionPrompt.clip(t, maxPromptChars));
-  }
-
-  /** The same, with the text fitted as the document's type fits it. */
-  public static String textOf(DocumentParser parser, String source,
-      java.util.function.UnaryOperator<String> fit) {
-    String local = source.replaceFirst("^file:", "");
-    int bang = local.indexOf("!/");
-    Path path = Path.of(bang < 0 ? local : local.substring(0, bang));
-    try {
-      if (Files.size(path) > parser.limits().maxFileBytes()) {
-        return null; // never parsed (too_large): not read into memory for the report either
-      }
-      byte[] bytes = Files.readAllBytes(path);
-      // A file's own document (a container's body), or the part the source names.
-      String wanted = bang < 0 ? path.toString() : path + local.substring(bang);
-      for (ParseOutcome o : parser.parseAll(bytes, path.toString())) {
-        if (o.ok() && o.source().equals(wanted)) {
-          return fit.apply(o.document().text());
-        }
-      }
-      return null;
-    } catch (IOException e) {
-      return null;
-    }
+  /** The text the model saw for a source, or null when it cannot be read or parsed. */
+  public static String textOf(DocumentTexts texts, String source, UnaryOperator<String> fit) {
+    return texts.ofSource(source).map(fit).orElse(null);
   }
 
   private static ObjectNode predicted(String raw) {
