@@ -26,15 +26,22 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
   /**
-   * Bottom to top: a package may use those in the layers below its own and no other. A new
-   * package must be placed here, which is where its place in the flow gets decided.
+   * Bottom to top: a package may use those in the layers below its own and no other. A new package
+   * must be placed here, which is where its place in the flow gets decided.
    */
   private static final List<Set<String>> LAYERS =
       List.of(
           Set.of("values"),
           Set.of(
-              "catalog", "model", "passages", "synth", "finetune", "checks", "grounding",
-              "rules", "validate"),
+              "catalog",
+              "model",
+              "passages",
+              "synth",
+              "finetune",
+              "checks",
+              "grounding",
+              "rules",
+              "validate"),
           // The OCR engines fetch their weights through the model catalogue; parsing uses them.
           Set.of("ocr"),
           Set.of("ingest"),

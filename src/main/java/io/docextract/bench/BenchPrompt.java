@@ -10,11 +10,11 @@ import io.docextract.model.ValueScaffold;
  * @param grammar the schema grammar, null to measure without one
  * @param sharedPrefixTokens tokens at the start of the prompt that every document of the type
  *     shares (instructions, schema, examples): what the prompt cache can reuse
- * @param scaffold when the type decodes only values, its keys; null when the model writes the
- *     whole object
+ * @param scaffold when the type decodes only values, its keys; null when the model writes the whole
+ *     object
  */
-public record BenchPrompt(String source, String prompt, String grammar, int sharedPrefixTokens,
-    ValueScaffold scaffold) {
+public record BenchPrompt(
+    String source, String prompt, String grammar, int sharedPrefixTokens, ValueScaffold scaffold) {
 
   /** The whole object, generated without a grammar. */
   public BenchPrompt withoutGrammar() {

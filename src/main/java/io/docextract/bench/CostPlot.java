@@ -13,7 +13,6 @@ import java.util.List;
  */
 public final class CostPlot {
 
-
   private CostPlot() {}
 
   /** One run's points: prompt tokens (x) and latency in ms (y) per document. */
@@ -26,7 +25,10 @@ public final class CostPlot {
       set.put("label", s.label());
       ArrayNode points = set.putArray("data");
       for (Completion c : s.completions()) {
-        points.addObject().put("x", c.promptTokens()).put("y", c.totalMillis())
+        points
+            .addObject()
+            .put("x", c.promptTokens())
+            .put("y", c.totalMillis())
             .put("generated", c.generatedTokens());
       }
     }
@@ -51,7 +53,7 @@ public final class CostPlot {
         });
         document.body.dataset.points = String(sets.reduce((n, s) => n + s.data.length, 0));
         </script></body></html>
-        """.formatted(title.replace("<", "&lt;"), chartJs,
-            data.toString().replace("</", "<\\/"));
+        """
+        .formatted(title.replace("<", "&lt;"), chartJs, data.toString().replace("</", "<\\/"));
   }
 }

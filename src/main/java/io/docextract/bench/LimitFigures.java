@@ -1,10 +1,9 @@
 package io.docextract.bench;
 
-import io.docextract.values.Percentiles;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.model.Completion;
+import io.docextract.values.Percentiles;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +24,10 @@ public final class LimitFigures {
     long generated = c.stream().mapToLong(Completion::generatedTokens).sum();
     // An estimate: llama.cpp does not report reuse through the binding. With the cache on, every
     // request after each slot's first reuses the prefix all documents of its type share.
-    long cached = cachePrompt ? r.sharedPrefixTokens().stream().skip(slots)
-        .mapToLong(Integer::longValue).sum() : 0;
+    long cached =
+        cachePrompt
+            ? r.sharedPrefixTokens().stream().skip(slots).mapToLong(Integer::longValue).sum()
+            : 0;
     Map<String, Long> stops = new TreeMap<>();
     c.forEach(x -> stops.merge(x.stopReason().name().toLowerCase(), 1L, Long::sum));
     stops.putAll(r.failures());
@@ -40,10 +41,12 @@ public final class LimitFigures {
     o.put("prompt_tokens_per_s", round(prompt / r.wallSeconds(), 1));
     o.put("gen_tokens_per_s", round(generated / r.wallSeconds(), 1));
     // Tokens prompt lookup guessed and the model kept; each kept one skipped a decoding pass.
-    r.lookup().ifPresent(l -> {
-      o.put("lookup_drafted_per_doc", round((double) l.drafted() / n, 1));
-      o.put("lookup_accepted_per_doc", round((double) l.accepted() / n, 1));
-    });
+    r.lookup()
+        .ifPresent(
+            l -> {
+              o.put("lookup_drafted_per_doc", round((double) l.drafted() / n, 1));
+              o.put("lookup_accepted_per_doc", round((double) l.accepted() / n, 1));
+            });
     List<Long> latency = c.stream().map(Completion::totalMillis).toList();
     List<Long> ttft = c.stream().map(Completion::firstTokenMillis).toList();
     o.put("latency_ms_p50", Percentiles.of(latency, 50));
@@ -51,10 +54,13 @@ public final class LimitFigures {
     o.put("first_token_ms_p50", Percentiles.of(ttft, 50));
     o.put("first_token_ms_p95", Percentiles.of(ttft, 95));
     // Where a request's time goes: reading the prompt (to the first token), then the answer.
-    o.put("prompt_ms_per_doc",
-        round(ttft.stream().mapToLong(Long::longValue).sum() / (double) n, 0));
-    o.put("answer_ms_per_doc", round(c.stream()
-        .mapToLong(x -> x.totalMillis() - x.firstTokenMillis()).sum() / (double) n, 0));
+    o.put(
+        "prompt_ms_per_doc", round(ttft.stream().mapToLong(Long::longValue).sum() / (double) n, 0));
+    o.put(
+        "answer_ms_per_doc",
+        round(
+            c.stream().mapToLong(x -> x.totalMillis() - x.firstTokenMillis()).sum() / (double) n,
+            0));
     o.putPOJO("stop_reasons", stops);
     return o;
   }

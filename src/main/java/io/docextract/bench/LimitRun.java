@@ -26,8 +26,11 @@ public final class LimitRun {
    * What one pass produced: wall time, the completions, requests the runtime refused, and the
    * tokens prompt lookup drafted and the model accepted (empty without docextract's library).
    */
-  public record Result(double wallSeconds, List<Completion> completions,
-      Map<String, Long> failures, List<Integer> sharedPrefixTokens,
+  public record Result(
+      double wallSeconds,
+      List<Completion> completions,
+      Map<String, Long> failures,
+      List<Integer> sharedPrefixTokens,
       Optional<PromptLookup.Counts> lookup) {
 
     public int documents() {
@@ -40,18 +43,21 @@ public final class LimitRun {
   public static Result run(ModelRuntime runtime, List<BenchPrompt> prompts, int maxTokens)
       throws InterruptedException {
     int threads = runtime.settings().parallel();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "bench-slot");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "bench-slot");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       Optional<PromptLookup.Counts> before = PromptLookup.counts();
       long start = System.nanoTime();
       List<Future<Completion>> futures = new ArrayList<>();
       for (BenchPrompt p : prompts) {
-        futures.add(pool.submit(
-            () -> runtime.complete(p.prompt(), p.grammar(), p.scaffold(), maxTokens)));
+        futures.add(
+            pool.submit(() -> runtime.complete(p.prompt(), p.grammar(), p.scaffold(), maxTokens)));
       }
       List<Completion> done = new ArrayList<>();
       List<Integer> prefixes = new ArrayList<>();
@@ -61,8 +67,10 @@ public final class LimitRun {
           done.add(futures.get(i).get());
           prefixes.add(prompts.get(i).sharedPrefixTokens());
         } catch (ExecutionException e) {
-          String kind = e.getCause() instanceof ContextOverflowException ? "context_overflow"
-              : e.getCause() instanceof ModelFailureException ? "model_error" : null;
+          String kind =
+              e.getCause() instanceof ContextOverflowException
+                  ? "context_overflow"
+                  : e.getCause() instanceof ModelFailureException ? "model_error" : null;
           if (kind == null) {
             throw new IllegalStateException("bench request failed", e.getCause());
           }

@@ -10,7 +10,6 @@ import io.docextract.model.ModelRuntime;
 import io.docextract.model.PromptFit;
 import io.docextract.model.ValueScaffold;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +21,8 @@ import java.util.Optional;
 /**
  * The prompts a job would send for a set of files, built the way the pipeline builds them: Tika
  * parse, first matching document type, text clipped to the prompt budget and cut to fit the
- * context, the type's prompt rendered by the runtime, the schema's grammar. Files that would not reach the model are counted
- * by reason.
+ * context, the type's prompt rendered by the runtime, the schema's grammar. Files that would not
+ * reach the model are counted by reason.
  */
 public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, double parseSeconds) {
 
@@ -42,26 +41,30 @@ public record PromptSet(List<BenchPrompt> prompts, Map<String, Long> skipped, do
         skipped.merge(o.failure().code(), 1L, Long::sum);
         continue;
       }
-      DocumentTypeConfig type = config.documentTypes().stream()
-          .filter(t -> t.matches(f.toString())).findFirst().orElse(null);
+      DocumentTypeConfig type =
+          config.documentTypes().stream()
+              .filter(t -> t.matches(f.toString()))
+              .findFirst()
+              .orElse(null);
       if (type == null) {
         skipped.merge("unknown_type", 1L, Long::sum);
         continue;
       }
       String text = type.fitText(o.document().text(), config.maxPromptChars());
-      String grammar = grammars.computeIfAbsent(type.name(),
-          k -> Grammars.forSchema(type.schema().json()));
+      String grammar =
+          grammars.computeIfAbsent(type.name(), k -> Grammars.forSchema(type.schema().json()));
       int prefix = prefixes.computeIfAbsent(type.name(), k -> sharedPrefixTokens(runtime, type));
       PromptFit fit;
       try {
-        fit = PromptFit.fit(runtime, t -> runtime.renderPrompt(type.prompt(), type.promptText(t)),
-            text);
+        fit =
+            PromptFit.fit(
+                runtime, t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), text);
       } catch (ContextOverflowException e) {
         skipped.merge("context_overflow", 1L, Long::sum);
         continue;
       }
-      ValueScaffold scaffold = scaffolds.computeIfAbsent(type.name(), k -> type.scaffold())
-          .orElse(null);
+      ValueScaffold scaffold =
+          scaffolds.computeIfAbsent(type.name(), k -> type.scaffold()).orElse(null);
       prompts.add(new BenchPrompt(f.toString(), fit.prompt(), grammar, prefix, scaffold));
     }
     return new PromptSet(prompts, skipped, (System.nanoTime() - start) / 1e9);

@@ -9,11 +9,17 @@ import java.util.List;
 /**
  * The figures of a growth run (bench/scale-run.sh) from its two sample files: docs/min over the
  * first and the last tenth of the documents, and the resident memory of the process tree at the
- * start, middle and end of the processing and at its peak. Whether a job stays flat as it grows
- * is read from these, so they are computed one way for every run, not by hand.
+ * start, middle and end of the processing and at its peak. Whether a job stays flat as it grows is
+ * read from these, so they are computed one way for every run, not by hand.
  */
-public record ScaleRunFigures(long documents, double processingSeconds, double firstTenthPerMin,
-    double lastTenthPerMin, double rssStartMb, double rssMiddleMb, double rssEndMb,
+public record ScaleRunFigures(
+    long documents,
+    double processingSeconds,
+    double firstTenthPerMin,
+    double lastTenthPerMin,
+    double rssStartMb,
+    double rssMiddleMb,
+    double rssEndMb,
     double rssPeakMb) {
 
   /** One progress line: when, and how many documents were done of how many. */
@@ -24,7 +30,12 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
    * average, and the CPU seconds the process tree has used so far (NaN in samples from before the
    * sampler recorded it).
    */
-  public record Rss(long epoch, double mainMb, double childrenMb, double totalMb, double load1,
+  public record Rss(
+      long epoch,
+      double mainMb,
+      double childrenMb,
+      double totalMb,
+      double load1,
       double cpuSeconds) {
 
     public Rss(long epoch, double mainMb, double childrenMb, double totalMb, double load1) {
@@ -43,16 +54,24 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
   public static List<Rss> rss(Path csv) throws IOException {
     List<Rss> rows = new ArrayList<>();
     for (String[] f : rows(csv)) {
-      rows.add(new Rss(Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-          Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-          f.length > 5 ? Double.parseDouble(f[5]) : Double.NaN));
+      rows.add(
+          new Rss(
+              Long.parseLong(f[0]),
+              Double.parseDouble(f[1]),
+              Double.parseDouble(f[2]),
+              Double.parseDouble(f[3]),
+              Double.parseDouble(f[4]),
+              f.length > 5 ? Double.parseDouble(f[5]) : Double.NaN));
     }
     return rows;
   }
 
   private static List<String[]> rows(Path csv) throws IOException {
-    return Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank())
-        .map(l -> l.split(",")).toList();
+    return Files.readAllLines(csv).stream()
+        .skip(1)
+        .filter(l -> !l.isBlank())
+        .map(l -> l.split(","))
+        .toList();
   }
 
   /**
@@ -67,8 +86,11 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
     }
     long total = progress.get(0).total();
     Progress start = start(progress);
-    Progress end = progress.stream().filter(p -> p.done() >= total).findFirst()
-        .orElse(progress.get(progress.size() - 1));
+    Progress end =
+        progress.stream()
+            .filter(p -> p.done() >= total)
+            .findFirst()
+            .orElse(progress.get(progress.size() - 1));
     Progress tenth = firstAtLeast(progress, (total + 9) / 10);
     Progress nineTenths = start;
     for (Progress p : progress) {
@@ -77,9 +99,13 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
       }
     }
     Progress half = firstAtLeast(progress, total / 2);
-    return new ScaleRunFigures(end.done(), end.epoch() - start.epoch(),
-        rate(start, tenth), rate(nineTenths, end),
-        nearest(rss, start.epoch()).totalMb(), nearest(rss, half.epoch()).totalMb(),
+    return new ScaleRunFigures(
+        end.done(),
+        end.epoch() - start.epoch(),
+        rate(start, tenth),
+        rate(nineTenths, end),
+        nearest(rss, start.epoch()).totalMb(),
+        nearest(rss, half.epoch()).totalMb(),
         nearest(rss, end.epoch()).totalMb(),
         rss.stream().mapToDouble(Rss::totalMb).max().orElse(0));
   }
@@ -96,7 +122,9 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
   }
 
   static Progress firstAtLeast(List<Progress> progress, long n) {
-    return progress.stream().filter(p -> p.done() >= n).findFirst()
+    return progress.stream()
+        .filter(p -> p.done() >= n)
+        .findFirst()
         .orElse(progress.get(progress.size() - 1));
   }
 
@@ -117,9 +145,16 @@ public record ScaleRunFigures(long documents, double processingSeconds, double f
 
   @Override
   public String toString() {
-    return String.format("%d documents in %.0f s of processing; docs/min first tenth %.1f, last"
-        + " tenth %.1f; RSS (process tree) start %.0f MB, middle %.0f MB, end %.0f MB, peak %.0f MB",
-        documents, processingSeconds, firstTenthPerMin, lastTenthPerMin, rssStartMb, rssMiddleMb,
-        rssEndMb, rssPeakMb);
+    return String.format(
+        "%d documents in %.0f s of processing; docs/min first tenth %.1f, last"
+            + " tenth %.1f; RSS (process tree) start %.0f MB, middle %.0f MB, end %.0f MB, peak %.0f MB",
+        documents,
+        processingSeconds,
+        firstTenthPerMin,
+        lastTenthPerMin,
+        rssStartMb,
+        rssMiddleMb,
+        rssEndMb,
+        rssPeakMb);
   }
 }

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A self-contained page of a growth run: docs/min (over a sliding minute, so batch-sized steps
- * do not read as swings) and the process tree's RSS against minutes into the run, with the
- * figures of {@link ScaleRunFigures}. Chart.js inlined from its webjar, as the run report does.
+ * A self-contained page of a growth run: docs/min (over a sliding minute, so batch-sized steps do
+ * not read as swings) and the process tree's RSS against minutes into the run, with the figures of
+ * {@link ScaleRunFigures}. Chart.js inlined from its webjar, as the run report does.
  *
  * <p>{@code java -cp docextract.jar io.docextract.bench.ScaleRunPlot PROGRESS_CSV RSS_CSV OUT_HTML
  * "TITLE"}
@@ -36,8 +36,12 @@ public final class ScaleRunPlot {
     System.out.print(ScaleRunTenths.of(progress, rss).table());
   }
 
-  static String html(String title, List<ScaleRunFigures.Progress> progress,
-      List<ScaleRunFigures.Rss> rss, ScaleRunFigures figures) throws IOException {
+  static String html(
+      String title,
+      List<ScaleRunFigures.Progress> progress,
+      List<ScaleRunFigures.Rss> rss,
+      ScaleRunFigures figures)
+      throws IOException {
     long t0 = Math.min(progress.get(0).epoch(), rss.get(0).epoch());
     ArrayNode rate = JsonNodeFactory.instance.arrayNode();
     ArrayNode done = JsonNodeFactory.instance.arrayNode();
@@ -105,12 +109,18 @@ public final class ScaleRunPlot {
             y: {beginAtZero: true, title: {display: true, text: 'MB'}}}}});
         document.body.dataset.points = String(d.rate.length + d.total.length);
         </script></body></html>
-        """.formatted(title.replace("<", "&lt;"), ChartJs.source(), figures.toString(),
+        """
+        .formatted(
+            title.replace("<", "&lt;"),
+            ChartJs.source(),
+            figures.toString(),
             data.toString().replace("</", "<\\/"));
   }
 
   private static ObjectNode point(double x, double y) {
-    return JsonNodeFactory.instance.objectNode().put("x", Math.round(x * 1000) / 1000.0)
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("x", Math.round(x * 1000) / 1000.0)
         .put("y", Math.round(y * 10) / 10.0);
   }
 }

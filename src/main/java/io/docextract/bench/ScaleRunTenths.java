@@ -13,8 +13,8 @@ import java.util.Locale;
 public record ScaleRunTenths(List<double[]> rows) {
 
   /** Rows of {tenth, docs/min, CPU seconds per document}; none without CPU samples. */
-  public static ScaleRunTenths of(List<ScaleRunFigures.Progress> progress,
-      List<ScaleRunFigures.Rss> samples) {
+  public static ScaleRunTenths of(
+      List<ScaleRunFigures.Progress> progress, List<ScaleRunFigures.Rss> samples) {
     List<double[]> rows = new ArrayList<>();
     if (progress.isEmpty() || samples.stream().allMatch(r -> Double.isNaN(r.cpuSeconds()))) {
       return new ScaleRunTenths(rows);
@@ -28,10 +28,13 @@ public record ScaleRunTenths(List<double[]> rows) {
         break;
       }
       long docs = to.done() - from.done();
-      double cpuSeconds = ScaleRunFigures.nearest(samples, to.epoch()).cpuSeconds()
-          - ScaleRunFigures.nearest(samples, from.epoch()).cpuSeconds();
-      rows.add(new double[] {tenth, docs * 60.0 / (to.epoch() - from.epoch()),
-          docs == 0 ? 0 : cpuSeconds / docs});
+      double cpuSeconds =
+          ScaleRunFigures.nearest(samples, to.epoch()).cpuSeconds()
+              - ScaleRunFigures.nearest(samples, from.epoch()).cpuSeconds();
+      rows.add(
+          new double[] {
+            tenth, docs * 60.0 / (to.epoch() - from.epoch()), docs == 0 ? 0 : cpuSeconds / docs
+          });
       from = to;
     }
     return new ScaleRunTenths(rows);
@@ -39,7 +42,8 @@ public record ScaleRunTenths(List<double[]> rows) {
 
   /** A Markdown table: tenth, docs/min, CPU seconds per document. */
   public String table() {
-    StringBuilder sb = new StringBuilder("| tenth | docs/min | CPU s per document |\n|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder("| tenth | docs/min | CPU s per document |\n|---|---|---|\n");
     for (double[] r : rows) {
       sb.append(String.format(Locale.ROOT, "| %d | %.1f | %.3f |%n", (int) r[0], r[1], r[2]));
     }

@@ -11,10 +11,11 @@ import java.time.Duration;
 /** Models over http(s), following redirects (release pages redirect to their storage). */
 public final class HttpModelOpener implements ModelOpener {
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .connectTimeout(Duration.ofSeconds(30))
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .connectTimeout(Duration.ofSeconds(30))
+          .build();
 
   @Override
   public boolean handles(String scheme) {
@@ -25,8 +26,10 @@ public final class HttpModelOpener implements ModelOpener {
   public InputStream open(String location) throws IOException {
     HttpResponse<InputStream> response;
     try {
-      response = client.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      response =
+          client.send(
+              HttpRequest.newBuilder(URI.create(location)).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + location, e);

@@ -25,17 +25,19 @@ import org.slf4j.LoggerFactory;
  * to {@code <sha256>.gguf} only when the hash matches: readers see a whole, verified file or none.
  * Within a JVM one thread fetches while the others wait for it (DoFn instances sharing a worker);
  * across processes each fetches into its own temporary file and the atomic renames replace one
- * identical file with another, so racing workers are safe without a lock file. A file found in
- * the cache is hashed again before it is trusted, once per JVM.
+ * identical file with another, so racing workers are safe without a lock file. A file found in the
+ * cache is hashed again before it is trusted, once per JVM.
  */
 public final class ModelCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelCache.class);
+
   /** Fetch attempts for a location that fails to read (network); a wrong checksum is final. */
   static final int ATTEMPTS = 3;
 
   /** Files verified in this JVM, by directory and sha256: hashed once, not per DoFn instance. */
   private static final Map<String, Path> VERIFIED = new ConcurrentHashMap<>();
+
   private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
   private final Path dir;
@@ -49,8 +51,10 @@ public final class ModelCache {
   /** $DOCEXTRACT_CACHE (or ~/.cache/docextract/models)/remote, reading http(s) and the given. */
   public static ModelCache fromEnvironment(List<ModelOpener> more) {
     String cache = System.getenv("DOCEXTRACT_CACHE");
-    Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-        : Path.of(System.getProperty("user.home"), ".cache", "docextract", "models");
+    Path base =
+        cache != null && !cache.isBlank()
+            ? Path.of(cache)
+            : Path.of(System.getProperty("user.home"), ".cache", "docextract", "models");
     List<ModelOpener> all = new ArrayList<>(List.of(new HttpModelOpener()));
     all.addAll(more);
     return new ModelCache(base.resolve("remote"), all);
@@ -79,8 +83,10 @@ public final class ModelCache {
   }
 
   private static Path verifyInPlace(ModelSource source) throws ModelUnavailableException {
-    Path path = "file".equals(source.scheme()) ? Path.of(URI.create(source.location()))
-        : Path.of(source.location());
+    Path path =
+        "file".equals(source.scheme())
+            ? Path.of(URI.create(source.location()))
+            : Path.of(source.location());
     if (!Files.isRegularFile(path)) {
       throw new ModelUnavailableException("model file not found: " + source.location());
     }
@@ -109,10 +115,19 @@ public final class ModelCache {
     } catch (IOException e) {
       throw new ModelUnavailableException("model cache " + dir + ": " + e.getMessage());
     }
-    ModelOpener opener = openers.stream().filter(o -> o.handles(source.scheme())).findFirst()
-        .orElseThrow(() -> new ModelUnavailableException("no reader for '" + source.scheme()
-            + ":' locations (" + source.location() + "); gs:// and s3:// need Beam's file system"
-            + " for them on the classpath"));
+    ModelOpener opener =
+        openers.stream()
+            .filter(o -> o.handles(source.scheme()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ModelUnavailableException(
+                        "no reader for '"
+                            + source.scheme()
+                            + ":' locations ("
+                            + source.location()
+                            + "); gs:// and s3:// need Beam's file system"
+                            + " for them on the classpath"));
     IOException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Path tmp = null;
@@ -128,15 +143,19 @@ public final class ModelCache {
         return target;
       } catch (IOException e) {
         last = e;
-        LOG.warn("fetching {} failed (attempt {} of {}): {}", source.location(), attempt,
-            ATTEMPTS, e.toString());
+        LOG.warn(
+            "fetching {} failed (attempt {} of {}): {}",
+            source.location(),
+            attempt,
+            ATTEMPTS,
+            e.toString());
         sleepBefore(attempt);
       } finally {
         deleteQuietly(tmp);
       }
     }
-    throw new ModelUnavailableException("cannot fetch " + source.location() + " after " + ATTEMPTS
-        + " attempts: " + last);
+    throw new ModelUnavailableException(
+        "cannot fetch " + source.location() + " after " + ATTEMPTS + " attempts: " + last);
   }
 
   private static String copyHashing(ModelOpener opener, String location, Path into)

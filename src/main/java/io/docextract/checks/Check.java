@@ -63,15 +63,24 @@ public sealed interface Check extends Serializable
       for (JsonNode item : list) {
         Optional<BigDecimal> a = amount(item.get(itemField));
         if (a.isEmpty()) {
-          return Optional.of(new CheckFailure(name, items + " has an item without a numeric "
-              + itemField));
+          return Optional.of(
+              new CheckFailure(name, items + " has an item without a numeric " + itemField));
         }
         sum = sum.add(a.get());
       }
       if (sum.subtract(total.get()).abs().compareTo(tolerance) > 0) {
-        return Optional.of(new CheckFailure(name, field + " " + total.get().toPlainString()
-            + " differs from the sum of " + items + "[]." + itemField + " "
-            + sum.toPlainString()));
+        return Optional.of(
+            new CheckFailure(
+                name,
+                field
+                    + " "
+                    + total.get().toPlainString()
+                    + " differs from the sum of "
+                    + items
+                    + "[]."
+                    + itemField
+                    + " "
+                    + sum.toPlainString()));
       }
       return Optional.empty();
     }
@@ -96,8 +105,8 @@ public sealed interface Check extends Serializable
       if (v == null || pattern.matcher(v).matches()) {
         return Optional.empty();
       }
-      return Optional.of(new CheckFailure(name, field + " '" + v + "' does not match "
-          + pattern.pattern()));
+      return Optional.of(
+          new CheckFailure(name, field + " '" + v + "' does not match " + pattern.pattern()));
     }
   }
 
@@ -107,7 +116,9 @@ public sealed interface Check extends Serializable
   }
 
   private static boolean present(JsonNode v) {
-    return v != null && !v.isNull() && !(v.isTextual() && v.asText().isBlank())
+    return v != null
+        && !v.isNull()
+        && !(v.isTextual() && v.asText().isBlank())
         && !(v.isArray() && v.isEmpty());
   }
 

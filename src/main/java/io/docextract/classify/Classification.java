@@ -11,11 +11,13 @@ import java.util.List;
  * @param minSignals distinct signals the leading type needs before the signals decide alone
  * @param headChars characters from the start of the text the model sees
  */
-public record Classification(List<TypeProfile> profiles, boolean useModel, int minSignals,
-    int headChars) implements Serializable {
+public record Classification(
+    List<TypeProfile> profiles, boolean useModel, int minSignals, int headChars)
+    implements Serializable {
 
   public static final int DEFAULT_MIN_SIGNALS = 2;
   public static final int DEFAULT_HEAD_CHARS = 1500;
+
   /** The model's answer for a document of none of the types. */
   public static final String OTHER = "other";
 

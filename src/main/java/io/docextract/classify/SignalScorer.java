@@ -19,17 +19,18 @@ public final class SignalScorer {
   /** Signals found per type, for the types named (all when {@code among} is null). */
   public Map<String, Integer> scores(String text, List<String> among) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    patterns.forEach((type, list) -> {
-      if (among == null || among.contains(type)) {
-        int n = 0;
-        for (Pattern p : list) {
-          if (p.matcher(text).find()) {
-            n++;
+    patterns.forEach(
+        (type, list) -> {
+          if (among == null || among.contains(type)) {
+            int n = 0;
+            for (Pattern p : list) {
+              if (p.matcher(text).find()) {
+                n++;
+              }
+            }
+            out.put(type, n);
           }
-        }
-        out.put(type, n);
-      }
-    });
+        });
     return out;
   }
 

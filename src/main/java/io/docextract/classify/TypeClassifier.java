@@ -33,8 +33,11 @@ public final class TypeClassifier {
   }
 
   public Decision classify(String text, List<String> among) throws InterruptedException {
-    List<String> candidates = config.profiles().stream()
-        .filter(p -> among.contains(p.name()) && p.admits(text)).map(TypeProfile::name).toList();
+    List<String> candidates =
+        config.profiles().stream()
+            .filter(p -> among.contains(p.name()) && p.admits(text))
+            .map(TypeProfile::name)
+            .toList();
     if (candidates.isEmpty()) {
       return new Decision(null, "length", Map.of());
     }
@@ -64,9 +67,10 @@ public final class TypeClassifier {
   private String ask(String text, List<String> candidates) throws InterruptedException {
     List<String> names = new ArrayList<>(candidates);
     names.add(Classification.OTHER);
-    StringBuilder system = new StringBuilder(
-        "Say which kind of document this is. Answer with the kind's name only, as a JSON"
-            + " string. The kinds:\n");
+    StringBuilder system =
+        new StringBuilder(
+            "Say which kind of document this is. Answer with the kind's name only, as a JSON"
+                + " string. The kinds:\n");
     for (TypeProfile p : config.profiles()) {
       if (candidates.contains(p.name())) {
         system.append("- ").append(p.name()).append(": ").append(p.description()).append('\n');
@@ -74,8 +78,10 @@ public final class TypeClassifier {
     }
     system.append("- ").append(Classification.OTHER).append(": none of these\n");
     String head = ExtractionPrompt.clip(text, config.headChars());
-    String prompt = runtime.renderTurns(system.toString(),
-        List.<String[]>of(new String[] {"user", "Document:\n" + head.strip()}));
+    String prompt =
+        runtime.renderTurns(
+            system.toString(),
+            List.<String[]>of(new String[] {"user", "Document:\n" + head.strip()}));
     String schema;
     try {
       schema = JSON.writeValueAsString(Map.of("type", "string", "enum", names));

@@ -11,8 +11,8 @@ import java.util.List;
  * @param signals words or phrases typical of the type, matched whole and ignoring case
  * @param maxChars a longer text is not of this type (null: any length)
  */
-public record TypeProfile(String name, String description, List<String> signals,
-    Integer maxChars) implements Serializable {
+public record TypeProfile(String name, String description, List<String> signals, Integer maxChars)
+    implements Serializable {
 
   public TypeProfile {
     description = description == null || description.isBlank() ? name : description.strip();

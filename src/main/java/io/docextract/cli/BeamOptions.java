@@ -12,17 +12,17 @@ final class BeamOptions {
   private BeamOptions() {}
 
   /**
-   * Parses and validates the options. On the DirectRunner the runner gets one worker thread
-   * unless {@code --targetParallelism} is given: the model's own threads already use every core
-   * (a batch reaches its slots through ExtractFields' pool, not through runner threads), and while
-   * a bundle runs, the DirectRunner's other workers only poll its timers — 12 CPU-seconds per 40
-   * receipts taken from the model's threads (docs/benchmarks.md, Beam's overhead).
+   * Parses and validates the options. On the DirectRunner the runner gets one worker thread unless
+   * {@code --targetParallelism} is given: the model's own threads already use every core (a batch
+   * reaches its slots through ExtractFields' pool, not through runner threads), and while a bundle
+   * runs, the DirectRunner's other workers only poll its timers — 12 CPU-seconds per 40 receipts
+   * taken from the model's threads (docs/benchmarks.md, Beam's overhead).
    *
    * @throws IllegalArgumentException for an unknown or malformed option
    */
   static PipelineOptions parse(List<String> beamArgs) {
-    PipelineOptions options = PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new))
-        .withValidation().create();
+    PipelineOptions options =
+        PipelineOptionsFactory.fromArgs(beamArgs.toArray(String[]::new)).withValidation().create();
     boolean parallelismGiven = beamArgs.stream().anyMatch(a -> a.startsWith("--targetParallelism"));
     if (options.getRunner() == DirectRunner.class && !parallelismGiven) {
       options.as(DirectOptions.class).setTargetParallelism(1);

@@ -3,11 +3,10 @@ package io.docextract.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.bench.BenchPrompt;
 import io.docextract.bench.CostPlot;
 import io.docextract.bench.LimitFigures;
-import io.docextract.bench.BenchPrompt;
 import io.docextract.bench.LimitRun;
-import io.docextract.values.Percentiles;
 import io.docextract.bench.PromptSet;
 import io.docextract.config.JobConfig;
 import io.docextract.model.ModelRuntime;
@@ -17,6 +16,7 @@ import io.docextract.pipeline.EvaluationJob;
 import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.ProcessStats;
 import io.docextract.values.JsonLines;
+import io.docextract.values.Percentiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,32 +50,46 @@ public final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE")
+  Path pipeline;
 
-  @Option(names = "--input", paramLabel = "GLOB",
+  @Option(
+      names = "--input",
+      paramLabel = "GLOB",
       description = "files to measure on (default: the pipeline's input)")
   String input;
 
-  @Option(names = "--gold", paramLabel = "GOLD",
+  @Option(
+      names = "--gold",
+      paramLabel = "GOLD",
       description = "measure on the documents of a gold file instead (with --text, --select)")
   Path gold;
 
   @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
-  @Option(names = "--model", paramLabel = "NAME|PATH") String model;
+  @Option(names = "--model", paramLabel = "NAME|PATH")
+  String model;
 
-  @Option(names = "--sweep", description = "also measure the runtime with 1, 2 and 4 slots,"
-      + " without the prompt cache and without the grammar")
+  @Option(
+      names = "--sweep",
+      description =
+          "also measure the runtime with 1, 2 and 4 slots,"
+              + " without the prompt cache and without the grammar")
   boolean sweep;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench") Path out;
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench")
+  Path out;
 
   @Option(names = "--json", paramLabel = "FILE", description = "default: <out>/bench.json")
   Path json;
 
-  @Option(names = "--plot", paramLabel = "BENCH_JSON", split = ",",
-      description = "measure nothing: plot latency against prompt tokens from earlier bench JSON"
-          + " files into <out>/cost.html, one series each")
+  @Option(
+      names = "--plot",
+      paramLabel = "BENCH_JSON",
+      split = ",",
+      description =
+          "measure nothing: plot latency against prompt tokens from earlier bench JSON"
+              + " files into <out>/cost.html, one series each")
   List<Path> plot = new ArrayList<>();
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
@@ -91,8 +105,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (gold != null) {
       Path dir = out.resolve("inputs");
       goldOptions.materialise(goldOptions.load(gold), dir);
-      config = config.withInput(dir.toAbsolutePath() + "/*").withDocumentTypes(
-          List.of(Pipelines.type(config, goldOptions.type).withMatch(List.of())));
+      config =
+          config
+              .withInput(dir.toAbsolutePath() + "/*")
+              .withDocumentTypes(
+                  List.of(Pipelines.type(config, goldOptions.type).withMatch(List.of())));
     } else if (input != null) {
       config = config.withInput(input);
     }
@@ -101,7 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
     JobPreflight.Result pre = JobPreflight.check(config, options);
     if (!pre.ok()) {
       err.println("docextract: " + pre.message());
-      return pre.problem() == JobPreflight.Problem.NO_INPUT ? ExitCodes.NO_INPUT
+      return pre.problem() == JobPreflight.Problem.NO_INPUT
+          ? ExitCodes.NO_INPUT
           : ExitCodes.BAD_CONFIG;
     }
     List<Path> files = localFiles(config.input());
@@ -119,15 +137,23 @@ public final class BenchCommand implements Callable<Integer> {
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
       report.put("model_load_ms", runtime.loadMillis());
       prompts = PromptSet.build(config, runtime, files);
-      err.printf("bench: limit — %d prompts on the runtime alone (%d slots)%n",
+      err.printf(
+          "bench: limit — %d prompts on the runtime alone (%d slots)%n",
           prompts.prompts().size(), settings.parallel());
       limitRun = LimitRun.run(runtime, prompts.prompts(), settings.maxTokens());
       limit = LimitFigures.of(limitRun, settings.cachePrompt(), settings.parallel());
     }
     ArrayNode perDoc = limit.putArray("per_document");
-    limitRun.completions().forEach(c -> perDoc.addObject().put("prompt_tokens", c.promptTokens())
-        .put("generated_tokens", c.generatedTokens()).put("latency_ms", c.totalMillis())
-        .put("first_token_ms", c.firstTokenMillis()));
+    limitRun
+        .completions()
+        .forEach(
+            c ->
+                perDoc
+                    .addObject()
+                    .put("prompt_tokens", c.promptTokens())
+                    .put("generated_tokens", c.generatedTokens())
+                    .put("latency_ms", c.totalMillis())
+                    .put("first_token_ms", c.firstTokenMillis()));
     limit.putPOJO("not_sent", prompts.skipped());
     report.set("limit", limit);
 
@@ -147,7 +173,8 @@ public final class BenchCommand implements Callable<Integer> {
     pipe.put("review", run.summary().review());
     pipe.putPOJO("review_by_reason", run.summary().reviewByReason());
 
-    double limitPerDoc = limit.get("wall_s").asDouble() / Math.max(1, limit.get("documents").asInt());
+    double limitPerDoc =
+        limit.get("wall_s").asDouble() / Math.max(1, limit.get("documents").asInt());
     double pipePerDoc = wall / Math.max(1, requests);
     report.put("limit_docs_per_min", limit.get("docs_per_min").asDouble());
     report.put("pipeline_docs_per_min", pipe.get("model_docs_per_min").asDouble());
@@ -171,12 +198,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path jsonFile = json != null ? json : out.resolve("bench.json");
     Files.createDirectories(jsonFile.toAbsolutePath().getParent());
-    Files.writeString(jsonFile, JsonLines.mapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsString(report));
+    Files.writeString(
+        jsonFile, JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
     print(o, report);
     Path page = out.resolve("cost.html");
-    Files.writeString(page, CostPlot.html("docextract bench: " + pipeline.getFileName(), List.of(
-        new CostPlot.Series(pipeline.getFileName().toString(), limitRun.completions()))));
+    Files.writeString(
+        page,
+        CostPlot.html(
+            "docextract bench: " + pipeline.getFileName(),
+            List.of(
+                new CostPlot.Series(pipeline.getFileName().toString(), limitRun.completions()))));
     o.println("written: " + jsonFile + ", " + page);
     o.flush();
     return ExitCodes.OK;
@@ -188,15 +219,20 @@ public final class BenchCommand implements Callable<Integer> {
       JsonNode r = JsonLines.mapper().readTree(f.toFile());
       List<io.docextract.model.Completion> points = new ArrayList<>();
       for (JsonNode d : r.path("limit").path("per_document")) {
-        points.add(new io.docextract.model.Completion("", io.docextract.model.StopReason
-            .COMPLETE_JSON, d.path("prompt_tokens").asInt(), d.path("generated_tokens").asInt(),
-            d.path("first_token_ms").asLong(), d.path("latency_ms").asLong()));
+        points.add(
+            new io.docextract.model.Completion(
+                "",
+                io.docextract.model.StopReason.COMPLETE_JSON,
+                d.path("prompt_tokens").asInt(),
+                d.path("generated_tokens").asInt(),
+                d.path("first_token_ms").asLong(),
+                d.path("latency_ms").asLong()));
       }
       if (points.isEmpty()) {
         throw new CommandFailure(ExitCodes.BAD_CONFIG, f + " has no limit.per_document figures");
       }
-      series.add(new CostPlot.Series(f.getFileName().toString().replaceFirst("\\.json$", ""),
-          points));
+      series.add(
+          new CostPlot.Series(f.getFileName().toString().replaceFirst("\\.json$", ""), points));
     }
     Files.createDirectories(out);
     Path page = out.resolve("cost.html");
@@ -212,18 +248,20 @@ public final class BenchCommand implements Callable<Integer> {
   private static ArrayNode sweep(ModelSettings base, PromptSet prompts, PrintWriter err)
       throws InterruptedException {
     ArrayNode rows = JsonLines.mapper().createArrayNode();
-    List<Variant> variants = new ArrayList<>(List.of(
-        new Variant(ONE_SLOT, base.withParallel(1), prompts.prompts()),
-        new Variant("slots=2", base.withParallel(2), prompts.prompts()),
-        new Variant("slots=4", base.withParallel(4), prompts.prompts()),
-        new Variant("no prompt cache", base.withCachePrompt(false), prompts.prompts()),
-        new Variant(NO_GRAMMAR, base, prompts.withoutGrammar())));
+    List<Variant> variants =
+        new ArrayList<>(
+            List.of(
+                new Variant(ONE_SLOT, base.withParallel(1), prompts.prompts()),
+                new Variant("slots=2", base.withParallel(2), prompts.prompts()),
+                new Variant("slots=4", base.withParallel(4), prompts.prompts()),
+                new Variant("no prompt cache", base.withCachePrompt(false), prompts.prompts()),
+                new Variant(NO_GRAMMAR, base, prompts.withoutGrammar())));
     if (prompts.decodesValues()) {
       variants.add(new Variant("whole object (decode: json)", base, prompts.wholeObject()));
     }
     if (base.lookup().on()) {
-      variants.add(new Variant("no prompt lookup", base.withLookup(PromptLookup.OFF),
-          prompts.prompts()));
+      variants.add(
+          new Variant("no prompt lookup", base.withLookup(PromptLookup.OFF), prompts.prompts()));
     }
     for (Variant v : variants) {
       ModelSettings s = v.settings();
@@ -251,40 +289,59 @@ public final class BenchCommand implements Callable<Integer> {
   private static void print(PrintWriter o, ObjectNode r) {
     JsonNode l = r.get("limit");
     JsonNode p = r.get("pipeline_run");
-    o.printf("model %s%s, load %d ms%n", Path.of(r.get("model").asText()).getFileName(),
+    o.printf(
+        "model %s%s, load %d ms%n",
+        Path.of(r.get("model").asText()).getFileName(),
         r.get("adapter").isNull() ? "" : " + " + r.get("adapter").asText(),
         r.get("model_load_ms").asLong());
-    o.printf("tokens per document: prompt %.0f (shared prefix cached %.0f), generated %.1f%n",
-        r.get("prompt_tokens_per_doc").asDouble(), r.get("cached_tokens_per_doc").asDouble(),
+    o.printf(
+        "tokens per document: prompt %.0f (shared prefix cached %.0f), generated %.1f%n",
+        r.get("prompt_tokens_per_doc").asDouble(),
+        r.get("cached_tokens_per_doc").asDouble(),
         r.get("gen_tokens_per_doc").asDouble());
     if (l.has("lookup_drafted_per_doc")) {
-      o.printf("prompt lookup per document: %.1f tokens drafted, %.1f accepted%n",
+      o.printf(
+          "prompt lookup per document: %.1f tokens drafted, %.1f accepted%n",
           l.get("lookup_drafted_per_doc").asDouble(), l.get("lookup_accepted_per_doc").asDouble());
     }
-    o.println("| run | docs | docs/min | prompt tok/s | gen tok/s | p50 ms | p95 ms | first token p50 ms |");
+    o.println(
+        "| run | docs | docs/min | prompt tok/s | gen tok/s | p50 ms | p95 ms | first token p50 ms |");
     o.println("|---|---|---|---|---|---|---|---|");
     row(o, "limit (runtime alone)", l);
-    o.printf("| pipeline (Beam, Tika) | %d | %.1f | | | %.0f | %.0f | |%n",
-        p.get("model_requests").asLong(), p.get("model_docs_per_min").asDouble(),
-        p.get("latency_ms_p50").asDouble(), p.get("latency_ms_p95").asDouble());
+    o.printf(
+        "| pipeline (Beam, Tika) | %d | %.1f | | | %.0f | %.0f | |%n",
+        p.get("model_requests").asLong(),
+        p.get("model_docs_per_min").asDouble(),
+        p.get("latency_ms_p50").asDouble(),
+        p.get("latency_ms_p95").asDouble());
     if (r.has("sweep")) {
       for (JsonNode s : r.get("sweep")) {
         row(o, "limit, " + s.get("variant").asText(), s);
       }
     }
     JsonNode t = r.get("time_per_doc_ms");
-    o.printf("time per document: prompt %.0f ms, answer %.0f ms (runtime alone, per request);"
+    o.printf(
+        "time per document: prompt %.0f ms, answer %.0f ms (runtime alone, per request);"
             + " Beam and Tika %+.0f ms (pipeline − limit)%s%n",
-        t.get("prompt").asDouble(), t.get("answer").asDouble(), t.get("beam_and_tika").asDouble(),
+        t.get("prompt").asDouble(),
+        t.get("answer").asDouble(),
+        t.get("beam_and_tika").asDouble(),
         t.has("grammar_share")
-            ? String.format("; grammar %.0f %% of the runtime's time (sweep)",
+            ? String.format(
+                "; grammar %.0f %% of the runtime's time (sweep)",
                 100 * t.get("grammar_share").asDouble())
             : "");
-    o.printf("pipeline/limit: %.3f (limit time ÷ pipeline time per document); pipeline %s;"
+    o.printf(
+        "pipeline/limit: %.3f (limit time ÷ pipeline time per document); pipeline %s;"
             + " peak RSS %s MB (limit and pipeline runs)%n",
         r.get("limit_over_pipeline").asDouble(),
-        "records " + p.get("records") + ", review " + p.get("review") + " "
-            + p.get("review_by_reason"), r.get("peak_rss_mb"));
+        "records "
+            + p.get("records")
+            + ", review "
+            + p.get("review")
+            + " "
+            + p.get("review_by_reason"),
+        r.get("peak_rss_mb"));
   }
 
   // Sweep variants grammarShare compares.
@@ -299,17 +356,22 @@ public final class BenchCommand implements Callable<Integer> {
       switch (row.get("variant").asText()) {
         case ONE_SLOT -> with = row.get("docs_per_min").asDouble();
         case NO_GRAMMAR -> without = row.get("docs_per_min").asDouble();
-        default -> { }
+        default -> {}
       }
     }
     return without > 0 ? LimitFigures.round(1 - with / without, 3) : 0;
   }
 
   private static void row(PrintWriter o, String label, JsonNode f) {
-    o.printf("| %s | %d | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f |%n", label,
-        f.get("documents").asInt(), f.get("docs_per_min").asDouble(),
-        f.get("prompt_tokens_per_s").asDouble(), f.get("gen_tokens_per_s").asDouble(),
-        f.get("latency_ms_p50").asDouble(), f.get("latency_ms_p95").asDouble(),
+    o.printf(
+        "| %s | %d | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f |%n",
+        label,
+        f.get("documents").asInt(),
+        f.get("docs_per_min").asDouble(),
+        f.get("prompt_tokens_per_s").asDouble(),
+        f.get("gen_tokens_per_s").asDouble(),
+        f.get("latency_ms_p50").asDouble(),
+        f.get("latency_ms_p95").asDouble(),
         f.get("first_token_ms_p50").asDouble());
   }
 }

@@ -46,13 +46,20 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--pipeline",
+      required = true,
+      paramLabel = "FILE",
       description = "pipeline with two or more document types")
   Path pipeline;
 
-  @Option(names = "--labelled", required = true, paramLabel = "TYPE=GOLD[@FROM:TO]",
-      description = "documents of gold file GOLD (optionally a slice of its lines, e.g."
-          + " gold.jsonl@70: for a held-apart tail) are of type TYPE; repeat per type")
+  @Option(
+      names = "--labelled",
+      required = true,
+      paramLabel = "TYPE=GOLD[@FROM:TO]",
+      description =
+          "documents of gold file GOLD (optionally a slice of its lines, e.g."
+              + " gold.jsonl@70: for a held-apart tail) are of type TYPE; repeat per type")
   Map<String, String> labelled = new LinkedHashMap<>();
 
   @Option(names = "--no-model", description = "signals only: what the rules decide alone")
@@ -67,14 +74,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     JobConfig config = Pipelines.load(pipeline, null);
     Classification c = config.classification();
     if (c == null) {
-      throw new CommandFailure(ExitCodes.BAD_CONFIG, pipeline + " has one document type:"
-          + " nothing to classify");
+      throw new CommandFailure(
+          ExitCodes.BAD_CONFIG, pipeline + " has one document type:" + " nothing to classify");
     }
     List<String> open = DocumentTypeConfig.openTypes(config.documentTypes());
     for (String type : labelled.keySet()) {
       if (config.documentTypes().stream().noneMatch(t -> t.name().equals(type))) {
-        throw new CommandFailure(ExitCodes.BAD_CONFIG, pipeline + " declares no type '" + type
-            + "'");
+        throw new CommandFailure(
+            ExitCodes.BAD_CONFIG, pipeline + " declares no type '" + type + "'");
       }
     }
     if (noModel) {
@@ -96,8 +103,10 @@ public final class ClassifyCommand implements Callable<Integer> {
       String slice = at < 0 ? "all" : e.getValue().substring(at + 1);
       for (GoldDocument g : GoldSet.slice(GoldSet.load(gold), slice)) {
         String text = GoldTexts.textOf(g, null, texts).orElse(null);
-        Decision d = text == null ? new Decision(null, "unreadable", Map.of())
-            : classifier.classify(text, open);
+        Decision d =
+            text == null
+                ? new Decision(null, "unreadable", Map.of())
+                : classifier.classify(text, open);
         String got = d.type() == null ? "unknown" : d.type();
         confusion.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).merge(got, 1, Integer::sum);
         byMethod.merge(d.method(), 1, Integer::sum);
@@ -106,28 +115,36 @@ public final class ClassifyCommand implements Callable<Integer> {
           right++;
         } else {
           ObjectNode w = JsonLines.mapper().createObjectNode();
-          w.put("doc", g.doc()).put("expected", e.getKey()).put("got", got)
-              .put("method", d.method()).put("scores", d.scores().toString());
+          w.put("doc", g.doc())
+              .put("expected", e.getKey())
+              .put("got", got)
+              .put("method", d.method())
+              .put("scores", d.scores().toString());
           wrong.add(w);
         }
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double accuracy = n == 0 ? 0 : (double) right / n;
-    out.printf("%d documents, accuracy %.3f (%d right), %.1f s; decided by %s%n", n, accuracy,
-        right, seconds, byMethod);
+    out.printf(
+        "%d documents, accuracy %.3f (%d right), %.1f s; decided by %s%n",
+        n, accuracy, right, seconds, byMethod);
     out.println("expected -> classified as:");
     confusion.forEach((type, row) -> out.printf("  %-10s %s%n", type, row));
     wrong.stream().limit(20).forEach(w -> out.println("  wrong: " + w));
     if (json != null) {
       ObjectNode root = JsonLines.mapper().createObjectNode();
-      root.put("pipeline", pipeline.toString()).put("documents", n).put("accuracy", accuracy)
-          .put("seconds", seconds).put("model", c.useModel());
+      root.put("pipeline", pipeline.toString())
+          .put("documents", n)
+          .put("accuracy", accuracy)
+          .put("seconds", seconds)
+          .put("model", c.useModel());
       root.set("by_method", JsonLines.mapper().valueToTree(byMethod));
       root.set("confusion", JsonLines.mapper().valueToTree(confusion));
       root.putArray("wrong").addAll(wrong);
-      Files.writeString(json, JsonLines.mapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(root) + "\n");
+      Files.writeString(
+          json,
+          JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
     out.flush();
     return ExitCodes.OK;

@@ -10,9 +10,19 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "docextract 0.1.0",
     description = "Batch document extraction: Tika + a small local model + JSON Schema, on Beam.",
-    subcommands = {RunCommand.class, EvalCommand.class, BenchCommand.class, FinetuneCommand.class,
-      ReviewCommand.class, ServeCommand.class, ClassifyCommand.class, SynthCommand.class,
-      ModelsCommand.class, OcrCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      FinetuneCommand.class,
+      ReviewCommand.class,
+      ServeCommand.class,
+      ClassifyCommand.class,
+      SynthCommand.class,
+      ModelsCommand.class,
+      OcrCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:done (documents may still have gone to review)",

@@ -12,8 +12,8 @@ import io.docextract.eval.PipelineThreshold;
 import io.docextract.eval.Prediction;
 import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
-import io.docextract.pipeline.EvaluationJob;
 import io.docextract.model.ModelRuntime;
+import io.docextract.pipeline.EvaluationJob;
 import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.ProcessStats;
 import io.docextract.values.JsonLines;
@@ -48,35 +48,45 @@ public final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE")
+  Path pipeline;
 
-  @Option(names = "--gold", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--gold",
+      required = true,
+      paramLabel = "FILE",
       description = "gold JSON lines: {\"doc\": FILE, \"fields\": {...}}")
   Path gold;
 
-
-
-
-
   @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
-  @Option(names = "--models", split = ",", paramLabel = "MODEL",
+  @Option(
+      names = "--models",
+      split = ",",
+      paramLabel = "MODEL",
       description = "catalogue names or GGUF paths to compare (default: the pipeline's model)")
   List<String> models = new ArrayList<>();
 
   @Option(names = "--rules-only", description = "score the rules alone; run no model")
   boolean rulesOnly;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval") Path out;
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval")
+  Path out;
 
-  @Option(names = "--target-precision", defaultValue = "0.97", paramLabel = "P",
+  @Option(
+      names = "--target-precision",
+      defaultValue = "0.97",
+      paramLabel = "P",
       description = "precision the suggested accept threshold must keep (default 0.97)")
   double targetPrecision;
 
-  @Option(names = "--write-pipeline", paramLabel = "OUT.yaml",
-      description = "write a copy of the pipeline file with the type's review.minConfidence set"
-          + " to the suggested threshold (the pipeline's own model; nothing written when no"
-          + " threshold reaches the target)")
+  @Option(
+      names = "--write-pipeline",
+      paramLabel = "OUT.yaml",
+      description =
+          "write a copy of the pipeline file with the type's review.minConfidence set"
+              + " to the suggested threshold (the pipeline's own model; nothing written when no"
+              + " threshold reaches the target)")
   Path writePipeline;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
@@ -86,8 +96,9 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (writePipeline != null && (rulesOnly || !models.isEmpty())) {
       // The threshold belongs to the model the copied file names; rules have no confidence.
-      err.println("docextract: --write-pipeline measures the pipeline's own model: drop "
-          + (rulesOnly ? "--rules-only" : "--models"));
+      err.println(
+          "docextract: --write-pipeline measures the pipeline's own model: drop "
+              + (rulesOnly ? "--rules-only" : "--models"));
       return ExitCodes.BAD_CONFIG;
     }
     List<String> labels = models.isEmpty() ? java.util.Collections.singletonList(null) : models;
@@ -99,8 +110,8 @@ public final class EvalCommand implements Callable<Integer> {
         break;
       }
     }
-    DocumentTypeConfig docType = Pipelines.type(configs.values().iterator().next(),
-        goldOptions.type);
+    DocumentTypeConfig docType =
+        Pipelines.type(configs.values().iterator().next(), goldOptions.type);
     String select = goldOptions.describe();
     boolean text = goldOptions.text;
     List<GoldDocument> goldDocs;
@@ -126,11 +137,14 @@ public final class EvalCommand implements Callable<Integer> {
     if (!rulesOnly) {
       for (Map.Entry<String, JobConfig> e : configs.entrySet()) {
         String label = e.getKey();
-        JobConfig c = e.getValue()
-            .withInput(inputs.toAbsolutePath() + "/*")
-            .withOutput(out.resolve("runs").resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"))
-                .toString())
-            .withDocumentTypes(List.of(docType.withMatch(List.of())));
+        JobConfig c =
+            e.getValue()
+                .withInput(inputs.toAbsolutePath() + "/*")
+                .withOutput(
+                    out.resolve("runs")
+                        .resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"))
+                        .toString())
+                .withDocumentTypes(List.of(docType.withMatch(List.of())));
         PipelineOptions options = BeamOptions.parse(beamArgs);
         // Each model's peak memory on its own: the previous model is closed and the peak reset
         // before this one is loaded (by the preflight, then shared with the run).
@@ -148,25 +162,44 @@ public final class EvalCommand implements Callable<Integer> {
         }
         List<String> runFiles = new ArrayList<>(r.summary().recordFiles());
         runFiles.addAll(r.summary().reviewFiles());
-        predictions.put(label, FieldConfidences.attach(r.byFile(),
-            FieldConfidences.read(runFiles)));
-        speed.put(label, new EvalReport.Speed(r.summary().docsPerMinute(), r.p95LatencyMs(),
-            r.cpuSeconds() * 1000 / Math.max(1, pre.inputs()), r.peakRssMb()));
-        err.printf("eval: %s done in %.1f s (%.1f docs/min)%n", label, r.summary().wallSeconds(),
-            r.summary().docsPerMinute());
+        predictions.put(
+            label, FieldConfidences.attach(r.byFile(), FieldConfidences.read(runFiles)));
+        speed.put(
+            label,
+            new EvalReport.Speed(
+                r.summary().docsPerMinute(),
+                r.p95LatencyMs(),
+                r.cpuSeconds() * 1000 / Math.max(1, pre.inputs()),
+                r.peakRssMb()));
+        err.printf(
+            "eval: %s done in %.1f s (%.1f docs/min)%n",
+            label, r.summary().wallSeconds(), r.summary().docsPerMinute());
       }
     }
     List<EvalItem> items = new ArrayList<>();
     for (Map.Entry<String, GoldDocument> e : byFile.entrySet()) {
       String t = texts.getOrDefault(e.getKey(), "");
       Map<String, Prediction> byModel = new HashMap<>();
-      predictions.forEach((m, p) -> byModel.put(m, p.getOrDefault(e.getKey(), Prediction.missing())));
-      items.add(new EvalItem(e.getValue().doc(), e.getValue().fields(), t,
-          docType.rules().apply(t), byModel));
+      predictions.forEach(
+          (m, p) -> byModel.put(m, p.getOrDefault(e.getKey(), Prediction.missing())));
+      items.add(
+          new EvalItem(
+              e.getValue().doc(), e.getValue().fields(), t, docType.rules().apply(t), byModel));
     }
-    EvalReport report = new EvalReport(docType.name() + " — " + items.size() + " documents of "
-        + gold + " [" + select + "]" + (text ? ", given text" : ", parsed documents"),
-        docType.fieldNormalisers(), docType.rules(), docType.schema().tree());
+    EvalReport report =
+        new EvalReport(
+            docType.name()
+                + " — "
+                + items.size()
+                + " documents of "
+                + gold
+                + " ["
+                + select
+                + "]"
+                + (text ? ", given text" : ", parsed documents"),
+            docType.fieldNormalisers(),
+            docType.rules(),
+            docType.schema().tree());
     if (!docType.rules().isEmpty()) {
       report.addRules(items);
     }
@@ -182,8 +215,9 @@ public final class EvalCommand implements Callable<Integer> {
     String md = report.markdown();
     Files.createDirectories(out);
     Files.writeString(out.resolve("eval.md"), md);
-    Files.writeString(out.resolve("eval.json"), JsonLines.mapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsString(report.systems()));
+    Files.writeString(
+        out.resolve("eval.json"),
+        JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.systems()));
     String written = out.resolve("eval.md") + ", " + out.resolve("eval.json");
     try (var w = Files.newBufferedWriter(out.resolve("documents.jsonl"))) {
       for (var d : report.documents(items, List.copyOf(predictions.keySet()))) {
@@ -193,14 +227,18 @@ public final class EvalCommand implements Callable<Integer> {
     }
     written += ", " + out.resolve("documents.jsonl");
     if (!report.coverage().isEmpty()) {
-      Files.writeString(out.resolve("coverage.json"), JsonLines.mapper()
-          .writerWithDefaultPrettyPrinter().writeValueAsString(report.coverage()));
+      Files.writeString(
+          out.resolve("coverage.json"),
+          JsonLines.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(report.coverage()));
       written += ", " + out.resolve("coverage.json");
     }
     if (!predictions.isEmpty()) {
-      Files.writeString(out.resolve("report.html"),
-          ComparisonReport.html("docextract eval: " + docType.name(), md, report.systems(),
-              report.coverage()));
+      Files.writeString(
+          out.resolve("report.html"),
+          ComparisonReport.html(
+              "docextract eval: " + docType.name(), md, report.systems(), report.coverage()));
       written += ", " + out.resolve("report.html");
     }
     spec.commandLine().getOut().println(md);
@@ -216,23 +254,36 @@ public final class EvalCommand implements Callable<Integer> {
   private int writeThreshold(Coverage c, String type, String slice, PrintWriter err)
       throws IOException {
     if (c.chosen() == null) {
-      err.printf(java.util.Locale.ROOT, "eval: no threshold reaches precision %.2f on these"
-          + " documents: %s not written%n", c.target(), writePipeline);
+      err.printf(
+          java.util.Locale.ROOT,
+          "eval: no threshold reaches precision %.2f on these" + " documents: %s not written%n",
+          c.target(),
+          writePipeline);
       err.flush();
       return ExitCodes.FAILED;
     }
-    String comment = PipelineThreshold.comment(gold.toString(), "[" + slice + "]",
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), c.chosen().precision(),
-        c.chosen().share(), c.target());
-    String text = PipelineThreshold.apply(Files.readString(pipeline), type,
-        c.chosen().threshold(), comment);
+    String comment =
+        PipelineThreshold.comment(
+            gold.toString(),
+            "[" + slice + "]",
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
+            c.chosen().precision(),
+            c.chosen().share(),
+            c.target());
+    String text =
+        PipelineThreshold.apply(Files.readString(pipeline), type, c.chosen().threshold(), comment);
     if (writePipeline.toAbsolutePath().getParent() != null) {
       Files.createDirectories(writePipeline.toAbsolutePath().getParent());
     }
     Files.writeString(writePipeline, text);
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-        "written: %s (review.minConfidence %.3f for %s)%n", writePipeline,
-        c.chosen().threshold(), type);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "written: %s (review.minConfidence %.3f for %s)%n",
+            writePipeline,
+            c.chosen().threshold(),
+            type);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
@@ -246,7 +297,8 @@ public final class EvalCommand implements Callable<Integer> {
       return c.endpoint().model() + "@endpoint";
     }
     String base = Path.of(c.model().modelPath()).getFileName().toString();
-    return c.model().adapterPath() == null ? base
+    return c.model().adapterPath() == null
+        ? base
         : base + "+" + Path.of(c.model().adapterPath()).getParent().getFileName();
   }
 
@@ -254,8 +306,8 @@ public final class EvalCommand implements Callable<Integer> {
    * The text the rules read: the given text, or the file parsed as the pipeline parses it (its
    * limits and OCR engine, so rules and model read the same text).
    */
-  private Map<String, String> texts(Map<String, GoldDocument> byFile, Path dir,
-      ParseLimits limits) throws IOException {
+  private Map<String, String> texts(Map<String, GoldDocument> byFile, Path dir, ParseLimits limits)
+      throws IOException {
     Map<String, String> out = new HashMap<>();
     try (DocumentTexts parsed = new DocumentTexts(limits)) {
       for (String name : byFile.keySet()) {
@@ -264,5 +316,4 @@ public final class EvalCommand implements Callable<Integer> {
     }
     return out;
   }
-
 }

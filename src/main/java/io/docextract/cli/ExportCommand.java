@@ -8,11 +8,11 @@ import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldTexts;
 import io.docextract.model.ModelRuntime;
 import io.docextract.review.FinetuneExport;
-import io.docextract.values.JsonLines;
 import io.docextract.review.LabelStudio;
 import io.docextract.review.QueueFiles;
 import io.docextract.review.QueuedItem;
 import io.docextract.review.ReviewQueue;
+import io.docextract.values.JsonLines;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,24 +44,29 @@ public final class ExportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
       description = "jsonl, csv, label-studio (a run's review queue) or finetune (a gold file)")
   String format;
 
-  @Option(names = "--run", paramLabel = "DIR", description = "a run's output folder (review*.jsonl)")
+  @Option(
+      names = "--run",
+      paramLabel = "DIR",
+      description = "a run's output folder (review*.jsonl)")
   Path run;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE")
+  Path pipeline;
 
-  @Option(names = "--gold", paramLabel = "FILE") Path gold;
-
-
-
-
+  @Option(names = "--gold", paramLabel = "FILE")
+  Path gold;
 
   @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
-  @Option(names = "--out", required = true, paramLabel = "FILE") Path out;
+  @Option(names = "--out", required = true, paramLabel = "FILE")
+  Path out;
 
   @Override
   public Integer call() throws Exception {
@@ -69,19 +74,21 @@ public final class ExportCommand implements Callable<Integer> {
       return exportQueue();
     }
     if (!format.equals("finetune")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "unknown --format '" + format + "'; known: jsonl, csv, label-studio, finetune");
     }
     if (gold == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format finetune needs --gold");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format finetune needs --gold");
     }
     JobConfig config = Pipelines.load(pipeline, null);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
     // Rendered with the type's own model (its template) where it has one.
     config = config.withDocumentTypes(List.of(docType));
     Map<GoldDocument, String> texts =
-        GoldTexts.load(goldOptions.load(gold), goldOptions.text, goldOptions.docs,
-            config.parseLimits());
+        GoldTexts.load(
+            goldOptions.load(gold), goldOptions.text, goldOptions.docs, config.parseLimits());
     int n = 0;
     try (ModelRuntime runtime = ModelRuntime.acquire(config.model())) {
       FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());
@@ -102,18 +109,21 @@ public final class ExportCommand implements Callable<Integer> {
 
   private int exportQueue() throws Exception {
     if (run == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--format " + format + " needs --run (a run's output folder)");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format " + format + " needs --run (a run's output folder)");
     }
     JobConfig config = Pipelines.load(pipeline, null);
     DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
     // The model version named in the tasks is the type's own.
     config = config.withDocumentTypes(List.of(docType));
     JsonNode schema = docType.schema().tree();
-    List<QueuedItem> items = ReviewQueue.read(run, config).stream()
-        .filter(q -> q.item().path("document_type").asText(docType.name()).equals(docType.name())
-            || q.item().path("document_type").isNull())
-        .toList();
+    List<QueuedItem> items =
+        ReviewQueue.read(run, config).stream()
+            .filter(
+                q ->
+                    q.item().path("document_type").asText(docType.name()).equals(docType.name())
+                        || q.item().path("document_type").isNull())
+            .toList();
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
     }
@@ -121,9 +131,11 @@ public final class ExportCommand implements Callable<Integer> {
       case "jsonl" -> QueueFiles.writeJsonLines(items, out);
       case "csv" -> QueueFiles.writeCsv(items, out, schema);
       default -> {
-        String version = config.model().modelSha256().substring(0, 12)
-            + (config.model().adapterSha256() == null ? ""
-                : "+" + config.model().adapterSha256().substring(0, 12));
+        String version =
+            config.model().modelSha256().substring(0, 12)
+                + (config.model().adapterSha256() == null
+                    ? ""
+                    : "+" + config.model().adapterSha256().substring(0, 12));
         ArrayNode tasks = JsonLines.mapper().createArrayNode();
         for (int i = 0; i < items.size(); i++) {
           tasks.add(LabelStudio.task(items.get(i), i + 1, version, schema));
@@ -134,8 +146,10 @@ public final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("labeling config: " + xml);
       }
     }
-    spec.commandLine().getOut().println("wrote " + items.size() + " review items of type "
-        + docType.name() + " to " + out);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "wrote " + items.size() + " review items of type " + docType.name() + " to " + out);
     return ExitCodes.OK;
   }
 }

@@ -47,38 +47,46 @@ public final class FinetuneCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE")
+  Path pipeline;
 
-  @Option(names = "--train", required = true, paramLabel = "GOLD") Path train;
-
-
-
-
+  @Option(names = "--train", required = true, paramLabel = "GOLD")
+  Path train;
 
   @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
-  @Option(names = "--exclude", paramLabel = "GOLD", description = "gold files never to train on"
-      + " (matched by document id and by text hash)")
+  @Option(
+      names = "--exclude",
+      paramLabel = "GOLD",
+      description = "gold files never to train on" + " (matched by document id and by text hash)")
   List<Path> exclude = new ArrayList<>();
 
-  @Option(names = "--eval-split", defaultValue = "0.1") double evalSplit;
+  @Option(names = "--eval-split", defaultValue = "0.1")
+  double evalSplit;
 
-  @Option(names = "--seed", defaultValue = "42") long seed;
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
 
-  @Option(names = "--epochs", defaultValue = "1") double epochs;
+  @Option(names = "--epochs", defaultValue = "1")
+  double epochs;
 
-  @Option(names = "--max-steps", defaultValue = "0") int maxSteps;
+  @Option(names = "--max-steps", defaultValue = "0")
+  int maxSteps;
 
-  @Option(names = "--max-examples", defaultValue = "0") int maxExamples;
+  @Option(names = "--max-examples", defaultValue = "0")
+  int maxExamples;
 
-  @Option(names = "--lr", defaultValue = "1e-3") double lr;
+  @Option(names = "--lr", defaultValue = "1e-3")
+  double lr;
 
-  @Option(names = "--rank", defaultValue = "16") int rank;
+  @Option(names = "--rank", defaultValue = "16")
+  int rank;
 
   @Option(names = "--merge", paramLabel = "q8_0|f16", description = "also write a merged GGUF")
   String merge;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+  @Option(names = "--out", required = true, paramLabel = "DIR")
+  Path out;
 
   @Override
   public Integer call() throws Exception {
@@ -89,25 +97,30 @@ public final class FinetuneCommand implements Callable<Integer> {
     // The type's own base where it has one (a mixed pipeline's type).
     config = config.withDocumentTypes(List.of(docType));
     Map<GoldDocument, String> texts =
-        GoldTexts.load(goldOptions.load(train), goldOptions.text, goldOptions.docs,
-            config.parseLimits());
+        GoldTexts.load(
+            goldOptions.load(train), goldOptions.text, goldOptions.docs, config.parseLimits());
     Set<String> excludeIds = new HashSet<>();
     Set<String> excludeHashes = new HashSet<>();
     for (Path g : exclude) {
       List<GoldDocument> other = GoldSet.load(g);
-      Map<GoldDocument, String> otherTexts = GoldTexts.load(other,
-          other.stream().allMatch(GoldDocument::hasText), null, config.parseLimits());
-      otherTexts.forEach((d, t) -> {
-        excludeIds.add(d.doc());
-        excludeHashes.add(hash(t));
-      });
+      Map<GoldDocument, String> otherTexts =
+          GoldTexts.load(
+              other, other.stream().allMatch(GoldDocument::hasText), null, config.parseLimits());
+      otherTexts.forEach(
+          (d, t) -> {
+            excludeIds.add(d.doc());
+            excludeHashes.add(hash(t));
+          });
     }
-    List<TrainingSplit.Doc> all = texts.entrySet().stream()
-        .map(e -> new TrainingSplit.Doc(e.getKey().doc(), hash(e.getValue()))).toList();
-    TrainingSplit.Result split = TrainingSplit.split(all, evalSplit, seed, excludeIds,
-        excludeHashes);
-    o.printf("documents: %d train, %d eval (seed %d), %d excluded%n", split.train().size(),
-        split.eval().size(), seed, split.excluded().size());
+    List<TrainingSplit.Doc> all =
+        texts.entrySet().stream()
+            .map(e -> new TrainingSplit.Doc(e.getKey().doc(), hash(e.getValue())))
+            .toList();
+    TrainingSplit.Result split =
+        TrainingSplit.split(all, evalSplit, seed, excludeIds, excludeHashes);
+    o.printf(
+        "documents: %d train, %d eval (seed %d), %d excluded%n",
+        split.train().size(), split.eval().size(), seed, split.excluded().size());
     if (split.train().isEmpty()) {
       spec.commandLine().getErr().println("docextract: nothing left to train on");
       return ExitCodes.NO_INPUT;
@@ -126,11 +139,25 @@ public final class FinetuneCommand implements Callable<Integer> {
     o.println("setting up the Python environment (first use takes a few minutes)...");
     o.flush();
     trainer.setup(line -> {});
-    List<String> args = new ArrayList<>(List.of(
-        "--base", config.model().modelPath(), "--train", trainFile.toString(),
-        "--out", out.toString(), "--epochs", String.valueOf(epochs),
-        "--seed", String.valueOf(seed), "--lr", String.valueOf(lr),
-        "--rank", String.valueOf(rank), "--threads", String.valueOf(config.model().threads())));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--base",
+                config.model().modelPath(),
+                "--train",
+                trainFile.toString(),
+                "--out",
+                out.toString(),
+                "--epochs",
+                String.valueOf(epochs),
+                "--seed",
+                String.valueOf(seed),
+                "--lr",
+                String.valueOf(lr),
+                "--rank",
+                String.valueOf(rank),
+                "--threads",
+                String.valueOf(config.model().threads())));
     if (!split.eval().isEmpty()) {
       args.addAll(List.of("--eval", evalFile.toString()));
     }
@@ -165,14 +192,19 @@ public final class FinetuneCommand implements Callable<Integer> {
       manifest.put("adapter_sha256", Checksums.sha256(adapter));
     }
     manifest.set("trainer", done);
-    Files.writeString(out.resolve("training.json"),
+    Files.writeString(
+        out.resolve("training.json"),
         JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
     o.println("adapter: " + adapter + "; manifest: " + out.resolve("training.json"));
     return ExitCodes.OK;
   }
 
-  private static void write(Path file, List<TrainingSplit.Doc> docs,
-      Map<GoldDocument, String> texts, FinetuneExport export) throws java.io.IOException {
+  private static void write(
+      Path file,
+      List<TrainingSplit.Doc> docs,
+      Map<GoldDocument, String> texts,
+      FinetuneExport export)
+      throws java.io.IOException {
     Set<String> ids = docs.stream().map(TrainingSplit.Doc::id).collect(Collectors.toSet());
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
       for (Map.Entry<GoldDocument, String> e : texts.entrySet()) {
@@ -186,9 +218,13 @@ public final class FinetuneCommand implements Callable<Integer> {
 
   private static void progress(PrintWriter o, JsonNode e) {
     if ("step".equals(e.path("event").asText())) {
-      o.printf("step %d/%d  loss %.4f  %.2f examples/s  ETA %.0f s%n", e.path("step").asInt(),
-          e.path("total_steps").asInt(), e.path("loss").asDouble(),
-          e.path("examples_per_s").asDouble(), e.path("eta_s").asDouble());
+      o.printf(
+          "step %d/%d  loss %.4f  %.2f examples/s  ETA %.0f s%n",
+          e.path("step").asInt(),
+          e.path("total_steps").asInt(),
+          e.path("loss").asDouble(),
+          e.path("examples_per_s").asDouble(),
+          e.path("eta_s").asDouble());
     } else {
       o.println(e.toString());
     }

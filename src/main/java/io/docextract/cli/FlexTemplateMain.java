@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Entry point of the Dataflow Flex Template (dataflow/Dockerfile): the template launcher calls it
  * with each template parameter as {@code --name=value} plus Dataflow's own options, and it runs
- * {@code docextract run --detach} with them, on the DataflowRunner unless a runner is named.
- * The launch returns once the job is submitted; the job itself writes records and review.
+ * {@code docextract run --detach} with them, on the DataflowRunner unless a runner is named. The
+ * launch returns once the job is submitted; the job itself writes records and review.
  */
 public final class FlexTemplateMain {
 

@@ -5,10 +5,10 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.ingest.DocumentTexts;
 import io.docextract.review.Correction;
-import io.docextract.values.JsonLines;
 import io.docextract.review.LabelStudio;
 import io.docextract.review.QueueFiles;
 import io.docextract.review.ReviewQueue;
+import io.docextract.values.JsonLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,18 +34,24 @@ public final class ImportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
       description = "label-studio, jsonl or csv")
   String format;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+  @Option(names = "--pipeline", required = true, paramLabel = "FILE")
+  Path pipeline;
 
   @Option(names = "--type", paramLabel = "NAME", description = "document type (default: the first)")
   String type;
 
-  @Option(names = "--in", required = true, paramLabel = "FILE") Path in;
+  @Option(names = "--in", required = true, paramLabel = "FILE")
+  Path in;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+  @Option(names = "--out", required = true, paramLabel = "DIR")
+  Path out;
 
   @Override
   public Integer call() throws Exception {
@@ -63,30 +69,44 @@ public final class ImportCommand implements Callable<Integer> {
             continue;
           }
           JsonNode d = task.path("data");
-          corrections.add(new Correction(d.path("doc_id").asText(), d.path("source").asText(),
-              d.path("document_type").asText(docType.name()), d.path("text").asText(""),
-              fields.get()));
+          corrections.add(
+              new Correction(
+                  d.path("doc_id").asText(),
+                  d.path("source").asText(),
+                  d.path("document_type").asText(docType.name()),
+                  d.path("text").asText(""),
+                  fields.get()));
         }
       }
       case "jsonl" -> corrections.addAll(QueueFiles.readJsonLines(in, schema));
       case "csv" -> {
         // The rows carry no text: each source is parsed again, as the run parsed it.
         try (DocumentTexts texts = new DocumentTexts(config.parseLimits())) {
-          corrections.addAll(QueueFiles.readCsv(in, schema, source -> {
-            String text = ReviewQueue.textOf(texts, source, t -> docType.fitText(t,
-                config.maxPromptChars()));
-            return text == null ? "" : text;
-          }));
+          corrections.addAll(
+              QueueFiles.readCsv(
+                  in,
+                  schema,
+                  source -> {
+                    String text =
+                        ReviewQueue.textOf(
+                            texts, source, t -> docType.fitText(t, config.maxPromptChars()));
+                    return text == null ? "" : text;
+                  }));
         }
       }
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown --format '" + format + "'; known: label-studio, jsonl, csv");
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "unknown --format '" + format + "'; known: label-studio, jsonl, csv");
     }
     Files.createDirectories(out);
     Correction.write(corrections, out.resolve("gold.jsonl"), out.resolve("records.jsonl"));
-    spec.commandLine().getOut().printf("imported %d corrected documents (%d tasks without an"
-            + " annotation left out) into %s and %s%n", corrections.size(), skipped,
-        out.resolve("gold.jsonl"), out.resolve("records.jsonl"));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "imported %d corrected documents (%d tasks without an"
+                + " annotation left out) into %s and %s%n",
+            corrections.size(), skipped, out.resolve("gold.jsonl"), out.resolve("records.jsonl"));
     return ExitCodes.OK;
   }
 }

@@ -22,26 +22,55 @@ final class Manifests {
 
   private Manifests() {}
 
-  static RunManifest of(String runId, Path pipelineFile, JobConfig config, OutputLayout layout,
-      RunSummary summary, RunCounters counters, Instant started, double preflightSeconds,
-      double jobSeconds, double totalSeconds, PipelineOptions options,
+  static RunManifest of(
+      String runId,
+      Path pipelineFile,
+      JobConfig config,
+      OutputLayout layout,
+      RunSummary summary,
+      RunCounters counters,
+      Instant started,
+      double preflightSeconds,
+      double jobSeconds,
+      double totalSeconds,
+      PipelineOptions options,
       Map<String, Object> commandOptions) {
     ModelSettings m = config.model();
     ModelSettings t2 = config.escalation() == null ? null : config.escalation().model();
     Map<String, Object> opts = new LinkedHashMap<>(commandOptions);
     opts.put("runner", options.getRunner().getSimpleName());
     return new RunManifest(
-        runId, config.name(), pipelineFile.toString(), started.toString(),
-        Instant.now().toString(), config.input(), config.output(), config.review(),
+        runId,
+        config.name(),
+        pipelineFile.toString(),
+        started.toString(),
+        Instant.now().toString(),
+        config.input(),
+        config.output(),
+        config.review(),
         layout.incremental(),
-        new RunManifest.Counts(summary.inputs(), summary.skipped(), summary.records(),
-            summary.review(), summary.reviewByReason(), summary.recordsByTier(),
+        new RunManifest.Counts(
+            summary.inputs(),
+            summary.skipped(),
+            summary.records(),
+            summary.review(),
+            summary.reviewByReason(),
+            summary.recordsByTier(),
             counters.modelRequests()),
-        new RunManifest.Durations(round(preflightSeconds), round(jobSeconds), round(totalSeconds),
+        new RunManifest.Durations(
+            round(preflightSeconds),
+            round(jobSeconds),
+            round(totalSeconds),
             summary.docsPerMinute()),
-        new RunManifest.Models(m.modelPath(), m.modelSha256(), m.adapterPath(), m.adapterSha256(),
-            t2 == null ? null : t2.modelPath(), t2 == null ? null : t2.modelSha256(),
-            t2 == null ? null : t2.adapterPath(), t2 == null ? null : t2.adapterSha256(),
+        new RunManifest.Models(
+            m.modelPath(),
+            m.modelSha256(),
+            m.adapterPath(),
+            m.adapterSha256(),
+            t2 == null ? null : t2.modelPath(),
+            t2 == null ? null : t2.modelSha256(),
+            t2 == null ? null : t2.adapterPath(),
+            t2 == null ? null : t2.adapterSha256(),
             summary.model()),
         versions(options),
         opts,
@@ -52,8 +81,12 @@ final class Manifests {
 
   private static Map<String, String> versions(PipelineOptions options) {
     Map<String, String> v = new LinkedHashMap<>();
-    v.put("docextract", DocExtract.class.getAnnotation(Command.class).version()[0]
-        .replaceFirst("^docextract ", ""));
+    v.put(
+        "docextract",
+        DocExtract.class
+            .getAnnotation(Command.class)
+            .version()[0]
+            .replaceFirst("^docextract ", ""));
     v.put("beam", ReleaseInfo.getReleaseInfo().getVersion());
     v.put("tika", mavenVersion("org.apache.tika", "tika-core"));
     v.put("llama", mavenVersion("de.kherud", "llama"));

@@ -22,18 +22,25 @@ import picocli.CommandLine.Parameters;
           + " package index, an https URL. Pulled files go to ~/.cache/docextract/models"
           + " ($DOCEXTRACT_CACHE)."
     },
-    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.PullModels.class,
-        ModelsCommand.VerifyModels.class, ModelsCommand.MergeModel.class})
+    subcommands = {
+      ModelsCommand.ListModels.class,
+      ModelsCommand.PullModels.class,
+      ModelsCommand.VerifyModels.class,
+      ModelsCommand.MergeModel.class
+    })
 public final class ModelsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name one of: list, pull, verify, merge");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name one of: list, pull, verify, merge");
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "Show each catalogued model and whether a verified copy is here.")
   static final class ListModels implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -45,15 +52,22 @@ public final class ModelsCommand implements Runnable {
       out.printf("%-24s %10s  %-20s %-5s %s%n", "NAME", "SIZE", "LICENCE", "CHAT", "STATUS");
       for (ModelEntry m : store.catalog().models()) {
         Path here = store.findVerified(m);
-        out.printf("%-24s %8.1fMB  %-20s %-5s %s%n", m.name(), m.size() / 1e6, m.license(),
-            m.chatTemplate() ? "yes" : "no", here == null ? "not here (pull it)" : here);
+        out.printf(
+            "%-24s %8.1fMB  %-20s %-5s %s%n",
+            m.name(),
+            m.size() / 1e6,
+            m.license(),
+            m.chatTemplate() ? "yes" : "no",
+            here == null ? "not here (pull it)" : here);
       }
       out.flush();
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "pull", mixinStandardHelpOptions = true,
+  @Command(
+      name = "pull",
+      mixinStandardHelpOptions = true,
       description = "Fetch models into the cache and check their sha256.")
   static final class PullModels implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,7 +91,9 @@ public final class ModelsCommand implements Runnable {
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
       description = "Check that a verified copy of each model is on this machine.")
   static final class VerifyModels implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -93,8 +109,9 @@ public final class ModelsCommand implements Runnable {
         try {
           Path p = store.findVerified(store.entry(name));
           if (p == null) {
-            spec.commandLine().getErr().println(name + ": no copy with sha256 "
-                + store.entry(name).sha256() + " here");
+            spec.commandLine()
+                .getErr()
+                .println(name + ": no copy with sha256 " + store.entry(name).sha256() + " here");
             code = ExitCodes.MODEL_UNAVAILABLE;
           } else {
             spec.commandLine().getOut().println(name + ": ok " + p);
@@ -108,16 +125,23 @@ public final class ModelsCommand implements Runnable {
     }
   }
 
-  @Command(name = "merge", mixinStandardHelpOptions = true,
-      description = {"Merge a pipeline's LoRA adapter into its base model as one quantized GGUF"
-          + " in the model cache; the pipeline uses it from then on (model.merged).",
-          "Example: docextract models merge --pipeline pipelines/receipt.yaml"})
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Merge a pipeline's LoRA adapter into its base model as one quantized GGUF"
+            + " in the model cache; the pipeline uses it from then on (model.merged).",
+        "Example: docextract models merge --pipeline pipelines/receipt.yaml"
+      })
   static final class MergeModel implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--pipeline", required = true, paramLabel = "FILE") Path pipeline;
+    @CommandLine.Option(names = "--pipeline", required = true, paramLabel = "FILE")
+    Path pipeline;
 
-    @CommandLine.Option(names = "--type", paramLabel = "q8_0|q4_0|f16",
+    @CommandLine.Option(
+        names = "--type",
+        paramLabel = "q8_0|q4_0|f16",
         description = "default: the pipeline's model.merged, else q8_0")
     String type;
 
@@ -128,8 +152,8 @@ public final class ModelsCommand implements Runnable {
       io.docextract.config.JobConfig config;
       String declared;
       try {
-        config = new io.docextract.config.PipelineLoader(store).ignoringMerged()
-            .load(pipeline, null);
+        config =
+            new io.docextract.config.PipelineLoader(store).ignoringMerged().load(pipeline, null);
         declared = io.docextract.config.PipelineYaml.read(pipeline).model().merged();
       } catch (io.docextract.config.InvalidPipelineException e) {
         spec.commandLine().getErr().println("docextract: " + e.getMessage());
@@ -138,23 +162,33 @@ public final class ModelsCommand implements Runnable {
       // The pipeline's model and every type's own (a mixed pipeline's adapters), each once.
       java.util.LinkedHashSet<io.docextract.model.ModelSettings> tuned =
           new java.util.LinkedHashSet<>();
-      java.util.stream.Stream.concat(java.util.stream.Stream.of(config.model()),
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(config.model()),
               config.documentTypes().stream().map(d -> d.modelOr(config.model())))
-          .filter(x -> x.adapterPath() != null).forEach(tuned::add);
+          .filter(x -> x.adapterPath() != null)
+          .forEach(tuned::add);
       if (tuned.isEmpty()) {
-        spec.commandLine().getErr().println("docextract: " + pipeline
-            + " has no model.adapter (nor has any of its types)");
+        spec.commandLine()
+            .getErr()
+            .println(
+                "docextract: " + pipeline + " has no model.adapter (nor has any of its types)");
         return ExitCodes.BAD_CONFIG;
       }
       String t = type != null ? type : declared != null ? declared : "q8_0";
       for (io.docextract.model.ModelSettings m : tuned) {
         Path target = store.mergedPath(m.modelSha256(), m.adapterSha256(), t);
         long start = System.nanoTime();
-        var report = new io.docextract.finetune.AdapterMerger(Path.of("finetune")).merge(
-            Path.of(m.modelPath()), Path.of(m.adapterPath()), target, t, line -> {});
-        out.printf("merged %s tensors of %s into %s (%s, %.1f MB) in %.1f s%n",
-            report == null ? "?" : report.path("merged").asText(), Path.of(m.adapterPath()),
-            target, t, java.nio.file.Files.size(target) / 1e6, (System.nanoTime() - start) / 1e9);
+        var report =
+            new io.docextract.finetune.AdapterMerger(Path.of("finetune"))
+                .merge(Path.of(m.modelPath()), Path.of(m.adapterPath()), target, t, line -> {});
+        out.printf(
+            "merged %s tensors of %s into %s (%s, %.1f MB) in %.1f s%n",
+            report == null ? "?" : report.path("merged").asText(),
+            Path.of(m.adapterPath()),
+            target,
+            t,
+            java.nio.file.Files.size(target) / 1e6,
+            (System.nanoTime() - start) / 1e9);
         out.printf("sha256 %s%n", io.docextract.catalog.Checksums.sha256(target));
       }
       if (!t.equals(declared)) {

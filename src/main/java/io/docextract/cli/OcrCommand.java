@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code docextract ocr}: how well the OCR reads labelled scans, apart from any model, through
- * the same parser the pipeline uses.
+ * {@code docextract ocr}: how well the OCR reads labelled scans, apart from any model, through the
+ * same parser the pipeline uses.
  */
 @Command(
     name = "ocr",
@@ -43,19 +43,27 @@ public final class OcrCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--gold", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--gold",
+      required = true,
+      paramLabel = "FILE",
       description = "gold JSON lines with the scans ('doc') and, for CER, their text")
   Path gold;
 
   @CommandLine.Mixin GoldOptions goldOptions = new GoldOptions();
 
-  @Option(names = "--pipeline", paramLabel = "FILE",
+  @Option(
+      names = "--pipeline",
+      paramLabel = "FILE",
       description = "take the OCR settings from this pipeline file (flags below override them)")
   Path pipeline;
 
-  @Option(names = "--engine", paramLabel = "NAME",
-      description = "tika (Tika's Tesseract, the default), tesseract (command line with --psm"
-          + " and page preparation) or paddle (PP-OCRv4 on ONNX Runtime)")
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      description =
+          "tika (Tika's Tesseract, the default), tesseract (command line with --psm"
+              + " and page preparation) or paddle (PP-OCRv4 on ONNX Runtime)")
   String engine;
 
   @Option(names = "--psm", paramLabel = "N", description = "Tesseract page segmentation mode")
@@ -64,21 +72,27 @@ public final class OcrCommand implements Callable<Integer> {
   @Option(names = "--grey", description = "tesseract: convert to grey first")
   boolean grey;
 
-  @Option(names = "--min-width", paramLabel = "PX", defaultValue = "0",
+  @Option(
+      names = "--min-width",
+      paramLabel = "PX",
+      defaultValue = "0",
       description = "tesseract: scale smaller pages up to this width")
   int minWidth;
 
   @Option(names = "--binarise", description = "tesseract: Otsu binarisation")
   boolean binarise;
 
-  @Option(names = "--layout", paramLabel = "boxes|rows",
+  @Option(
+      names = "--layout",
+      paramLabel = "boxes|rows",
       description = "paddle: one box a line (SROIE's shape) or a row's boxes on one line")
   String layout;
 
   @Option(names = "--threads", paramLabel = "N", description = "paddle: ONNX Runtime threads")
   Integer threads;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/ocr") Path out;
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/ocr")
+  Path out;
 
   @Override
   public Integer call() throws Exception {
@@ -116,8 +130,8 @@ public final class OcrCommand implements Callable<Integer> {
         String text = read(parser, file);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Files.writeString(texts.resolve(file.getFileName() + ".txt"), text);
-        OcrQuality.Page p = quality.add(g.doc(), values(g.fields()), text,
-            g.hasText() ? g.text() : null, millis);
+        OcrQuality.Page p =
+            quality.add(g.doc(), values(g.fields()), text, g.hasText() ? g.text() : null, millis);
         if (g.hasText()) {
           given.add(g.doc(), values(g.fields()), g.text(), g.text(), 0);
         }
@@ -126,27 +140,55 @@ public final class OcrCommand implements Callable<Integer> {
       }
     }
     double minutes = (System.nanoTime() - started) / 6e10;
-    String table = "OCR of " + docs.size() + " pages of " + gold + " [" + goldOptions.describe()
-        + "]: " + settings.describe() + "\n"
-        + "gold values found in the text, as printed / letters and digits only;"
-        + " CER against the gold's own text\n\n" + quality.table(settings.engine().label(), fields)
-        + (given.pages().isEmpty() ? "" : given.table("the gold's own text", fields)
-            .lines().skip(2).findFirst().orElse("") + "\n")
-        + String.format(java.util.Locale.ROOT, "%n%.1f pages/min (%d cores)%n",
-            docs.size() / minutes, Runtime.getRuntime().availableProcessors());
+    String table =
+        "OCR of "
+            + docs.size()
+            + " pages of "
+            + gold
+            + " ["
+            + goldOptions.describe()
+            + "]: "
+            + settings.describe()
+            + "\n"
+            + "gold values found in the text, as printed / letters and digits only;"
+            + " CER against the gold's own text\n\n"
+            + quality.table(settings.engine().label(), fields)
+            + (given.pages().isEmpty()
+                ? ""
+                : given.table("the gold's own text", fields).lines().skip(2).findFirst().orElse("")
+                    + "\n")
+            + String.format(
+                java.util.Locale.ROOT,
+                "%n%.1f pages/min (%d cores)%n",
+                docs.size() / minutes,
+                Runtime.getRuntime().availableProcessors());
     Files.writeString(out.resolve("ocr.md"), table);
     o.println(table);
-    o.println("written: " + out.resolve("ocr.md") + ", " + out.resolve("pages.jsonl") + ", "
-        + texts + "/");
+    o.println(
+        "written: "
+            + out.resolve("ocr.md")
+            + ", "
+            + out.resolve("pages.jsonl")
+            + ", "
+            + texts
+            + "/");
     o.flush();
     return ExitCodes.OK;
   }
 
   private OcrSettings settings() {
-    OcrSettings s = pipeline != null ? Pipelines.load(pipeline, null).parseLimits().ocr()
-        : OcrSettings.defaults();
-    return s.with(engine, psm, grey ? Boolean.TRUE : null, minWidth > 0 ? minWidth : null,
-        binarise ? Boolean.TRUE : null, layout, threads);
+    OcrSettings s =
+        pipeline != null
+            ? Pipelines.load(pipeline, null).parseLimits().ocr()
+            : OcrSettings.defaults();
+    return s.with(
+        engine,
+        psm,
+        grey ? Boolean.TRUE : null,
+        minWidth > 0 ? minWidth : null,
+        binarise ? Boolean.TRUE : null,
+        layout,
+        threads);
   }
 
   /** The page's text as the pipeline would get it ("" when the parse found none). */

@@ -34,8 +34,12 @@ final class Pipelines {
   /** The named document type, or the first when no name is given. */
   static DocumentTypeConfig type(JobConfig config, String name) {
     return config.documentTypes().stream()
-        .filter(t -> name == null || t.name().equals(name)).findFirst()
-        .orElseThrow(() -> new CommandFailure(ExitCodes.BAD_CONFIG,
-            config.pipelineFile() + " has no document type '" + name + "'"));
+        .filter(t -> name == null || t.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new CommandFailure(
+                    ExitCodes.BAD_CONFIG,
+                    config.pipelineFile() + " has no document type '" + name + "'"));
   }
 }

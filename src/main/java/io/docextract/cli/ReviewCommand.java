@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code docextract review}: what people correct comes back as data. */
-@Command(name = "review", mixinStandardHelpOptions = true,
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
     description = "Work with labelled and reviewed documents.",
     subcommands = {ExportCommand.class, ImportCommand.class})
 public final class ReviewCommand implements Runnable {

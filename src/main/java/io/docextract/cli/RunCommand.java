@@ -42,31 +42,52 @@ public final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--pipeline",
+      required = true,
+      paramLabel = "FILE",
       description = "pipeline definition (YAML), e.g. pipelines/sample-docs.yaml")
   Path pipeline;
 
-  @Option(names = "--input", paramLabel = "GLOB", description = "files to read; overrides the pipeline's input")
+  @Option(
+      names = "--input",
+      paramLabel = "GLOB",
+      description = "files to read; overrides the pipeline's input")
   String input;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "where records, review and summary go; overrides the pipeline's output")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "where records, review and summary go; overrides the pipeline's output")
   String output;
 
-  @Option(names = "--model", paramLabel = "PATH", description = "a GGUF file to use instead of the pipeline's model")
+  @Option(
+      names = "--model",
+      paramLabel = "PATH",
+      description = "a GGUF file to use instead of the pipeline's model")
   String model;
 
-  @Option(names = "--incremental", arity = "0..1", fallbackValue = "true",
-      description = "skip documents already in records or review files at the output location"
-          + " (earlier runs); this run adds its own files beside them instead of replacing them")
+  @Option(
+      names = "--incremental",
+      arity = "0..1",
+      fallbackValue = "true",
+      description =
+          "skip documents already in records or review files at the output location"
+              + " (earlier runs); this run adds its own files beside them instead of replacing them")
   boolean incremental;
 
-  @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+  @Option(
+      names = "--progress-every",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
       description = "print a progress line this often while the job runs (0: never; default 30)")
   int progressEvery;
 
-  @Option(names = "--detach",
-      description = "submit the job and return without waiting (Dataflow, Flink cluster); no"
-          + " summary or manifest is written then")
+  @Option(
+      names = "--detach",
+      description =
+          "submit the job and return without waiting (Dataflow, Flink cluster); no"
+              + " summary or manifest is written then")
   boolean detach;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
@@ -76,8 +97,8 @@ public final class RunCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Instant started = Instant.now();
     if (progressEvery < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--progress-every must be 0 or more seconds, got " + progressEvery);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--progress-every must be 0 or more seconds, got " + progressEvery);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -102,8 +123,9 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.BAD_CONFIG;
     }
     if (detach && options.getRunner() == org.apache.beam.runners.direct.DirectRunner.class) {
-      err.println("docextract: --detach needs a runner that outlives this process"
-          + " (e.g. --runner=DataflowRunner), not the DirectRunner");
+      err.println(
+          "docextract: --detach needs a runner that outlives this process"
+              + " (e.g. --runner=DataflowRunner), not the DirectRunner");
       return ExitCodes.BAD_CONFIG;
     }
     JobPreflight.Result pre = JobPreflight.check(config, options);
@@ -121,9 +143,10 @@ public final class RunCommand implements Callable<Integer> {
       // OpenMP threads would spin against the TaskManager's on the same cores (docs/flink.md).
       ModelRuntime.shutdownIdle();
     }
-    OutputLayout layout = incremental
-        ? OutputLayout.adding(config.output(), config.review(), started)
-        : OutputLayout.replacing(config.output(), config.review());
+    OutputLayout layout =
+        incremental
+            ? OutputLayout.adding(config.output(), config.review(), started)
+            : OutputLayout.replacing(config.output(), config.review());
     if (!incremental) {
       RunSummary.clearPrevious(config.output(), config.review());
     }
@@ -136,10 +159,17 @@ public final class RunCommand implements Callable<Integer> {
     }
     RunJob.Outcome outcome;
     try {
-      outcome = RunJob.run(config, options, layout, pre.inputs(), progressEvery, line -> {
-        out.println(line);
-        out.flush();
-      });
+      outcome =
+          RunJob.run(
+              config,
+              options,
+              layout,
+              pre.inputs(),
+              progressEvery,
+              line -> {
+                out.println(line);
+                out.flush();
+              });
     } catch (RuntimeException e) {
       err.println("docextract: the job failed: " + e.getMessage());
       return ExitCodes.JOB_FAILED;
@@ -150,18 +180,30 @@ public final class RunCommand implements Callable<Integer> {
     }
     RunSummary summary = outcome.summary();
     summary.writeTo(config.output());
-    out.printf("%s: %d inputs -> %s%d records, %d review %s in %.1f s (%.1f docs/min, peak RSS %s MB)%n",
-        config.name(), summary.inputs(),
+    out.printf(
+        "%s: %d inputs -> %s%d records, %d review %s in %.1f s (%.1f docs/min, peak RSS %s MB)%n",
+        config.name(),
+        summary.inputs(),
         layout.incremental() ? summary.skipped() + " skipped as done before, " : "",
-        summary.records(), summary.review(),
-        summary.reviewByReason(), summary.wallSeconds(), summary.docsPerMinute(),
+        summary.records(),
+        summary.review(),
+        summary.reviewByReason(),
+        summary.wallSeconds(),
+        summary.docsPerMinute(),
         summary.peakRssMb());
     if (summary.tiers().size() > 1) {
-      summary.tiers().forEach((tier, stats) -> out.printf(
-          "%s: %s requests -> %s records, %s s model, %s prompt / %s generated tokens%n", tier,
-          stats.getOrDefault("requests", 0), stats.get("records"),
-          stats.getOrDefault("model_seconds", 0), stats.getOrDefault("prompt_tokens", 0),
-          stats.getOrDefault("generated_tokens", 0)));
+      summary
+          .tiers()
+          .forEach(
+              (tier, stats) ->
+                  out.printf(
+                      "%s: %s requests -> %s records, %s s model, %s prompt / %s generated tokens%n",
+                      tier,
+                      stats.getOrDefault("requests", 0),
+                      stats.get("records"),
+                      stats.getOrDefault("model_seconds", 0),
+                      stats.getOrDefault("prompt_tokens", 0),
+                      stats.getOrDefault("generated_tokens", 0)));
     }
     if (!summary.model().isEmpty()) {
       out.printf("model: %s%n", summary.model());
@@ -170,9 +212,16 @@ public final class RunCommand implements Callable<Integer> {
     writeReport(config, summary, out);
     out.flush();
     if (!summary.balanced()) {
-      err.println("docextract: counts do not add up: " + summary.inputs() + " inputs, "
-          + summary.skipped() + " skipped, " + summary.records() + " records, "
-          + summary.review() + " review");
+      err.println(
+          "docextract: counts do not add up: "
+              + summary.inputs()
+              + " inputs, "
+              + summary.skipped()
+              + " skipped, "
+              + summary.records()
+              + " records, "
+              + summary.review()
+              + " review");
       return ExitCodes.JOB_FAILED;
     }
     String files = JsonLinesCheck.verify(summary);
@@ -181,9 +230,20 @@ public final class RunCommand implements Callable<Integer> {
       return ExitCodes.JOB_FAILED;
     }
     // Last, so a manifest exists only for a run that completed and balanced.
-    RunManifest manifest = Manifests.of(runId(started, layout), pipeline, config, layout, summary,
-        outcome.counters(), started, preflightSeconds, outcome.seconds(),
-        (System.nanoTime() - t0) / 1e9, options, manifestOptions());
+    RunManifest manifest =
+        Manifests.of(
+            runId(started, layout),
+            pipeline,
+            config,
+            layout,
+            summary,
+            outcome.counters(),
+            started,
+            preflightSeconds,
+            outcome.seconds(),
+            (System.nanoTime() - t0) / 1e9,
+            options,
+            manifestOptions());
     out.printf("manifest: %s%n", manifest.writeTo(config.output()));
     out.flush();
     return ExitCodes.OK;
@@ -210,12 +270,19 @@ public final class RunCommand implements Callable<Integer> {
   private static void writeReport(JobConfig config, RunSummary summary, PrintWriter out) {
     Path dir = Path.of(config.review().replaceFirst("^file:", ""));
     try {
-      List<io.docextract.review.QueuedItem> items = summary.review() == 0 ? List.of()
-          : io.docextract.review.ReviewQueue.read(dir, config);
-      String html = io.docextract.report.RunReport.html(new io.docextract.report.RunReport.Run(
-          config.name(), summary.runner(), summary.inputs(), summary.records(),
-          io.docextract.report.RunReport.sorted(summary.reviewByReason()),
-          summary.wallSeconds(), summary.tiers()), items);
+      List<io.docextract.review.QueuedItem> items =
+          summary.review() == 0 ? List.of() : io.docextract.review.ReviewQueue.read(dir, config);
+      String html =
+          io.docextract.report.RunReport.html(
+              new io.docextract.report.RunReport.Run(
+                  config.name(),
+                  summary.runner(),
+                  summary.inputs(),
+                  summary.records(),
+                  io.docextract.report.RunReport.sorted(summary.reviewByReason()),
+                  summary.wallSeconds(),
+                  summary.tiers()),
+              items);
       Path file = Path.of(config.output().replaceFirst("^file:", "")).resolve("report.html");
       java.nio.file.Files.writeString(file, html);
       out.printf("report: %s%n", file);
@@ -227,15 +294,22 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Says once per run which types decide without a threshold measured by eval. */
   private void uncalibratedNotice(JobConfig config, PrintWriter err) {
-    List<String> open = config.documentTypes().stream()
-        .filter(t -> !RecordDecision.calibrated(t)).map(DocumentTypeConfig::name).toList();
+    List<String> open =
+        config.documentTypes().stream()
+            .filter(t -> !RecordDecision.calibrated(t))
+            .map(DocumentTypeConfig::name)
+            .toList();
     if (!open.isEmpty()) {
-      err.printf("docextract: %s: no calibrated accept threshold for %s; records need every"
+      err.printf(
+          "docextract: %s: no calibrated accept threshold for %s; records need every"
               + " required field's confidence >= %s, the rest go to review. Calibrate on"
               + " labelled documents: ./docextract eval --pipeline %s --gold GOLD.jsonl"
               + " --write-pipeline %s%n",
-          config.name(), String.join(", ", open), RecordDecision.UNCALIBRATED_FLOOR,
-          pipeline, pipeline);
+          config.name(),
+          String.join(", ", open),
+          RecordDecision.UNCALIBRATED_FLOOR,
+          pipeline,
+          pipeline);
       err.flush();
     }
   }
@@ -249,8 +323,12 @@ public final class RunCommand implements Callable<Integer> {
     if (!runner.equals("FlinkRunner")) {
       return false;
     }
-    String master = beamArgs.stream().filter(a -> a.startsWith("--flinkMaster="))
-        .map(a -> a.substring("--flinkMaster=".length())).findFirst().orElse("[auto]");
+    String master =
+        beamArgs.stream()
+            .filter(a -> a.startsWith("--flinkMaster="))
+            .map(a -> a.substring("--flinkMaster=".length()))
+            .findFirst()
+            .orElse("[auto]");
     return master.equals("[local]") || master.equals("[auto]");
   }
 }

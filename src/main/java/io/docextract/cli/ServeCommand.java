@@ -31,25 +31,34 @@ public final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--pipeline", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--pipeline",
+      required = true,
+      paramLabel = "FILE",
       description = "pipeline whose model (and adapter, merged if built) is served")
   Path pipeline;
 
   @Option(names = "--model", paramLabel = "PATH|NAME", description = "serve this GGUF instead")
   String model;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
       description = "address to listen on (default ${DEFAULT-VALUE}: this machine only)")
   String host;
 
   @Option(names = "--port", defaultValue = "8080", description = "default ${DEFAULT-VALUE}")
   int port;
 
-  @Option(names = "--name", paramLabel = "NAME",
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
       description = "model name clients send and /v1/models lists (default: the pipeline's name)")
   String name;
 
-  @Option(names = "--max-tokens", defaultValue = "512",
+  @Option(
+      names = "--max-tokens",
+      defaultValue = "512",
       description = "upper bound on any request's max_tokens (default ${DEFAULT-VALUE})")
   int maxTokens;
 
@@ -59,23 +68,38 @@ public final class ServeCommand implements Callable<Integer> {
     JobConfig config = Pipelines.load(pipeline, model);
     ModelSettings settings = config.model();
     if (settings.slotContext() <= maxTokens) {
-      throw new CommandFailure(ExitCodes.BAD_CONFIG, "--max-tokens " + maxTokens
-          + " leaves no room for a prompt in a slot of " + settings.slotContext() + " tokens");
+      throw new CommandFailure(
+          ExitCodes.BAD_CONFIG,
+          "--max-tokens "
+              + maxTokens
+              + " leaves no room for a prompt in a slot of "
+              + settings.slotContext()
+              + " tokens");
     }
     ModelRuntime runtime = ModelRuntime.acquire(settings);
     String served = name == null ? config.name() : name;
-    ChatServer server = new ChatServer(new ChatCompletions(runtime, served, maxTokens),
-        new InetSocketAddress(host, port), settings.parallel()).start();
-    out.printf("serving %s (%s%s) at %s/chat/completions, %d slot(s); stop with Ctrl-C%n",
-        served, Path.of(settings.modelPath()).getFileName(),
+    ChatServer server =
+        new ChatServer(
+                new ChatCompletions(runtime, served, maxTokens),
+                new InetSocketAddress(host, port),
+                settings.parallel())
+            .start();
+    out.printf(
+        "serving %s (%s%s) at %s/chat/completions, %d slot(s); stop with Ctrl-C%n",
+        served,
+        Path.of(settings.modelPath()).getFileName(),
         settings.adapterPath() == null ? "" : " + " + Path.of(settings.adapterPath()).getFileName(),
-        server.url(), settings.parallel());
+        server.url(),
+        settings.parallel());
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                }));
     stopped.await();
     return ExitCodes.OK;
   }

@@ -30,21 +30,27 @@ public final class SynthCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+  @Option(names = "--out", required = true, paramLabel = "DIR")
+  Path out;
 
-  @Option(names = "--count", required = true, paramLabel = "N") int count;
+  @Option(names = "--count", required = true, paramLabel = "N")
+  int count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42") long seed;
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42")
+  long seed;
 
-  @Option(names = "--types", paramLabel = "T,...", split = ",",
+  @Option(
+      names = "--types",
+      paramLabel = "T,...",
+      split = ",",
       description = "document types, in turn (default: receipt,invoice)")
   List<String> types = new ArrayList<>(SynthCorpus.TYPES);
 
   @Override
   public Integer call() throws Exception {
     if (count < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--count must be at least 1, got " + count);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--count must be at least 1, got " + count);
     }
     Map<String, Integer> written;
     try {
@@ -53,8 +59,9 @@ public final class SynthCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter o = spec.commandLine().getOut();
-    o.printf("synth: %d documents %s (seed %d) in %s, gold: %s%n", count, written, seed, out,
-        out.resolve("gold.jsonl"));
+    o.printf(
+        "synth: %d documents %s (seed %d) in %s, gold: %s%n",
+        count, written, seed, out, out.resolve("gold.jsonl"));
     o.flush();
     return ExitCodes.OK;
   }

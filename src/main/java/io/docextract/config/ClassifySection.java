@@ -22,14 +22,18 @@ final class ClassifySection {
     List<TypeProfile> profiles = new ArrayList<>();
     for (PipelineDefinition.DocumentType t : def.documentTypes()) {
       PipelineDefinition.TypeSignals ts = t.classify();
-      profiles.add(ts == null ? new TypeProfile(t.name(), null, null, null)
-          : new TypeProfile(t.name(), ts.description(), ts.signals(), ts.maxChars()));
+      profiles.add(
+          ts == null
+              ? new TypeProfile(t.name(), null, null, null)
+              : new TypeProfile(t.name(), ts.description(), ts.signals(), ts.maxChars()));
     }
     PipelineDefinition.ClassifyDef c = def.classify();
     try {
       // The model is opt-in: zero-shot, SmolLM2 chose wrong on every document the signals left
       // open (docs/classification.md); review is the better default than a wrong schema.
-      return new Classification(profiles, c != null && Boolean.TRUE.equals(c.model()),
+      return new Classification(
+          profiles,
+          c != null && Boolean.TRUE.equals(c.model()),
           c == null || c.minSignals() == null ? Classification.DEFAULT_MIN_SIGNALS : c.minSignals(),
           c == null || c.headChars() == null ? Classification.DEFAULT_HEAD_CHARS : c.headChars());
     } catch (IllegalArgumentException e) {

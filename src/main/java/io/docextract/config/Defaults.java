@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * What a pipeline file gets for each setting it leaves out, in one place. Defaults of the values
- * other packages own (ParseLimits, OcrSettings, Classification, ReviewPolicy, Escalation) stay
- * with those values and are only referred to from the sections.
+ * other packages own (ParseLimits, OcrSettings, Classification, ReviewPolicy, Escalation) stay with
+ * those values and are only referred to from the sections.
  */
 public final class Defaults {
 

@@ -1,13 +1,14 @@
 package io.docextract.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.values.Normaliser;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.model.ModelSettings;
+import io.docextract.model.ValueScaffold;
 import io.docextract.passages.ChunkPlan;
 import io.docextract.passages.PassageSelector;
-import io.docextract.config.ReviewPolicy;
 import io.docextract.rules.RuleSet;
 import io.docextract.validate.DocumentSchema;
+import io.docextract.values.Normaliser;
 import java.io.Serializable;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -16,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.docextract.model.ModelSettings;
-import io.docextract.model.ValueScaffold;
 
 /**
- * A checked document type, ready to travel to workers. Grammar is filled in at job start.
- * {@code model} is the type's own model (its tuned adapter, or another base), null when it uses
- * the pipeline's; {@code maxPromptChars} its own text budget (a type taken from another pipeline
- * keeps that pipeline's, which its adapter was trained with), null for the pipeline's.
+ * A checked document type, ready to travel to workers. Grammar is filled in at job start. {@code
+ * model} is the type's own model (its tuned adapter, or another base), null when it uses the
+ * pipeline's; {@code maxPromptChars} its own text budget (a type taken from another pipeline keeps
+ * that pipeline's, which its adapter was trained with), null for the pipeline's.
  */
 public record DocumentTypeConfig(
     String name,
@@ -57,36 +56,102 @@ public record DocumentTypeConfig(
   }
 
   /** A type with its own model and the pipeline's text budget. */
-  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
-      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
-      ReviewPolicy review, PassageSelector passages, ChunkPlan chunks, boolean decodeValues,
+  public DocumentTypeConfig(
+      String name,
+      DocumentSchema schema,
+      List<String> match,
+      ExtractionPrompt prompt,
+      Map<String, String> normalise,
+      RuleSet rules,
+      boolean candidates,
+      ReviewPolicy review,
+      PassageSelector passages,
+      ChunkPlan chunks,
+      boolean decodeValues,
       ModelSettings model) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
-        decodeValues, model, null);
+    this(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        model,
+        null);
   }
 
   /** A type that uses the pipeline's model. */
-  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
-      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
-      ReviewPolicy review, PassageSelector passages, ChunkPlan chunks, boolean decodeValues) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
-        decodeValues, null);
+  public DocumentTypeConfig(
+      String name,
+      DocumentSchema schema,
+      List<String> match,
+      ExtractionPrompt prompt,
+      Map<String, String> normalise,
+      RuleSet rules,
+      boolean candidates,
+      ReviewPolicy review,
+      PassageSelector passages,
+      ChunkPlan chunks,
+      boolean decodeValues) {
+    this(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        null);
   }
 
   /** A type whose model writes the whole JSON object. */
-  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
-      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
-      ReviewPolicy review, PassageSelector passages, ChunkPlan chunks) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, passages, chunks,
-        false, null);
+  public DocumentTypeConfig(
+      String name,
+      DocumentSchema schema,
+      List<String> match,
+      ExtractionPrompt prompt,
+      Map<String, String> normalise,
+      RuleSet rules,
+      boolean candidates,
+      ReviewPolicy review,
+      PassageSelector passages,
+      ChunkPlan chunks) {
+    this(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        false,
+        null);
   }
 
   /** A type whose long texts keep their opening (no passage selection). */
-  public DocumentTypeConfig(String name, DocumentSchema schema, List<String> match,
-      ExtractionPrompt prompt, Map<String, String> normalise, RuleSet rules, boolean candidates,
+  public DocumentTypeConfig(
+      String name,
+      DocumentSchema schema,
+      List<String> match,
+      ExtractionPrompt prompt,
+      Map<String, String> normalise,
+      RuleSet rules,
+      boolean candidates,
       ReviewPolicy review) {
-    this(name, schema, match, prompt, normalise, rules, candidates, review, null, null, false,
-        null);
+    this(
+        name, schema, match, prompt, normalise, rules, candidates, review, null, null, false, null);
   }
 
   /**
@@ -105,9 +170,9 @@ public record DocumentTypeConfig(
   }
 
   /**
-   * The fields scored, with their normalisers: those declared under {@code normalise} when any
-   * are (so a field such as invoice line items can be left out), else every field of the schema,
-   * as text (amount for numbers).
+   * The fields scored, with their normalisers: those declared under {@code normalise} when any are
+   * (so a field such as invoice line items can be left out), else every field of the schema, as
+   * text (amount for numbers).
    */
   public Map<String, Normaliser> fieldNormalisers() {
     Map<String, Normaliser> out = new LinkedHashMap<>();
@@ -116,34 +181,76 @@ public record DocumentTypeConfig(
       return out;
     }
     JsonNode props = schema.tree().path("properties");
-    props.fieldNames().forEachRemaining(field -> {
-      String declared = normalise.get(field);
-      if (declared != null) {
-        out.put(field, Normaliser.of(declared));
-      } else {
-        String type = props.get(field).path("type").toString();
-        out.put(field, type.contains("number") || type.contains("integer")
-            ? Normaliser.AMOUNT : Normaliser.TEXT);
-      }
-    });
+    props
+        .fieldNames()
+        .forEachRemaining(
+            field -> {
+              String declared = normalise.get(field);
+              if (declared != null) {
+                out.put(field, Normaliser.of(declared));
+              } else {
+                String type = props.get(field).path("type").toString();
+                out.put(
+                    field,
+                    type.contains("number") || type.contains("integer")
+                        ? Normaliser.AMOUNT
+                        : Normaliser.TEXT);
+              }
+            });
     return out;
   }
 
   public DocumentTypeConfig withMatch(List<String> globs) {
-    return new DocumentTypeConfig(name, schema, globs, prompt, normalise, rules, candidates,
-        review, passages, chunks, decodeValues, model, maxPromptChars);
+    return new DocumentTypeConfig(
+        name,
+        schema,
+        globs,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        model,
+        maxPromptChars);
   }
 
   /** The same type with another own model (null: the pipeline's). */
   public DocumentTypeConfig withModel(ModelSettings settings) {
-    return new DocumentTypeConfig(name, schema, match, prompt, normalise, rules, candidates,
-        review, passages, chunks, decodeValues, settings, maxPromptChars);
+    return new DocumentTypeConfig(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        settings,
+        maxPromptChars);
   }
 
   /** The same type with its own text budget (null: the pipeline's). */
   public DocumentTypeConfig withMaxPromptChars(Integer chars) {
-    return new DocumentTypeConfig(name, schema, match, prompt, normalise, rules, candidates,
-        review, passages, chunks, decodeValues, model, chars);
+    return new DocumentTypeConfig(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        model,
+        chars);
   }
 
   /** The text budget of this type's documents: its own, else the pipeline's. */
@@ -162,8 +269,8 @@ public record DocumentTypeConfig(
   }
 
   /**
-   * How the model answers: the keys written by docextract and only the values decoded
-   * ({@code prompt.decode: values}), or the whole object generated (empty).
+   * How the model answers: the keys written by docextract and only the values decoded ({@code
+   * prompt.decode: values}), or the whole object generated (empty).
    */
   public Optional<ValueScaffold> scaffold() {
     return decodeValues ? ValueScaffold.forSchema(schema.json()) : Optional.empty();
@@ -182,8 +289,7 @@ public record DocumentTypeConfig(
       return clippedText;
     }
     StringBuilder sb = new StringBuilder(clippedText.strip()).append("\n\nCandidate values:");
-    found.forEach((f, v) -> sb.append("\n- ").append(f).append(": ")
-        .append(String.join(" | ", v)));
+    found.forEach((f, v) -> sb.append("\n- ").append(f).append(": ").append(String.join(" | ", v)));
     return sb.toString();
   }
 

@@ -27,8 +27,8 @@ final class DocumentTypeSection {
 
   private DocumentTypeSection() {}
 
-  static DocumentTypeConfig documentType(
-      PipelineDefinition.DocumentType t, String where, int i) throws InvalidPipelineException {
+  static DocumentTypeConfig documentType(PipelineDefinition.DocumentType t, String where, int i)
+      throws InvalidPipelineException {
     String key = "documentTypes[" + i + "]";
     require(t.name(), where, key + ".name");
     require(t.schema(), where, key + ".schema");
@@ -43,7 +43,8 @@ final class DocumentTypeSection {
     } catch (InvalidSchemaException e) {
       throw new InvalidPipelineException(where + ": " + key + ".schema: " + e.getMessage());
     }
-    if (t.prompt() == null || t.prompt().instructions() == null
+    if (t.prompt() == null
+        || t.prompt().instructions() == null
         || t.prompt().instructions().isBlank()) {
       throw new InvalidPipelineException(where + ": " + key + ".prompt.instructions is required");
     }
@@ -70,14 +71,14 @@ final class DocumentTypeSection {
     Map<String, String> normalise = t.normalise() == null ? Map.of() : t.normalise();
     for (var e : normalise.entrySet()) {
       if (!schema.tree().path("properties").has(e.getKey())) {
-        throw new InvalidPipelineException(where + ": " + key + ".normalise." + e.getKey()
-            + ": not a field of " + t.schema());
+        throw new InvalidPipelineException(
+            where + ": " + key + ".normalise." + e.getKey() + ": not a field of " + t.schema());
       }
       try {
         Normaliser.of(e.getValue());
       } catch (IllegalArgumentException ex) {
-        throw new InvalidPipelineException(where + ": " + key + ".normalise." + e.getKey() + ": "
-            + ex.getMessage());
+        throw new InvalidPipelineException(
+            where + ": " + key + ".normalise." + e.getKey() + ": " + ex.getMessage());
       }
     }
     RuleSet rules = null;
@@ -99,32 +100,60 @@ final class DocumentTypeSection {
     if (candidates && rules == null) {
       throw new InvalidPipelineException(where + ": " + key + ".prompt.candidates needs 'rules'");
     }
-    ReviewPolicy review = ReviewSection.reviewPolicy(t.review(), schema, where + ": " + key + ".review",
-        ReviewSection.checks(t.checks(), schema, where + ": " + key + ".checks"));
+    ReviewPolicy review =
+        ReviewSection.reviewPolicy(
+            t.review(),
+            schema,
+            where + ": " + key + ".review",
+            ReviewSection.checks(t.checks(), schema, where + ": " + key + ".checks"));
     String longKey = where + ": " + key + ".longText";
     boolean chunked = t.longText() != null && "chunks".equals(t.longText().select());
-    PassageSelector passages = chunked ? null : LongTextSection.passages(t.longText(), schema, longKey);
+    PassageSelector passages =
+        chunked ? null : LongTextSection.passages(t.longText(), schema, longKey);
     ChunkPlan chunks = chunked ? LongTextSection.chunks(t.longText(), schema, longKey) : null;
-    boolean decodeValues = decodeValues(t.prompt().decode(), schema, where + ": " + key + ".prompt.decode");
-    DocumentTypeConfig type = new DocumentTypeConfig(t.name(), schema, t.match(), prompt,
-        normalise, rules, candidates, review, passages, chunks, decodeValues);
+    boolean decodeValues =
+        decodeValues(t.prompt().decode(), schema, where + ": " + key + ".prompt.decode");
+    DocumentTypeConfig type =
+        new DocumentTypeConfig(
+            t.name(),
+            schema,
+            t.match(),
+            prompt,
+            normalise,
+            rules,
+            candidates,
+            review,
+            passages,
+            chunks,
+            decodeValues);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
     // Worked examples are shown the way documents are: with their candidate values.
-    List<ExtractionPrompt.Example> shown = examples.stream()
-        .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json())).toList();
-    return new DocumentTypeConfig(t.name(), schema, t.match(),
-        new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown), normalise, rules,
-        true, review, passages, chunks, decodeValues);
+    List<ExtractionPrompt.Example> shown =
+        examples.stream()
+            .map(e -> new ExtractionPrompt.Example(type.promptText(e.text()), e.json()))
+            .toList();
+    return new DocumentTypeConfig(
+        t.name(),
+        schema,
+        t.match(),
+        new ExtractionPrompt(prompt.instructions(), prompt.schemaJson(), shown),
+        normalise,
+        rules,
+        true,
+        review,
+        passages,
+        chunks,
+        decodeValues);
   }
 
   /** Refuses a rule file that names a field its type's schema lacks (a typo would be ignored). */
-  static void requireField(DocumentSchema schema, String schemaPath, String field,
-      String who) throws InvalidPipelineException {
+  static void requireField(DocumentSchema schema, String schemaPath, String field, String who)
+      throws InvalidPipelineException {
     if (!schema.tree().path("properties").has(field)) {
-      throw new InvalidPipelineException(who + " names field '" + field + "', which " + schemaPath
-          + " does not have");
+      throw new InvalidPipelineException(
+          who + " names field '" + field + "', which " + schemaPath + " does not have");
     }
   }
 
@@ -137,8 +166,10 @@ final class DocumentTypeSection {
       throw new InvalidPipelineException(where + ": '" + decode + "' is not json or values");
     }
     if (!ValueScaffold.fits(schema.tree())) {
-      throw new InvalidPipelineException(where + ": values needs a schema whose properties are"
-          + " all required (the model cannot leave out a key docextract writes)");
+      throw new InvalidPipelineException(
+          where
+              + ": values needs a schema whose properties are"
+              + " all required (the model cannot leave out a key docextract writes)");
     }
     return true;
   }

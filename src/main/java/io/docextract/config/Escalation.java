@@ -15,9 +15,16 @@ public record Escalation(ModelSettings model, EndpointSettings endpoint, Set<Str
     implements Serializable {
 
   /** What a second model may fix: the answer's failures, not the input's. */
-  public static final Set<String> DEFAULT_REASONS = Set.of("empty_output", "truncated",
-      "repetition", "invalid_json", "schema_violation", "ungrounded", "check_failed",
-      "low_confidence");
+  public static final Set<String> DEFAULT_REASONS =
+      Set.of(
+          "empty_output",
+          "truncated",
+          "repetition",
+          "invalid_json",
+          "schema_violation",
+          "ungrounded",
+          "check_failed",
+          "low_confidence");
 
   public Escalation {
     if ((model == null) == (endpoint == null)) {

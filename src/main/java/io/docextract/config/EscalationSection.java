@@ -18,35 +18,47 @@ final class EscalationSection {
       return null;
     }
     if ((e.model() == null) == (e.endpoint() == null)) {
-      throw new InvalidPipelineException(where + ": escalation names either a model or an"
-          + " endpoint, not " + (e.model() == null ? "neither" : "both"));
+      throw new InvalidPipelineException(
+          where
+              + ": escalation names either a model or an"
+              + " endpoint, not "
+              + (e.model() == null ? "neither" : "both"));
     }
     Set<String> reasons = e.reasons() == null ? Escalation.DEFAULT_REASONS : new HashSet<>();
     if (e.reasons() != null) {
       for (String r : e.reasons()) {
         if (!Escalation.DEFAULT_REASONS.contains(r)) {
-          throw new InvalidPipelineException(where + ": escalation.reasons: '" + r + "' is not one"
-              + " of " + new TreeSet<>(Escalation.DEFAULT_REASONS));
+          throw new InvalidPipelineException(
+              where
+                  + ": escalation.reasons: '"
+                  + r
+                  + "' is not one"
+                  + " of "
+                  + new TreeSet<>(Escalation.DEFAULT_REASONS));
         }
         reasons.add(r);
       }
     }
     if (e.endpoint() != null) {
-      return new Escalation(endpoint(e.endpoint(), where + ": escalation.endpoint",
-          Defaults.ENDPOINT_MAX_REQUESTS), reasons);
+      return new Escalation(
+          endpoint(e.endpoint(), where + ": escalation.endpoint", Defaults.ENDPOINT_MAX_REQUESTS),
+          reasons);
     }
     return new Escalation(models.settings(e.model(), where + ": escalation", null), reasons);
   }
 
   /** An endpoint of either tier; they differ only in their default request budget. */
-  static EndpointSettings endpoint(PipelineDefinition.Endpoint e, String where,
-      int defaultRequests) throws InvalidPipelineException {
+  static EndpointSettings endpoint(PipelineDefinition.Endpoint e, String where, int defaultRequests)
+      throws InvalidPipelineException {
     if (e.url() == null || e.model() == null) {
       throw new InvalidPipelineException(where + ": url and model are required");
     }
     try {
       // A fresh key per loaded job: each run spends its own budget.
-      return new EndpointSettings(e.url(), e.model(), e.apiKeyEnv(),
+      return new EndpointSettings(
+          e.url(),
+          e.model(),
+          e.apiKeyEnv(),
           e.timeoutSeconds() == null ? Defaults.ENDPOINT_TIMEOUT_SECONDS : e.timeoutSeconds(),
           e.retries() == null ? Defaults.ENDPOINT_RETRIES : e.retries(),
           e.maxTokens() == null ? Defaults.ENDPOINT_MAX_TOKENS : e.maxTokens(),

@@ -16,12 +16,23 @@ final class LimitsSection {
       return ParseLimits.defaults();
     }
     PipelineDefinition.Ocr o = l.ocr();
-    OcrSettings ocr = o == null ? OcrSettings.defaults() : new OcrSettings(
-        o.enabled() == null || o.enabled(),
-        o.language() == null ? OcrSettings.DEFAULT_LANGUAGE : o.language(),
-        o.pageTimeoutSeconds() == null
-            ? OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS : o.pageTimeoutSeconds())
-        .with(o.engine(), o.psm(), o.grey(), o.minWidth(), o.binarise(), o.layout(), o.threads());
+    OcrSettings ocr =
+        o == null
+            ? OcrSettings.defaults()
+            : new OcrSettings(
+                    o.enabled() == null || o.enabled(),
+                    o.language() == null ? OcrSettings.DEFAULT_LANGUAGE : o.language(),
+                    o.pageTimeoutSeconds() == null
+                        ? OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS
+                        : o.pageTimeoutSeconds())
+                .with(
+                    o.engine(),
+                    o.psm(),
+                    o.grey(),
+                    o.minWidth(),
+                    o.binarise(),
+                    o.layout(),
+                    o.threads());
     return new ParseLimits(
         or(l.maxFileBytes(), ParseLimits.DEFAULT_MAX_FILE_BYTES),
         or(l.maxTextChars(), ParseLimits.DEFAULT_MAX_TEXT_CHARS),
@@ -40,8 +51,8 @@ final class LimitsSection {
             ? Defaults.MAX_PROMPT_CHARS
             : limits.maxPromptChars();
     if (maxPromptChars < Defaults.MIN_PROMPT_CHARS) {
-      throw new IllegalArgumentException("maxPromptChars must be >= "
-          + Defaults.MIN_PROMPT_CHARS + ", got " + maxPromptChars);
+      throw new IllegalArgumentException(
+          "maxPromptChars must be >= " + Defaults.MIN_PROMPT_CHARS + ", got " + maxPromptChars);
     }
     return maxPromptChars;
   }

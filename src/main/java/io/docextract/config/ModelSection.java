@@ -46,8 +46,13 @@ final class ModelSection {
   static String declaredSha(String sha, String location, String key)
       throws InvalidPipelineException {
     if (sha == null || !sha.matches("[0-9a-fA-F]{64}")) {
-      throw new InvalidPipelineException(key + ": " + location + " is fetched by each worker and"
-          + " needs its sha256 (64 hex digits)" + (sha == null ? "" : ", got " + sha));
+      throw new InvalidPipelineException(
+          key
+              + ": "
+              + location
+              + " is fetched by each worker and"
+              + " needs its sha256 (64 hex digits)"
+              + (sha == null ? "" : ", got " + sha));
     }
     return sha.toLowerCase(Locale.ROOT);
   }
@@ -62,8 +67,12 @@ final class ModelSection {
     }
     if (m.merged() != null) {
       if (!MERGE_TYPES.contains(m.merged())) {
-        throw new InvalidPipelineException(where + ": model.merged: '" + m.merged()
-            + "' is not one of " + new TreeSet<>(MERGE_TYPES));
+        throw new InvalidPipelineException(
+            where
+                + ": model.merged: '"
+                + m.merged()
+                + "' is not one of "
+                + new TreeSet<>(MERGE_TYPES));
       }
       if (m.adapter() == null) {
         throw new InvalidPipelineException(where + ": model.merged needs model.adapter");
@@ -74,8 +83,10 @@ final class ModelSection {
     String sha;
     boolean chat;
     // An override is a catalogue name unless it names an existing file.
-    boolean overrideIsName = override != null && !Files.exists(Path.of(override))
-        && models.catalog().find(override).isPresent();
+    boolean overrideIsName =
+        override != null
+            && !Files.exists(Path.of(override))
+            && models.catalog().find(override).isPresent();
     String name = override == null ? m.name() : overrideIsName ? override : null;
     String file = override == null ? m.path() : overrideIsName ? null : override;
     try {
@@ -89,20 +100,23 @@ final class ModelSection {
         path = Path.of(file);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
           throw InvalidPipelineException.model(
-              (override != null ? "--model" : where + ": model.path") + ": model file not found or"
-                  + " unreadable: " + path);
+              (override != null ? "--model" : where + ": model.path")
+                  + ": model file not found or"
+                  + " unreadable: "
+                  + path);
         }
         sha = Checksums.sha256(path);
         if (m.sha256() != null && override == null && !m.sha256().equalsIgnoreCase(sha)) {
-          throw InvalidPipelineException.model(where + ": model.sha256 does not match " + path
-              + " (sha256 " + sha + ")");
+          throw InvalidPipelineException.model(
+              where + ": model.sha256 does not match " + path + " (sha256 " + sha + ")");
         }
         chat = m.chatTemplate() == null || m.chatTemplate();
       } else {
         ModelEntry entry = models.entry(name);
         path = models.resolve(name);
         sha = entry.sha256();
-        chat = m.chatTemplate() == null || override != null ? entry.chatTemplate() : m.chatTemplate();
+        chat =
+            m.chatTemplate() == null || override != null ? entry.chatTemplate() : m.chatTemplate();
       }
     } catch (ModelUnavailableException e) {
       throw InvalidPipelineException.model(where + ": model.name: " + e.getMessage());
@@ -140,8 +154,12 @@ final class ModelSection {
         remotePath = null;
         adapter = null;
       } else {
-        LOG.info("{}: no merged model at {}; using base + adapter (build it with `docextract"
-            + " models merge --pipeline {}`, it decodes faster)", where, merged, where);
+        LOG.info(
+            "{}: no merged model at {}; using base + adapter (build it with `docextract"
+                + " models merge --pipeline {}`, it decodes faster)",
+            where,
+            merged,
+            where);
       }
     }
     try {
@@ -167,17 +185,25 @@ final class ModelSection {
    * (with the type's adapter); runtime settings it leaves out are the pipeline's. The adapter and
    * merged form are the type's own, never inherited.
    */
-  static PipelineDefinition.Model typeModel(PipelineDefinition.Model pipeline,
-      PipelineDefinition.Model type) {
+  static PipelineDefinition.Model typeModel(
+      PipelineDefinition.Model pipeline, PipelineDefinition.Model type) {
     boolean ownBase = type.name() != null || type.path() != null;
     PipelineDefinition.Model base = ownBase || pipeline == null ? type : pipeline;
     PipelineDefinition.Model rest = pipeline == null ? type : pipeline;
-    return new PipelineDefinition.Model(base.name(), base.path(), base.sha256(), type.adapter(),
-        type.adapterSha256(), type.merged(),
+    return new PipelineDefinition.Model(
+        base.name(),
+        base.path(),
+        base.sha256(),
+        type.adapter(),
+        type.adapterSha256(),
+        type.merged(),
         type.chatTemplate() != null ? type.chatTemplate() : base.chatTemplate(),
-        or(type.contextSize(), rest.contextSize()), or(type.threads(), rest.threads()),
-        or(type.parallel(), rest.parallel()), or(type.maxTokens(), rest.maxTokens()),
-        or(type.cachePrompt(), rest.cachePrompt()), or(type.promptLookup(), rest.promptLookup()));
+        or(type.contextSize(), rest.contextSize()),
+        or(type.threads(), rest.threads()),
+        or(type.parallel(), rest.parallel()),
+        or(type.maxTokens(), rest.maxTokens()),
+        or(type.cachePrompt(), rest.cachePrompt()),
+        or(type.promptLookup(), rest.promptLookup()));
   }
 
   static PromptLookup lookup(PipelineDefinition.Lookup l) {

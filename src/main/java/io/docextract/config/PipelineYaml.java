@@ -45,7 +45,9 @@ public final class PipelineYaml {
       return def;
     } catch (UnrecognizedPropertyException e) {
       String known =
-          e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+          e.getKnownPropertyIds().stream()
+              .map(Object::toString)
+              .sorted()
               .collect(Collectors.joining(", "));
       throw new InvalidPipelineException(
           file + ": unknown key '" + path(e) + "' (known here: " + known + ")");

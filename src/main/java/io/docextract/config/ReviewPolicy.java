@@ -1,25 +1,29 @@
 package io.docextract.config;
 
+import io.docextract.checks.Check;
 import io.docextract.checks.InjectionDetector;
 import java.io.Serializable;
-import io.docextract.checks.Check;
 import java.util.List;
 import java.util.Set;
 
 /**
  * When a schema-valid record still goes to a person, per document type.
  *
- * @param mustBeGrounded fields whose value must be found in the text; a record with one that is
- *     not goes to review as {@code ungrounded}
+ * @param mustBeGrounded fields whose value must be found in the text; a record with one that is not
+ *     goes to review as {@code ungrounded}
  * @param minSimilarity the lowest similarity (1 − edits ÷ length) an approximate match needs
  * @param checks cross-field checks; a record failing one goes to review as {@code check_failed}
  * @param minConfidence documents whose confidence is lower go to review as {@code low_confidence};
  *     null for no threshold ({@code eval} suggests one from labelled documents)
- * @param injection the detector whose match sends a document to review as
- *     {@code suspected_injection} before it reaches the model; null when the pipeline turned it off
+ * @param injection the detector whose match sends a document to review as {@code
+ *     suspected_injection} before it reaches the model; null when the pipeline turned it off
  */
-public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, List<Check> checks,
-    Double minConfidence, InjectionDetector injection)
+public record ReviewPolicy(
+    Set<String> mustBeGrounded,
+    double minSimilarity,
+    List<Check> checks,
+    Double minConfidence,
+    InjectionDetector injection)
     implements Serializable {
 
   public static final double DEFAULT_MIN_SIMILARITY = 0.85;
@@ -36,8 +40,8 @@ public record ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, Lis
   }
 
   /** With the standard injection detector (the default). */
-  public ReviewPolicy(Set<String> mustBeGrounded, double minSimilarity, List<Check> checks,
-      Double minConfidence) {
+  public ReviewPolicy(
+      Set<String> mustBeGrounded, double minSimilarity, List<Check> checks, Double minConfidence) {
     this(mustBeGrounded, minSimilarity, checks, minConfidence, InjectionDetector.standard());
   }
 

@@ -17,8 +17,9 @@ final class ReviewSection {
 
   private ReviewSection() {}
 
-  static List<Check> checks(List<PipelineDefinition.CheckDef> defs, DocumentSchema schema,
-      String where) throws InvalidPipelineException {
+  static List<Check> checks(
+      List<PipelineDefinition.CheckDef> defs, DocumentSchema schema, String where)
+      throws InvalidPipelineException {
     List<Check> checks = new ArrayList<>();
     Set<String> names = new HashSet<>();
     JsonNode props = schema.tree().path("properties");
@@ -29,50 +30,65 @@ final class ReviewSection {
         throw new InvalidPipelineException(at + ".name: needs a unique name");
       }
       if (d.field() == null || !props.has(d.field())) {
-        throw new InvalidPipelineException(at + ".field: '" + d.field() + "' is not a field of"
-            + " the schema");
+        throw new InvalidPipelineException(
+            at + ".field: '" + d.field() + "' is not a field of" + " the schema");
       }
-      checks.add(switch (d.type() == null ? "" : d.type()) {
-        case "date-range" -> new Check.DateRange(d.name(), d.field(),
-            d.maxAgeYears() == null ? Defaults.DATE_MAX_AGE_YEARS : d.maxAgeYears());
-        case "sum" -> {
-          if (d.items() == null || !props.has(d.items()) || d.itemField() == null) {
-            throw new InvalidPipelineException(at + ": sum needs 'items' (an array field of the"
-                + " schema) and 'itemField'");
-          }
-          yield new Check.Sum(d.name(), d.field(), d.items(), d.itemField(),
-              d.tolerance() == null ? Defaults.SUM_TOLERANCE : d.tolerance());
-        }
-        case "requires" -> {
-          if (d.requires() == null || !props.has(d.requires())) {
-            throw new InvalidPipelineException(at + ".requires: '" + d.requires()
-                + "' is not a field of the schema");
-          }
-          yield new Check.Requires(d.name(), d.field(), d.requires());
-        }
-        case "pattern" -> {
-          try {
-            yield new Check.Matches(d.name(), d.field(),
-                Pattern.compile(String.valueOf(d.pattern())));
-          } catch (PatternSyntaxException e) {
-            throw new InvalidPipelineException(at + ".pattern: " + e.getDescription());
-          }
-        }
-        default -> throw new InvalidPipelineException(at + ".type: '" + d.type()
-            + "' is not one of date-range, sum, requires, pattern");
-      });
+      checks.add(
+          switch (d.type() == null ? "" : d.type()) {
+            case "date-range" ->
+                new Check.DateRange(
+                    d.name(),
+                    d.field(),
+                    d.maxAgeYears() == null ? Defaults.DATE_MAX_AGE_YEARS : d.maxAgeYears());
+            case "sum" -> {
+              if (d.items() == null || !props.has(d.items()) || d.itemField() == null) {
+                throw new InvalidPipelineException(
+                    at + ": sum needs 'items' (an array field of the" + " schema) and 'itemField'");
+              }
+              yield new Check.Sum(
+                  d.name(),
+                  d.field(),
+                  d.items(),
+                  d.itemField(),
+                  d.tolerance() == null ? Defaults.SUM_TOLERANCE : d.tolerance());
+            }
+            case "requires" -> {
+              if (d.requires() == null || !props.has(d.requires())) {
+                throw new InvalidPipelineException(
+                    at + ".requires: '" + d.requires() + "' is not a field of the schema");
+              }
+              yield new Check.Requires(d.name(), d.field(), d.requires());
+            }
+            case "pattern" -> {
+              try {
+                yield new Check.Matches(
+                    d.name(), d.field(), Pattern.compile(String.valueOf(d.pattern())));
+              } catch (PatternSyntaxException e) {
+                throw new InvalidPipelineException(at + ".pattern: " + e.getDescription());
+              }
+            }
+            default ->
+                throw new InvalidPipelineException(
+                    at
+                        + ".type: '"
+                        + d.type()
+                        + "' is not one of date-range, sum, requires, pattern");
+          });
     }
     return checks;
   }
 
-  static ReviewPolicy reviewPolicy(PipelineDefinition.Review r, DocumentSchema schema,
-      String where, List<Check> checks) throws InvalidPipelineException {
+  static ReviewPolicy reviewPolicy(
+      PipelineDefinition.Review r, DocumentSchema schema, String where, List<Check> checks)
+      throws InvalidPipelineException {
     List<String> grounded = r == null || r.grounded() == null ? Defaults.GROUNDED : r.grounded();
-    double similarity = r == null || r.minSimilarity() == null
-        ? ReviewPolicy.DEFAULT_MIN_SIMILARITY : r.minSimilarity();
+    double similarity =
+        r == null || r.minSimilarity() == null
+            ? ReviewPolicy.DEFAULT_MIN_SIMILARITY
+            : r.minSimilarity();
     if (similarity <= 0 || similarity > 1) {
-      throw new InvalidPipelineException(where + ".minSimilarity must be in (0, 1], got "
-          + similarity);
+      throw new InvalidPipelineException(
+          where + ".minSimilarity must be in (0, 1], got " + similarity);
     }
     JsonNode props = schema.tree().path("properties");
     Set<String> fields = new LinkedHashSet<>();
@@ -83,28 +99,31 @@ final class ReviewSection {
     } else if (!grounded.equals(List.of("none"))) {
       for (String f : grounded) {
         if (!props.has(f)) {
-          throw new InvalidPipelineException(where + ".grounded: '" + f + "' is not a field of"
-              + " the schema (or use one of required, all, none)");
+          throw new InvalidPipelineException(
+              where
+                  + ".grounded: '"
+                  + f
+                  + "' is not a field of"
+                  + " the schema (or use one of required, all, none)");
         }
         fields.add(f);
       }
     }
     Double minConfidence = r == null ? null : r.minConfidence();
     if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
-      throw new InvalidPipelineException(where + ".minConfidence must be in [0, 1], got "
-          + minConfidence);
+      throw new InvalidPipelineException(
+          where + ".minConfidence must be in [0, 1], got " + minConfidence);
     }
     InjectionDetector injection = null;
     if (r == null || r.injection() == null || r.injection()) {
       try {
-        injection = InjectionDetector.withExtra(
-            r == null ? null : r.injectionPatterns());
+        injection = InjectionDetector.withExtra(r == null ? null : r.injectionPatterns());
       } catch (IllegalArgumentException e) {
         throw new InvalidPipelineException(where + ".injectionPatterns: " + e.getMessage());
       }
     } else if (r.injectionPatterns() != null && !r.injectionPatterns().isEmpty()) {
-      throw new InvalidPipelineException(where + ".injectionPatterns are set but injection is"
-          + " false");
+      throw new InvalidPipelineException(
+          where + ".injectionPatterns are set but injection is" + " false");
     }
     return new ReviewPolicy(fields, similarity, checks, minConfidence, injection);
   }

@@ -5,8 +5,7 @@ final class Sections {
 
   private Sections() {}
 
-  static void require(String value, String where, String key)
-      throws InvalidPipelineException {
+  static void require(String value, String where, String key) throws InvalidPipelineException {
     if (value == null || value.isBlank()) {
       throw new InvalidPipelineException(where + ": '" + key + "' is required");
     }

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.checks.Check;
 import io.docextract.checks.CheckFailure;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.values.Normaliser;
 import io.docextract.grounding.Confidence;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
 import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
-import io.docextract.values.Reason;
 import io.docextract.rules.RuleFallback;
 import io.docextract.rules.RuleSet;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
+import io.docextract.values.Normaliser;
+import io.docextract.values.Reason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,16 +25,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Whether a model's reply becomes a record or goes to a person, for one document type: the
- * schema, the rules' fallback (re-validated), grounding, the model's probabilities, confidence,
- * the fields that must be grounded, the checks and the accept threshold. Plain Java, so the
- * pipeline, eval and tests decide the same way.
+ * Whether a model's reply becomes a record or goes to a person, for one document type: the schema,
+ * the rules' fallback (re-validated), grounding, the model's probabilities, confidence, the fields
+ * that must be grounded, the checks and the accept threshold. Plain Java, so the pipeline, eval and
+ * tests decide the same way.
  *
  * <p>A type without a calibrated threshold ({@code review.minConfidence}) never writes a record
- * whose weakest required field is under {@link #UNCALIBRATED_FLOOR}, nor one whose confidence is
- * 0: an unmeasured model's word alone is not a record. A threshold replaces both; any above 0
- * keeps a record at 0 out, and an explicit 0 is a pipeline's own choice to accept every
- * schema-valid, grounded, checked reply.
+ * whose weakest required field is under {@link #UNCALIBRATED_FLOOR}, nor one whose confidence is 0:
+ * an unmeasured model's word alone is not a record. A threshold replaces both; any above 0 keeps a
+ * record at 0 out, and an explicit 0 is a pipeline's own choice to accept every schema-valid,
+ * grounded, checked reply.
  */
 public final class RecordDecision {
 
@@ -68,15 +68,20 @@ public final class RecordDecision {
    * @param text the text the model was shown
    * @param maxTokens the reply budget, for the message of a cut reply
    */
-  public Outcome decide(String text, Completion c, int maxTokens, LocalDate today,
-      Map<String, Object> lineage) {
+  public Outcome decide(
+      String text, Completion c, int maxTokens, LocalDate today, Map<String, Object> lineage) {
     if (c.stopReason() == StopReason.REPETITION) {
-      return Outcome.review(Reason.REPETITION, "reply started repeating itself after "
-          + c.generatedTokens() + " tokens and was stopped", List.of(), null);
+      return Outcome.review(
+          Reason.REPETITION,
+          "reply started repeating itself after " + c.generatedTokens() + " tokens and was stopped",
+          List.of(),
+          null);
     }
     if (c.truncated()) {
-      return Outcome.review(Reason.TRUNCATED,
-          "reply reached the " + maxTokens + "-token limit before the JSON closed", List.of(),
+      return Outcome.review(
+          Reason.TRUNCATED,
+          "reply reached the " + maxTokens + "-token limit before the JSON closed",
+          List.of(),
           null);
     }
     Verdict v = validator.validate(c.text());
@@ -90,36 +95,48 @@ public final class RecordDecision {
     lineage.put("grounding", grounding.spans());
     // The model's probability speaks only for the values the model wrote, not the rules'.
     Map<String, Double> modelProbabilities = new LinkedHashMap<>();
-    c.fieldProbabilities().forEach((f, p) -> {
-      if (fields.path(f).equals(v.fields().path(f))) {
-        modelProbabilities.put(f, p);
-      }
-    });
+    c.fieldProbabilities()
+        .forEach(
+            (f, p) -> {
+              if (fields.path(f).equals(v.fields().path(f))) {
+                modelProbabilities.put(f, p);
+              }
+            });
     if (!c.fieldProbabilities().isEmpty()) {
       lineage.put("model_probabilities", c.fieldProbabilities());
     }
     // A field the type does not require to be grounded (asked for in another form) is not
     // doubted for being absent as written; the rules and the model's probability still speak.
-    Set<String> copied = type.review().mustBeGrounded().isEmpty()
-        ? null : type.review().mustBeGrounded();
-    Confidence confidence = Confidence.of(fields, grounding, RuleSet.values(ruleMatches),
-        normalisers, modelProbabilities, copied);
+    Set<String> copied =
+        type.review().mustBeGrounded().isEmpty() ? null : type.review().mustBeGrounded();
+    Confidence confidence =
+        Confidence.of(
+            fields,
+            grounding,
+            RuleSet.values(ruleMatches),
+            normalisers,
+            modelProbabilities,
+            copied);
     lineage.put("confidence", confidence.asMap());
-    List<String> missing = grounding.ungrounded().stream()
-        .filter(type.review().mustBeGrounded()::contains).toList();
+    List<String> missing =
+        grounding.ungrounded().stream().filter(type.review().mustBeGrounded()::contains).toList();
     if (!missing.isEmpty()) {
-      return Outcome.review(Reason.UNGROUNDED, "not found in the text: "
-          + String.join(", ", missing),
-          missing.stream().map(f -> f + ": " + fields.get(f)).toList(), fields);
+      return Outcome.review(
+          Reason.UNGROUNDED,
+          "not found in the text: " + String.join(", ", missing),
+          missing.stream().map(f -> f + ": " + fields.get(f)).toList(),
+          fields);
     }
     List<CheckFailure> failed = new ArrayList<>();
     for (Check check : type.review().checks()) {
       check.test(fields, today).ifPresent(failed::add);
     }
     if (!failed.isEmpty()) {
-      return Outcome.review(Reason.CHECK_FAILED, "failed checks: " + String.join(", ",
-              failed.stream().map(CheckFailure::check).toList()),
-          failed.stream().map(CheckFailure::toString).toList(), fields);
+      return Outcome.review(
+          Reason.CHECK_FAILED,
+          "failed checks: " + String.join(", ", failed.stream().map(CheckFailure::check).toList()),
+          failed.stream().map(CheckFailure::toString).toList(),
+          fields);
     }
     return accept(confidence, fields);
   }
@@ -136,44 +153,67 @@ public final class RecordDecision {
     Double threshold = type.review().minConfidence();
     if (threshold != null && confidence.document() < threshold) {
       List<String> weak = weakFields(confidence, confidence.fields().keySet(), threshold);
-      return lowConfidence("confidence " + confidence.document() + " < " + threshold
-          + " for: " + String.join(", ", weak), confidence, weak, fields);
+      return lowConfidence(
+          "confidence "
+              + confidence.document()
+              + " < "
+              + threshold
+              + " for: "
+              + String.join(", ", weak),
+          confidence,
+          weak,
+          fields);
     }
     if (threshold == null) {
       List<String> weak = weakFields(confidence, required, UNCALIBRATED_FLOOR);
       if (!weak.isEmpty()) {
-        return lowConfidence("confidence under " + UNCALIBRATED_FLOOR + " for required "
-            + String.join(", ", weak) + " (type '" + type.name()
-            + "' has no calibrated review.minConfidence: `docextract eval --write-pipeline`"
-            + " suggests one)", confidence, weak, fields);
+        return lowConfidence(
+            "confidence under "
+                + UNCALIBRATED_FLOOR
+                + " for required "
+                + String.join(", ", weak)
+                + " (type '"
+                + type.name()
+                + "' has no calibrated review.minConfidence: `docextract eval --write-pipeline`"
+                + " suggests one)",
+            confidence,
+            weak,
+            fields);
       }
     }
     if (threshold == null && confidence.document() <= 0) {
       List<String> zero = weakFields(confidence, confidence.fields().keySet(), Double.MIN_VALUE);
-      return lowConfidence("confidence 0 for: " + String.join(", ", zero), confidence, zero,
-          fields);
+      return lowConfidence(
+          "confidence 0 for: " + String.join(", ", zero), confidence, zero, fields);
     }
     return Outcome.record(fields);
   }
 
-  private static List<String> weakFields(Confidence confidence, Set<String> among,
-      double threshold) {
+  private static List<String> weakFields(
+      Confidence confidence, Set<String> among, double threshold) {
     return confidence.fields().entrySet().stream()
         .filter(f -> among.contains(f.getKey()) && f.getValue() < threshold)
-        .map(Map.Entry::getKey).toList();
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
-  private static Outcome lowConfidence(String message, Confidence confidence, List<String> weak,
-      JsonNode fields) {
-    return Outcome.review(Reason.LOW_CONFIDENCE, message,
-        weak.stream().map(f -> f + ": " + confidence.fields().get(f)).toList(), fields);
+  private static Outcome lowConfidence(
+      String message, Confidence confidence, List<String> weak, JsonNode fields) {
+    return Outcome.review(
+        Reason.LOW_CONFIDENCE,
+        message,
+        weak.stream().map(f -> f + ": " + confidence.fields().get(f)).toList(),
+        fields);
   }
 
   /**
    * Rule values for fields the model left empty or that are not in the text, kept only when the
    * record still satisfies the schema; lineage names the rule behind each replaced field.
    */
-  private JsonNode withRules(String text, JsonNode fields, Map<String, RuleSet.Match> matches,
+  private JsonNode withRules(
+      String text,
+      JsonNode fields,
+      Map<String, RuleSet.Match> matches,
       Map<String, Object> lineage) {
     if (type.rules().isEmpty() || !fields.isObject()) {
       return fields;
@@ -198,8 +238,7 @@ public final class RecordDecision {
       return new Outcome(null, null, List.of(), fields);
     }
 
-    static Outcome review(Reason reason, String message, List<String> messages,
-        JsonNode fields) {
+    static Outcome review(Reason reason, String message, List<String> messages, JsonNode fields) {
       return new Outcome(reason, message, messages, fields);
     }
 

@@ -35,10 +35,11 @@ public final class ChatEndpoint {
     this.settings = settings;
     // HTTP/1.1: the JDK's default asks every request to upgrade to h2c, which servers such as
     // uvicorn (llama-cpp-python) refuse with a warning per request.
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(settings.timeoutSeconds()))
+            .build();
   }
 
   public EndpointSettings settings() {
@@ -53,15 +54,22 @@ public final class ChatEndpoint {
    * @param schemaName the document type, as the schema's name in {@code response_format}
    * @param schemaJson the type's JSON Schema
    */
-  public Completion complete(String system, List<String[]> turns, String schemaName,
-      String schemaJson) throws EndpointException, InterruptedException {
+  public Completion complete(
+      String system, List<String[]> turns, String schemaName, String schemaJson)
+      throws EndpointException, InterruptedException {
     String body = requestBody(system, turns, schemaName, schemaJson);
     EndpointException last = null;
     for (int attempt = 1; attempt <= settings.retries() + 1; attempt++) {
       if (!RunBudget.take(settings)) {
-        throw new EndpointException(EndpointException.Kind.BUDGET, attempt - 1,
-            "the run's budget of " + settings.maxRequests() + " requests to "
-                + settings.displayUrl() + " is spent", last);
+        throw new EndpointException(
+            EndpointException.Kind.BUDGET,
+            attempt - 1,
+            "the run's budget of "
+                + settings.maxRequests()
+                + " requests to "
+                + settings.displayUrl()
+                + " is spent",
+            last);
       }
       if (attempt > 1) {
         Thread.sleep(Math.min(8000L, 250L << (attempt - 2)));
@@ -74,35 +82,70 @@ public final class ChatEndpoint {
         if (status == 200) {
           return completion(reply.body(), millis, attempt);
         }
-        last = new EndpointException(EndpointException.Kind.HTTP_ERROR, attempt,
-            "HTTP " + status + " from " + settings.displayUrl() + " after " + attempt
-                + " attempt(s): " + excerpt(reply.body()), null);
+        last =
+            new EndpointException(
+                EndpointException.Kind.HTTP_ERROR,
+                attempt,
+                "HTTP "
+                    + status
+                    + " from "
+                    + settings.displayUrl()
+                    + " after "
+                    + attempt
+                    + " attempt(s): "
+                    + excerpt(reply.body()),
+                null);
         if (status != 429 && status < 500) {
           throw last;
         }
       } catch (HttpTimeoutException e) {
-        last = new EndpointException(EndpointException.Kind.TIMEOUT, attempt,
-            "no reply from " + settings.displayUrl() + " within " + settings.timeoutSeconds()
-                + " s, " + attempt + " attempt(s)", e);
+        last =
+            new EndpointException(
+                EndpointException.Kind.TIMEOUT,
+                attempt,
+                "no reply from "
+                    + settings.displayUrl()
+                    + " within "
+                    + settings.timeoutSeconds()
+                    + " s, "
+                    + attempt
+                    + " attempt(s)",
+                e);
       } catch (ConnectException e) {
-        last = new EndpointException(EndpointException.Kind.CONNECTION, attempt,
-            "cannot connect to " + settings.displayUrl() + " after " + attempt + " attempt(s): "
-                + e.getMessage(), e);
+        last =
+            new EndpointException(
+                EndpointException.Kind.CONNECTION,
+                attempt,
+                "cannot connect to "
+                    + settings.displayUrl()
+                    + " after "
+                    + attempt
+                    + " attempt(s): "
+                    + e.getMessage(),
+                e);
       } catch (IOException e) {
-        last = new EndpointException(EndpointException.Kind.CONNECTION, attempt,
-            "request to " + settings.displayUrl() + " failed after " + attempt + " attempt(s): "
-                + e, e);
+        last =
+            new EndpointException(
+                EndpointException.Kind.CONNECTION,
+                attempt,
+                "request to "
+                    + settings.displayUrl()
+                    + " failed after "
+                    + attempt
+                    + " attempt(s): "
+                    + e,
+                e);
       }
     }
     throw last;
   }
 
   private HttpRequest request(String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stripSlash(settings.url())
-            + "/chat/completions"))
-        .timeout(Duration.ofSeconds(settings.timeoutSeconds()))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(stripSlash(settings.url()) + "/chat/completions"))
+            .timeout(Duration.ofSeconds(settings.timeoutSeconds()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (settings.apiKeyEnv() != null) {
       String key = System.getenv(settings.apiKeyEnv());
       if (key != null && !key.isBlank()) {
@@ -150,30 +193,45 @@ public final class ChatEndpoint {
     try {
       reply = JSON.readTree(body);
     } catch (IOException e) {
-      throw new EndpointException(EndpointException.Kind.BAD_REPLY, attempt,
-          "reply from " + settings.displayUrl() + " is not JSON: " + excerpt(body), e);
+      throw new EndpointException(
+          EndpointException.Kind.BAD_REPLY,
+          attempt,
+          "reply from " + settings.displayUrl() + " is not JSON: " + excerpt(body),
+          e);
     }
     JsonNode choice = reply.path("choices").path(0);
     JsonNode content = choice.path("message").path("content");
     if (!content.isTextual()) {
-      throw new EndpointException(EndpointException.Kind.BAD_REPLY, attempt,
-          "reply from " + settings.displayUrl() + " has no choices[0].message.content: "
-              + excerpt(body), null);
+      throw new EndpointException(
+          EndpointException.Kind.BAD_REPLY,
+          attempt,
+          "reply from "
+              + settings.displayUrl()
+              + " has no choices[0].message.content: "
+              + excerpt(body),
+          null);
     }
-    StopReason stop = "length".equals(choice.path("finish_reason").asText())
-        ? StopReason.TOKEN_LIMIT : StopReason.END_OF_TEXT;
+    StopReason stop =
+        "length".equals(choice.path("finish_reason").asText())
+            ? StopReason.TOKEN_LIMIT
+            : StopReason.END_OF_TEXT;
     JsonNode usage = reply.path("usage");
     // A remote reply arrives whole, so its first token is its last.
-    return new Completion(content.asText(), stop, usage.path("prompt_tokens").asInt(0),
-        usage.path("completion_tokens").asInt(0), millis, millis,
+    return new Completion(
+        content.asText(),
+        stop,
+        usage.path("prompt_tokens").asInt(0),
+        usage.path("completion_tokens").asInt(0),
+        millis,
+        millis,
         fieldProbabilities(content.asText(), choice.path("logprobs").path("content")));
   }
 
   /**
-   * Each field's probability from the reply's tokens, read the way the in-process runtime reads
-   * its own: a server that gives no {@code logprobs} (or was not asked) leaves them empty, and
-   * the record's confidence then rests on grounding and the rules alone. Tokens whose text does
-   * not add up to the reply (a server that reports bytes differently) are not trusted either.
+   * Each field's probability from the reply's tokens, read the way the in-process runtime reads its
+   * own: a server that gives no {@code logprobs} (or was not asked) leaves them empty, and the
+   * record's confidence then rests on grounding and the rules alone. Tokens whose text does not add
+   * up to the reply (a server that reports bytes differently) are not trusted either.
    */
   static Map<String, Double> fieldProbabilities(String reply, JsonNode tokens) {
     if (!tokens.isArray() || tokens.isEmpty()) {

@@ -7,7 +7,13 @@ package io.docextract.endpoint;
 public final class EndpointException extends Exception {
 
   /** Why, in a word a summary can count. */
-  public enum Kind { TIMEOUT, HTTP_ERROR, CONNECTION, BAD_REPLY, BUDGET }
+  public enum Kind {
+    TIMEOUT,
+    HTTP_ERROR,
+    CONNECTION,
+    BAD_REPLY,
+    BUDGET
+  }
 
   private final Kind kind;
   private final int attempts;

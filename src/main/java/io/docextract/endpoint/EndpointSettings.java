@@ -7,11 +7,11 @@ import java.util.Objects;
 /**
  * Where and how to ask a remote model.
  *
- * @param url base URL of the API, up to and including {@code /v1}; requests go to
- *     {@code url + "/chat/completions"}
+ * @param url base URL of the API, up to and including {@code /v1}; requests go to {@code url +
+ *     "/chat/completions"}
  * @param model the model name the endpoint expects
- * @param apiKeyEnv name of the environment variable holding the bearer token, read on the worker
- *     at request time so the key never sits in the job's configuration; null for none
+ * @param apiKeyEnv name of the environment variable holding the bearer token, read on the worker at
+ *     request time so the key never sits in the job's configuration; null for none
  * @param timeoutSeconds per attempt, connection and reply together
  * @param retries further attempts after a timeout, a refused connection, HTTP 429 or 5xx
  * @param maxTokens reply limit per request
@@ -20,11 +20,11 @@ import java.util.Objects;
  *     afresh
  * @param concurrency requests one worker keeps in flight: a server batches what arrives together
  * @param logprobs ask for the reply tokens' log probabilities (OpenAI's {@code logprobs}), which
- *     give each field the model's own probability as the in-process runtime does; for servers
- *     that refuse the parameter, leave it off
- * @param responseFormat how the schema is sent: {@code json_schema} (OpenAI's
- *     {@code response_format: {type: json_schema, json_schema: {schema}}}, what llama.cpp's server,
- *     vLLM and Ollama take) or {@code json_object} ({@code {type: json_object, schema}}, what
+ *     give each field the model's own probability as the in-process runtime does; for servers that
+ *     refuse the parameter, leave it off
+ * @param responseFormat how the schema is sent: {@code json_schema} (OpenAI's {@code
+ *     response_format: {type: json_schema, json_schema: {schema}}}, what llama.cpp's server, vLLM
+ *     and Ollama take) or {@code json_object} ({@code {type: json_object, schema}}, what
  *     llama-cpp-python's server takes)
  */
 public record EndpointSettings(
@@ -45,10 +45,27 @@ public record EndpointSettings(
   public static final String JSON_OBJECT = "json_object";
 
   /** One request in flight per worker, no token probabilities: the second tier's defaults. */
-  public EndpointSettings(String url, String model, String apiKeyEnv, int timeoutSeconds,
-      int retries, int maxTokens, int maxRequests, String budgetKey) {
-    this(url, model, apiKeyEnv, timeoutSeconds, retries, maxTokens, maxRequests, budgetKey, 1,
-        false, JSON_SCHEMA);
+  public EndpointSettings(
+      String url,
+      String model,
+      String apiKeyEnv,
+      int timeoutSeconds,
+      int retries,
+      int maxTokens,
+      int maxRequests,
+      String budgetKey) {
+    this(
+        url,
+        model,
+        apiKeyEnv,
+        timeoutSeconds,
+        retries,
+        maxTokens,
+        maxRequests,
+        budgetKey,
+        1,
+        false,
+        JSON_SCHEMA);
   }
 
   public EndpointSettings {
@@ -72,8 +89,8 @@ public record EndpointSettings(
       throw new IllegalArgumentException("maxRequests must be >= 0, got " + maxRequests);
     }
     if (!JSON_SCHEMA.equals(responseFormat) && !JSON_OBJECT.equals(responseFormat)) {
-      throw new IllegalArgumentException("responseFormat must be json_schema or json_object, got "
-          + responseFormat);
+      throw new IllegalArgumentException(
+          "responseFormat must be json_schema or json_object, got " + responseFormat);
     }
     if (concurrency < 1 || concurrency > 64) {
       throw new IllegalArgumentException("concurrency must be 1..64, got " + concurrency);
@@ -83,7 +100,10 @@ public record EndpointSettings(
   /** The endpoint's address without credentials or query, for lineage and logs. */
   public String displayUrl() {
     URI uri = URI.create(url);
-    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
         + (uri.getPath() == null ? "" : uri.getPath());
   }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Requests left for a run, shared by every DoFn instance and thread of the JVM. A runner with
- * several worker processes gives each its own count, so a run spends at most workers × budget;
- * on the DirectRunner and an embedded Flink cluster the budget is exact.
+ * several worker processes gives each its own count, so a run spends at most workers × budget; on
+ * the DirectRunner and an embedded Flink cluster the budget is exact.
  */
 public final class RunBudget {
 

@@ -11,8 +11,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Percentile bootstrap over documents: resample the evaluated documents with replacement, recompute
  * each figure, and keep the 2.5th and 97.5th percentiles. Documents (not fields) are the unit
- * because a document's fields fail together (one bad OCR ruins several), so resampling fields
- * would give intervals that are too narrow. Seeded, so a report reproduces exactly.
+ * because a document's fields fail together (one bad OCR ruins several), so resampling fields would
+ * give intervals that are too narrow. Seeded, so a report reproduces exactly.
  */
 public final class Bootstrap {
 
@@ -22,8 +22,8 @@ public final class Bootstrap {
   private Bootstrap() {}
 
   /** Every statistic's interval, all computed on the same resamples. */
-  public static <T> Map<String, Interval> intervals(List<T> docs,
-      Map<String, ToDoubleFunction<List<T>>> statistics, int resamples, long seed) {
+  public static <T> Map<String, Interval> intervals(
+      List<T> docs, Map<String, ToDoubleFunction<List<T>>> statistics, int resamples, long seed) {
     Map<String, double[]> values = new LinkedHashMap<>();
     statistics.keySet().forEach(k -> values.put(k, new double[resamples]));
     Random random = new Random(seed);
@@ -66,15 +66,16 @@ public final class Bootstrap {
    * "FIELD.f1" and "FIELD.exact", and overall "f1", "precision", "recall", "exact" (field exact
    * match) and "doc_exact".
    */
-  public static Map<String, Interval> scores(List<Map<String, FieldScore>> perDocument,
-      Iterable<String> fields) {
+  public static Map<String, Interval> scores(
+      List<Map<String, FieldScore>> perDocument, Iterable<String> fields) {
     Map<String, ToDoubleFunction<List<Map<String, FieldScore>>>> stats = new LinkedHashMap<>();
     stats.put("f1", d -> overall(d).f1());
     stats.put("precision", d -> overall(d).precision());
     stats.put("recall", d -> overall(d).recall());
     stats.put("exact", d -> overall(d).accuracy());
-    stats.put("doc_exact", d -> d.stream().filter(Bootstrap::allExact).count()
-        / (double) Math.max(1, d.size()));
+    stats.put(
+        "doc_exact",
+        d -> d.stream().filter(Bootstrap::allExact).count() / (double) Math.max(1, d.size()));
     for (String f : fields) {
       stats.put(f + ".f1", d -> field(d, f).f1());
       stats.put(f + ".exact", d -> field(d, f).accuracy());
@@ -87,8 +88,8 @@ public final class Bootstrap {
    * documents in the same order: each resample draws documents, not systems, so what the two
    * systems share (hard documents) cancels out. Tighter than comparing two separate intervals.
    */
-  public static Map<String, Interval> differences(List<Map<String, FieldScore>> a,
-      List<Map<String, FieldScore>> b) {
+  public static Map<String, Interval> differences(
+      List<Map<String, FieldScore>> a, List<Map<String, FieldScore>> b) {
     if (a.size() != b.size()) {
       throw new IllegalArgumentException("paired systems need the same documents");
     }

@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A self-contained HTML page comparing systems: the eval table and a Chart.js scatter of F1
- * against documents per minute, so the smallest model that meets the bar is easy to pick. Chart.js
- * comes from its webjar and is inlined, so the page opens offline.
+ * A self-contained HTML page comparing systems: the eval table and a Chart.js scatter of F1 against
+ * documents per minute, so the smallest model that meets the bar is easy to pick. Chart.js comes
+ * from its webjar and is inlined, so the page opens offline.
  */
 public final class ComparisonReport {
-
 
   private ComparisonReport() {}
 
@@ -22,8 +21,9 @@ public final class ComparisonReport {
   }
 
   /** With a reliability diagram per model: share right against mean confidence, per bin. */
-  public static String html(String title, String markdownTable, List<SystemScore> systems,
-      List<Coverage> coverage) throws IOException {
+  public static String html(
+      String title, String markdownTable, List<SystemScore> systems, List<Coverage> coverage)
+      throws IOException {
     ObjectMapper m = new ObjectMapper();
     ArrayNode points = m.createArrayNode();
     for (SystemScore s : systems) {
@@ -42,11 +42,16 @@ public final class ComparisonReport {
       ArrayNode series = chart.putArray("series");
       for (Reliability r : c.reliability()) {
         ObjectNode one = series.addObject();
-        one.put("label", String.format(java.util.Locale.ROOT, "%s (ECE %.3f)", r.score(),
-            r.ece()));
+        one.put("label", String.format(java.util.Locale.ROOT, "%s (ECE %.3f)", r.score(), r.ece()));
         ArrayNode pts = one.putArray("data");
-        r.bins().stream().filter(b -> b.count() > 0).forEach(b -> pts.addObject()
-            .put("x", b.meanConfidence()).put("y", b.shareRight()).put("n", b.count()));
+        r.bins().stream()
+            .filter(b -> b.count() > 0)
+            .forEach(
+                b ->
+                    pts.addObject()
+                        .put("x", b.meanConfidence())
+                        .put("y", b.shareRight())
+                        .put("n", b.count()));
       }
     }
     String chartJs = io.docextract.report.ChartJs.source();
@@ -91,8 +96,13 @@ public final class ComparisonReport {
         });
         document.body.dataset.reliabilityCharts = String(reliability.length);
         </script></body></html>
-        """.formatted(escape(title), chartJs, escape(markdownTable), points.toString(),
-        reliability.toString());
+        """
+        .formatted(
+            escape(title),
+            chartJs,
+            escape(markdownTable),
+            points.toString(),
+            reliability.toString());
   }
 
   private static String escape(String s) {

@@ -1,10 +1,9 @@
 package io.docextract.eval;
 
-import io.docextract.values.Normaliser;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.values.Normaliser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +20,18 @@ public final class EvalReport {
   private final Map<String, Normaliser> fields;
   private final List<SystemScore> systems = new ArrayList<>();
   private final List<Coverage> coverage = new ArrayList<>();
+
   /** The rules' per-document scores, for each model's paired difference from them. */
   private List<Map<String, FieldScore>> rulesPerDocument;
 
   private final io.docextract.rules.RuleSet ruleSet;
   private final JsonNode schema;
 
-  public EvalReport(String title, Map<String, Normaliser> fields,
-      io.docextract.rules.RuleSet ruleSet, JsonNode schema) {
+  public EvalReport(
+      String title,
+      Map<String, Normaliser> fields,
+      io.docextract.rules.RuleSet ruleSet,
+      JsonNode schema) {
     this.title = title;
     this.fields = new LinkedHashMap<>(fields);
     this.ruleSet = ruleSet;
@@ -46,14 +49,27 @@ public final class EvalReport {
       perDocument.add(s.add(i.gold(), rulesJson(i.rules())));
     }
     rulesPerDocument = perDocument;
-    systems.add(new SystemScore("rules", s.documents(), s.overall(), s.perField(),
-        s.documentExactMatch(), null, null, null, null, null, null, null, null,
-        Bootstrap.scores(perDocument, fields.keySet())));
+    systems.add(
+        new SystemScore(
+            "rules",
+            s.documents(),
+            s.overall(),
+            s.perField(),
+            s.documentExactMatch(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Bootstrap.scores(perDocument, fields.keySet())));
   }
 
   /** Speed figures of one model's run, measured by the caller. */
-  public record Speed(Double docsPerMinute, Double p95LatencyMs, Double cpuSecondsPer1000,
-      Double peakRssMb) {}
+  public record Speed(
+      Double docsPerMinute, Double p95LatencyMs, Double cpuSecondsPer1000, Double peakRssMb) {}
 
   public void addModel(String model, List<EvalItem> items, Speed speed, boolean withRules) {
     Scorer all = new Scorer(fields);
@@ -64,8 +80,8 @@ public final class EvalReport {
     List<Map<String, FieldScore>> perDocument = new ArrayList<>();
     for (EvalItem i : items) {
       Prediction p = i.byModel().getOrDefault(model, Prediction.missing());
-      JsonNode predicted = withRules
-          ? withFallback(p.fields(), i.text(), ruleSet, this.schema) : p.fields();
+      JsonNode predicted =
+          withRules ? withFallback(p.fields(), i.text(), ruleSet, this.schema) : p.fields();
       perDocument.add(all.add(i.gold(), predicted));
       if (p.accepted()) {
         accepted.add(i.gold(), predicted);
@@ -76,17 +92,27 @@ public final class EvalReport {
       schema += p.schemaValid() ? 1 : 0;
     }
     double n = Math.max(1, items.size());
-    systems.add(new SystemScore(withRules ? model + "+rules" : model, all.documents(),
-        all.overall(), all.perField(), all.documentExactMatch(), parse / n, schema / n,
-        review / n, accepted.documents() == 0 ? null : accepted.overall().precision(),
-        speed.docsPerMinute(), speed.p95LatencyMs(), speed.cpuSecondsPer1000(),
-        speed.peakRssMb(), withDifferences(Bootstrap.scores(perDocument, fields.keySet()),
-            perDocument)));
+    systems.add(
+        new SystemScore(
+            withRules ? model + "+rules" : model,
+            all.documents(),
+            all.overall(),
+            all.perField(),
+            all.documentExactMatch(),
+            parse / n,
+            schema / n,
+            review / n,
+            accepted.documents() == 0 ? null : accepted.overall().precision(),
+            speed.docsPerMinute(),
+            speed.p95LatencyMs(),
+            speed.cpuSecondsPer1000(),
+            speed.peakRssMb(),
+            withDifferences(Bootstrap.scores(perDocument, fields.keySet()), perDocument)));
   }
 
   /** Adds "f1-rules" and "exact-rules": the paired difference from the rules, when scored. */
-  private Map<String, Interval> withDifferences(Map<String, Interval> intervals,
-      List<Map<String, FieldScore>> perDocument) {
+  private Map<String, Interval> withDifferences(
+      Map<String, Interval> intervals, List<Map<String, FieldScore>> perDocument) {
     if (rulesPerDocument == null || rulesPerDocument.size() != perDocument.size()) {
       return intervals;
     }
@@ -109,8 +135,8 @@ public final class EvalReport {
 
   /**
    * One line per document: the gold, the rules' values and each system's, with that document's
-   * score per field, so a user can see which documents and fields go wrong (eval.md only sums
-   * them up).
+   * score per field, so a user can see which documents and fields go wrong (eval.md only sums them
+   * up).
    */
   public List<ObjectNode> documents(List<EvalItem> items, List<String> models) {
     List<ObjectNode> out = new ArrayList<>();
@@ -129,7 +155,9 @@ public final class EvalReport {
         s.put("reason", p.reason());
         s.put("confidence", p.confidence());
         if (!ruleSet.isEmpty()) {
-          put(systemsNode.putObject(m + "+rules"), i.gold(),
+          put(
+              systemsNode.putObject(m + "+rules"),
+              i.gold(),
               withFallback(p.fields(), i.text(), ruleSet, schema));
         }
       }
@@ -141,24 +169,29 @@ public final class EvalReport {
   private ObjectNode put(ObjectNode system, JsonNode gold, JsonNode predicted) {
     system.set("fields", predicted);
     ObjectNode score = system.putObject("score");
-    new Scorer(fields).add(gold, predicted).forEach((f, s) -> score.putObject(f)
-        .put("tp", s.tp()).put("fp", s.fp()).put("fn", s.fn()));
+    new Scorer(fields)
+        .add(gold, predicted)
+        .forEach(
+            (f, s) -> score.putObject(f).put("tp", s.tp()).put("fp", s.fp()).put("fn", s.fn()));
     return system;
   }
 
   static JsonNode rulesJson(Map<String, List<String>> rules) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    rules.forEach((field, values) -> {
-      var arr = o.putArray(field);
-      values.forEach(arr::add);
-    });
+    rules.forEach(
+        (field, values) -> {
+          var arr = o.putArray(field);
+          values.forEach(arr::add);
+        });
     return o;
   }
 
-  static JsonNode withFallback(JsonNode model, String text, io.docextract.rules.RuleSet ruleSet,
-      JsonNode schema) {
-    ObjectNode out = model != null && model.isObject()
-        ? ((ObjectNode) model).deepCopy() : JsonNodeFactory.instance.objectNode();
+  static JsonNode withFallback(
+      JsonNode model, String text, io.docextract.rules.RuleSet ruleSet, JsonNode schema) {
+    ObjectNode out =
+        model != null && model.isObject()
+            ? ((ObjectNode) model).deepCopy()
+            : JsonNodeFactory.instance.objectNode();
     io.docextract.rules.RuleFallback.apply(out, ruleSet, text, schema);
     return out;
   }
@@ -166,23 +199,35 @@ public final class EvalReport {
   public String markdown() {
     StringBuilder sb = new StringBuilder("## " + title + "\n\n");
     sb.append("Each figure is followed by its 95 % bootstrap interval over documents [low–high] (")
-        .append(Bootstrap.RESAMPLES).append(" resamples, seed ").append(Bootstrap.SEED)
+        .append(Bootstrap.RESAMPLES)
+        .append(" resamples, seed ")
+        .append(Bootstrap.SEED)
         .append(").\n\n");
-    sb.append("| system | docs | F1 | precision | recall | field exact | doc exact | parse-valid"
-        + " | schema-valid | to review | precision accepted | docs/min | p95 ms | CPU-s/1000 docs"
-        + " | peak RSS MB |\n");
+    sb.append(
+        "| system | docs | F1 | precision | recall | field exact | doc exact | parse-valid"
+            + " | schema-valid | to review | precision accepted | docs/min | p95 ms | CPU-s/1000 docs"
+            + " | peak RSS MB |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (SystemScore s : systems) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s"
-              + " | %s | %s | %s | %s | %s | %s |%n", s.system(), s.documents(),
-          s.withInterval("f1", s.overall().f1()),
-          s.withInterval("precision", s.overall().precision()),
-          s.withInterval("recall", s.overall().recall()),
-          s.withInterval("exact", s.overall().accuracy()),
-          s.withInterval("doc_exact", s.documentExactMatch()), pct(s.parseValid()),
-          pct(s.schemaValid()),
-          pct(s.reviewShare()), num(s.acceptedPrecision()), whole(s.docsPerMinute(), 1),
-          whole(s.p95LatencyMs(), 0), whole(s.cpuSecondsPer1000(), 0), whole(s.peakRssMb(), 0)));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %s | %s | %s | %s | %s | %s | %s" + " | %s | %s | %s | %s | %s | %s |%n",
+              s.system(),
+              s.documents(),
+              s.withInterval("f1", s.overall().f1()),
+              s.withInterval("precision", s.overall().precision()),
+              s.withInterval("recall", s.overall().recall()),
+              s.withInterval("exact", s.overall().accuracy()),
+              s.withInterval("doc_exact", s.documentExactMatch()),
+              pct(s.parseValid()),
+              pct(s.schemaValid()),
+              pct(s.reviewShare()),
+              num(s.acceptedPrecision()),
+              whole(s.docsPerMinute(), 1),
+              whole(s.p95LatencyMs(), 0),
+              whole(s.cpuSecondsPer1000(), 0),
+              whole(s.peakRssMb(), 0)));
     }
     differences(sb);
     sb.append("\nPer field, F1 / exact:\n\n| field |");
@@ -191,12 +236,18 @@ public final class EvalReport {
     systems.forEach(s -> sb.append("---|"));
     sb.append('\n');
     for (String f : fields.keySet()) {
-      sb.append("| ").append(f).append(" (").append(fields.get(f).name().toLowerCase(Locale.ROOT))
+      sb.append("| ")
+          .append(f)
+          .append(" (")
+          .append(fields.get(f).name().toLowerCase(Locale.ROOT))
           .append(") |");
       for (SystemScore s : systems) {
         FieldScore fs = s.perField().get(f);
-        sb.append(' ').append(s.withInterval(f + ".f1", fs.f1())).append(" / ")
-            .append(s.withInterval(f + ".exact", fs.accuracy())).append(" |");
+        sb.append(' ')
+            .append(s.withInterval(f + ".f1", fs.f1()))
+            .append(" / ")
+            .append(s.withInterval(f + ".exact", fs.accuracy()))
+            .append(" |");
       }
       sb.append('\n');
     }
@@ -206,20 +257,25 @@ public final class EvalReport {
 
   /** Each model's difference from the rules on the same documents (paired bootstrap). */
   private void differences(StringBuilder sb) {
-    SystemScore rules = systems.stream().filter(s -> s.system().equals("rules")).findFirst()
-        .orElse(null);
+    SystemScore rules =
+        systems.stream().filter(s -> s.system().equals("rules")).findFirst().orElse(null);
     if (rules == null || systems.stream().noneMatch(s -> s.intervals().containsKey("f1-rules"))) {
       return;
     }
-    sb.append("\nDifference from the rules on the same documents (paired bootstrap; an interval"
-        + " without 0 is a difference these documents show):\n\n| system | F1 − rules |"
-        + " field exact − rules |\n|---|---|---|\n");
+    sb.append(
+        "\nDifference from the rules on the same documents (paired bootstrap; an interval"
+            + " without 0 is a difference these documents show):\n\n| system | F1 − rules |"
+            + " field exact − rules |\n|---|---|---|\n");
     for (SystemScore s : systems) {
       if (s.intervals().containsKey("f1-rules")) {
-        sb.append("| ").append(s.system()).append(" | ")
+        sb.append("| ")
+            .append(s.system())
+            .append(" | ")
             .append(s.withInterval("f1-rules", s.overall().f1() - rules.overall().f1()))
-            .append(" | ").append(s.withInterval("exact-rules",
-                s.overall().accuracy() - rules.overall().accuracy())).append(" |\n");
+            .append(" | ")
+            .append(
+                s.withInterval("exact-rules", s.overall().accuracy() - rules.overall().accuracy()))
+            .append(" |\n");
       }
     }
   }

@@ -32,11 +32,14 @@ public final class FieldConfidences {
           continue;
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        fields.fields().forEachRemaining(e -> {
-          if (e.getValue().isNumber()) {
-            m.put(e.getKey(), e.getValue().asDouble());
-          }
-        });
+        fields
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (e.getValue().isNumber()) {
+                    m.put(e.getKey(), e.getValue().asDouble());
+                  }
+                });
         String source = n.path("source").asText();
         out.put(source.substring(source.lastIndexOf('/') + 1), m);
       }
@@ -45,11 +48,12 @@ public final class FieldConfidences {
   }
 
   /** The predictions with their field confidences attached where the run gave them. */
-  public static Map<String, Prediction> attach(Map<String, Prediction> byFile,
-      Map<String, Map<String, Double>> confidences) {
+  public static Map<String, Prediction> attach(
+      Map<String, Prediction> byFile, Map<String, Map<String, Double>> confidences) {
     Map<String, Prediction> out = new HashMap<>();
-    byFile.forEach((file, p) -> out.put(file,
-        p.withFieldConfidence(confidences.getOrDefault(file, Map.of()))));
+    byFile.forEach(
+        (file, p) ->
+            out.put(file, p.withFieldConfidence(confidences.getOrDefault(file, Map.of()))));
     return out;
   }
 }

@@ -1,8 +1,8 @@
 package io.docextract.eval;
 
 /**
- * Counts for one field over many documents. Values are compared as sets of normalised strings,
- * so a list field scores each value (multi-label) and a single-valued field scores 0 or 1.
+ * Counts for one field over many documents. Values are compared as sets of normalised strings, so a
+ * list field scores each value (multi-label) and a single-valued field scores 0 or 1.
  *
  * @param exact documents where the predicted set equals the gold set (both empty counts)
  */
@@ -11,8 +11,8 @@ public record FieldScore(long tp, long fp, long fn, long exact, long documents) 
   public static final FieldScore ZERO = new FieldScore(0, 0, 0, 0, 0);
 
   public FieldScore plus(FieldScore o) {
-    return new FieldScore(tp + o.tp, fp + o.fp, fn + o.fn, exact + o.exact,
-        documents + o.documents);
+    return new FieldScore(
+        tp + o.tp, fp + o.fp, fn + o.fn, exact + o.exact, documents + o.documents);
   }
 
   public double precision() {

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * its text given apart from the file ({@code "text": "text/x.txt"} or SROIE's {@code "ocr_boxes":
  * "ocr_boxes/x.csv"}), so extraction can be measured apart from OCR.
  */
-public record GoldDocument(String doc, JsonNode fields, String textPath, String ocrBoxes,
-    Path base) {
+public record GoldDocument(
+    String doc, JsonNode fields, String textPath, String ocrBoxes, Path base) {
 
   /** The document file, relative to the gold file's folder unless {@code docs} is given. */
   public Path file(Path docs) {
@@ -28,7 +28,9 @@ public record GoldDocument(String doc, JsonNode fields, String textPath, String 
   public String text() throws IOException {
     if (ocrBoxes != null) {
       List<String> rows = Files.readAllLines(base.resolve(ocrBoxes));
-      return rows.stream().map(GoldDocument::afterCoordinates).filter(s -> !s.isBlank())
+      return rows.stream()
+          .map(GoldDocument::afterCoordinates)
+          .filter(s -> !s.isBlank())
           .collect(Collectors.joining("\n"));
     }
     if (textPath != null) {

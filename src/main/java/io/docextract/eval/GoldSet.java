@@ -28,16 +28,20 @@ public final class GoldSet {
       if (!node.hasNonNull("doc") || !node.has("fields")) {
         throw new IOException(gold + ":" + n + ": a gold line needs 'doc' and 'fields'");
       }
-      docs.add(new GoldDocument(node.get("doc").asText(), node.get("fields"),
-          node.hasNonNull("text") ? node.get("text").asText() : null,
-          node.hasNonNull("ocr_boxes") ? node.get("ocr_boxes").asText() : null, base));
+      docs.add(
+          new GoldDocument(
+              node.get("doc").asText(),
+              node.get("fields"),
+              node.hasNonNull("text") ? node.get("text").asText() : null,
+              node.hasNonNull("ocr_boxes") ? node.get("ocr_boxes").asText() : null,
+              base));
     }
     return docs;
   }
 
   /**
-   * A Python-style slice of the file's order: "300:" (from the 301st on), ":70", "10:20", or
-   * "all". Held-apart splits are stated as slices so they are reproducible and visible.
+   * A Python-style slice of the file's order: "300:" (from the 301st on), ":70", "10:20", or "all".
+   * Held-apart splits are stated as slices so they are reproducible and visible.
    */
   public static List<GoldDocument> slice(List<GoldDocument> docs, String spec) {
     if (spec == null || spec.isBlank() || spec.equals("all") || spec.equals(":")) {

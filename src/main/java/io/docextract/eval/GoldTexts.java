@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The text of each labelled document: the text given with the gold, or Tika's parse of the file. */
+/**
+ * The text of each labelled document: the text given with the gold, or Tika's parse of the file.
+ */
 public final class GoldTexts {
 
   private GoldTexts() {}
 
   /** Each document's text, the files parsed with the pipeline's {@code limits}. */
-  public static Map<GoldDocument, String> load(List<GoldDocument> docs, boolean givenText,
-      Path docsDir, ParseLimits limits) throws IOException {
+  public static Map<GoldDocument, String> load(
+      List<GoldDocument> docs, boolean givenText, Path docsDir, ParseLimits limits)
+      throws IOException {
     Map<GoldDocument, String> out = new LinkedHashMap<>();
     if (givenText) {
       for (GoldDocument g : docs) {

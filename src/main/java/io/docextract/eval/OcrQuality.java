@@ -9,29 +9,35 @@ import java.util.Map;
 /**
  * How well OCR read a labelled page, before any model sees it: whether each gold value is in the
  * text at all (as printed, and on letters and digits only, since OCR spacing and punctuation are
- * arbitrary), and the character error rate against a reference transcription of the same page
- * (the dataset's own OCR lines). A value that is not in the text cannot be extracted exactly, so
- * the first is a ceiling for the pipeline's field-exact figure.
+ * arbitrary), and the character error rate against a reference transcription of the same page (the
+ * dataset's own OCR lines). A value that is not in the text cannot be extracted exactly, so the
+ * first is a ceiling for the pipeline's field-exact figure.
  */
 public final class OcrQuality {
 
   /** One page: the gold values found per field, the CER (or -1 without a reference), the time. */
-  public record Page(String doc, Map<String, Boolean> printed, Map<String, Boolean> alnum,
-      double cer, long millis, int chars) {}
+  public record Page(
+      String doc,
+      Map<String, Boolean> printed,
+      Map<String, Boolean> alnum,
+      double cer,
+      long millis,
+      int chars) {}
 
   private final List<Page> pages = new ArrayList<>();
 
   /** Scores one page's OCR text. */
-  public Page add(String doc, Map<String, String> gold, String text, String reference,
-      long millis) {
+  public Page add(
+      String doc, Map<String, String> gold, String text, String reference, long millis) {
     String spaced = spaces(text);
     String letters = alnum(text);
     Map<String, Boolean> printed = new LinkedHashMap<>();
     Map<String, Boolean> alnum = new LinkedHashMap<>();
-    gold.forEach((field, value) -> {
-      printed.put(field, !spaces(value).isEmpty() && spaced.contains(spaces(value)));
-      alnum.put(field, !alnum(value).isEmpty() && letters.contains(alnum(value)));
-    });
+    gold.forEach(
+        (field, value) -> {
+          printed.put(field, !spaces(value).isEmpty() && spaced.contains(spaces(value)));
+          alnum.put(field, !alnum(value).isEmpty() && letters.contains(alnum(value)));
+        });
     double cer = reference == null ? -1 : cer(text, reference);
     Page p = new Page(doc, printed, alnum, cer, millis, text.length());
     pages.add(p);
@@ -44,9 +50,15 @@ public final class OcrQuality {
 
   /** Share of pages whose text holds the field's gold value, as printed or letters-and-digits. */
   public double found(String field, boolean lettersAndDigits) {
-    return pages.isEmpty() ? 0 : pages.stream()
-        .filter(p -> Boolean.TRUE.equals((lettersAndDigits ? p.alnum() : p.printed()).get(field)))
-        .count() / (double) pages.size();
+    return pages.isEmpty()
+        ? 0
+        : pages.stream()
+                .filter(
+                    p ->
+                        Boolean.TRUE.equals(
+                            (lettersAndDigits ? p.alnum() : p.printed()).get(field)))
+                .count()
+            / (double) pages.size();
   }
 
   /** Over all fields of all pages. */
@@ -78,10 +90,10 @@ public final class OcrQuality {
   }
 
   /**
-   * Edit distance (insertions, deletions, substitutions) between the two texts with whitespace
-   * runs folded to one space and case folded, over the reference's length. Line breaks fold too:
-   * a row written as one line or as one line per box reads the same; and SROIE's lines are
-   * transcribed in capitals whatever the print, so case is no error.
+   * Edit distance (insertions, deletions, substitutions) between the two texts with whitespace runs
+   * folded to one space and case folded, over the reference's length. Line breaks fold too: a row
+   * written as one line or as one line per box reads the same; and SROIE's lines are transcribed in
+   * capitals whatever the print, so case is no error.
    */
   public static double cer(String text, String reference) {
     String a = spaces(text).toUpperCase(Locale.ROOT);
@@ -122,16 +134,23 @@ public final class OcrQuality {
     for (String f : fields) {
       sb.append(' ').append(f).append(" |");
     }
-    sb.append(" all fields | all (letters+digits) | CER | s/page (mean) | s/page (median) |\n|---|---|");
+    sb.append(
+        " all fields | all (letters+digits) | CER | s/page (mean) | s/page (median) |\n|---|---|");
     sb.append("---|".repeat(fields.size() + 5)).append('\n');
     sb.append(String.format(Locale.ROOT, "| %s | %d |", engine, pages.size()));
     for (String f : fields) {
       sb.append(String.format(Locale.ROOT, " %.2f / %.2f |", found(f, false), found(f, true)));
     }
     double cer = meanCer();
-    sb.append(String.format(Locale.ROOT, " %.3f | %.3f | %s | %.2f | %.2f |%n", foundAll(false),
-        foundAll(true), cer < 0 ? "–" : String.format(Locale.ROOT, "%.3f", cer),
-        secondsPerPage(), medianSeconds()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            " %.3f | %.3f | %s | %.2f | %.2f |%n",
+            foundAll(false),
+            foundAll(true),
+            cer < 0 ? "–" : String.format(Locale.ROOT, "%.3f", cer),
+            secondsPerPage(),
+            medianSeconds()));
     return sb.toString();
   }
 }

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Writes an accept threshold into a pipeline file's text: {@code review.minConfidence} of one
- * document type, with a comment saying where it came from. The text is edited line by line
- * rather than parsed and re-serialised, so the file's comments, order and layout survive.
- * Handles the two shapes the shipped pipelines use: a block {@code review:} (with or without a
- * minConfidence line) and a flow {@code review: {...}}; a type without review gets a block.
+ * document type, with a comment saying where it came from. The text is edited line by line rather
+ * than parsed and re-serialised, so the file's comments, order and layout survive. Handles the two
+ * shapes the shipped pipelines use: a block {@code review:} (with or without a minConfidence line)
+ * and a flow {@code review: {...}}; a type without review gets a block.
  */
 public final class PipelineThreshold {
 
@@ -20,19 +20,27 @@ public final class PipelineThreshold {
   private PipelineThreshold() {}
 
   /** The comment eval writes above the threshold. */
-  public static String comment(String gold, String slice, String date, double precision,
-      double share, double target) {
-    return String.format(Locale.ROOT, "# chosen by eval on %s %s, %s: precision %.3f of accepted"
-        + " fields, %.0f%% of documents accepted, target %.2f", gold, slice, date, precision,
-        share * 100, target);
+  public static String comment(
+      String gold, String slice, String date, double precision, double share, double target) {
+    return String.format(
+        Locale.ROOT,
+        "# chosen by eval on %s %s, %s: precision %.3f of accepted"
+            + " fields, %.0f%% of documents accepted, target %.2f",
+        gold,
+        slice,
+        date,
+        precision,
+        share * 100,
+        target);
   }
 
   /** {@code yaml} with the type's review.minConfidence set to {@code threshold}. */
   public static String apply(String yaml, String type, double threshold, String comment) {
     List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
     String value = String.format(Locale.ROOT, "%.3f", threshold);
-    Pattern item = Pattern.compile("^(\\s*)-(\\s+)name:\\s*[\"']?" + Pattern.quote(type)
-        + "[\"']?\\s*(#.*)?$");
+    Pattern item =
+        Pattern.compile(
+            "^(\\s*)-(\\s+)name:\\s*[\"']?" + Pattern.quote(type) + "[\"']?\\s*(#.*)?$");
     int start = -1;
     int indent = -1;
     for (int i = 0; i < lines.size() && start < 0; i++) {
@@ -43,8 +51,12 @@ public final class PipelineThreshold {
       }
     }
     if (start < 0) {
-      throw new IllegalArgumentException("no document type '" + type + "' written as '- name: "
-          + type + "' in the pipeline file; set review.minConfidence by hand");
+      throw new IllegalArgumentException(
+          "no document type '"
+              + type
+              + "' written as '- name: "
+              + type
+              + "' in the pipeline file; set review.minConfidence by hand");
     }
     int end = blockEnd(lines, start + 1, indent);
     String pad = " ".repeat(indent);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * What a run made of one document: a record, or a review item (whose raw reply still counts as
- * the model's answer when it parses).
+ * What a run made of one document: a record, or a review item (whose raw reply still counts as the
+ * model's answer when it parses).
  *
  * @param fields the record's fields, or the review item's reply when it parses; null otherwise
  * @param accepted true when the document became a record (not sent to review)
@@ -14,11 +14,22 @@ import java.util.Map;
  * @param fieldConfidence each field's confidence from the lineage (empty when none), for the
  *     per-field reliability tables
  */
-public record Prediction(JsonNode fields, boolean accepted, boolean parseValid,
-    boolean schemaValid, String reason, Double confidence, Map<String, Double> fieldConfidence) {
+public record Prediction(
+    JsonNode fields,
+    boolean accepted,
+    boolean parseValid,
+    boolean schemaValid,
+    String reason,
+    Double confidence,
+    Map<String, Double> fieldConfidence) {
 
-  public Prediction(JsonNode fields, boolean accepted, boolean parseValid, boolean schemaValid,
-      String reason, Double confidence) {
+  public Prediction(
+      JsonNode fields,
+      boolean accepted,
+      boolean parseValid,
+      boolean schemaValid,
+      String reason,
+      Double confidence) {
     this(fields, accepted, parseValid, schemaValid, reason, confidence, Map.of());
   }
 
@@ -35,7 +46,6 @@ public record Prediction(JsonNode fields, boolean accepted, boolean parseValid,
    * already, or only the confidence threshold sent it to review, and its confidence reaches t.
    */
   public boolean acceptedAt(double t) {
-    return confidence != null && confidence >= t
-        && (accepted || "low_confidence".equals(reason));
+    return confidence != null && confidence >= t && (accepted || "low_confidence".equals(reason));
   }
 }

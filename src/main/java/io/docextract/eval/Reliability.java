@@ -6,10 +6,10 @@ import java.util.Locale;
 
 /**
  * How well one confidence score is calibrated on labelled documents: the scores in equal-width
- * bins, each bin's count, mean confidence and share right, and the expected calibration error
- * (ECE: the bins' |share right − mean confidence|, weighted by their share of the documents). A
- * threshold chosen on a well-calibrated score means what it says; a large ECE says the score
- * ranks documents at best, and the chosen threshold holds only for documents like these.
+ * bins, each bin's count, mean confidence and share right, and the expected calibration error (ECE:
+ * the bins' |share right − mean confidence|, weighted by their share of the documents). A threshold
+ * chosen on a well-calibrated score means what it says; a large ECE says the score ranks documents
+ * at best, and the chosen threshold holds only for documents like these.
  *
  * @param score "document" (the document's confidence against all its fields right) or a field
  */
@@ -18,15 +18,15 @@ public record Reliability(String score, long n, double ece, List<Bin> bins) {
   public static final int BINS = 10;
 
   /** Scores in [low, high) (the last bin includes 1.0); means are null for an empty bin. */
-  public record Bin(double low, double high, long count, Double meanConfidence,
-      Double shareRight) {}
+  public record Bin(
+      double low, double high, long count, Double meanConfidence, Double shareRight) {}
 
   public static Reliability of(String score, List<Double> confidence, List<Boolean> right) {
     return of(score, confidence, right, BINS);
   }
 
-  public static Reliability of(String score, List<Double> confidence, List<Boolean> right,
-      int bins) {
+  public static Reliability of(
+      String score, List<Double> confidence, List<Boolean> right, int bins) {
     long[] count = new long[bins];
     double[] sumConfidence = new double[bins];
     long[] rightCount = new long[bins];
@@ -53,13 +53,26 @@ public record Reliability(String score, long n, double ece, List<Bin> bins) {
 
   /** The non-empty bins as a table, under a line with the ECE. */
   public String markdown() {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%n%s: ECE %.3f over %d documents%n%n| confidence | n | mean confidence | share right |%n"
-            + "|---|---|---|---|%n", score, ece, n));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%n%s: ECE %.3f over %d documents%n%n| confidence | n | mean confidence | share right |%n"
+                    + "|---|---|---|---|%n",
+                score,
+                ece,
+                n));
     for (Bin b : bins) {
       if (b.count() > 0) {
-        sb.append(String.format(Locale.ROOT, "| %.1f–%.1f | %d | %.3f | %.3f |%n", b.low(),
-            b.high(), b.count(), b.meanConfidence(), b.shareRight()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "| %.1f–%.1f | %d | %.3f | %.3f |%n",
+                b.low(),
+                b.high(),
+                b.count(),
+                b.meanConfidence(),
+                b.shareRight()));
       }
     }
     return sb.toString();

@@ -1,12 +1,8 @@
 package io.docextract.eval;
 
-import io.docextract.values.Normaliser;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.docextract.values.Normaliser;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +18,9 @@ public final class Scorer {
   private long documents;
   private long exactDocuments;
 
-  /** @param fields the fields scored, in report order, with the normaliser of each */
+  /**
+   * @param fields the fields scored, in report order, with the normaliser of each
+   */
   public Scorer(Map<String, Normaliser> fields) {
     this.fields = new LinkedHashMap<>(fields);
     fields.keySet().forEach(f -> totals.put(f, FieldScore.ZERO));
@@ -34,7 +32,8 @@ public final class Scorer {
     boolean allExact = true;
     for (Map.Entry<String, Normaliser> f : fields.entrySet()) {
       Set<String> g = Normaliser.values(gold == null ? null : gold.get(f.getKey()), f.getValue());
-      Set<String> p = Normaliser.values(predicted == null ? null : predicted.get(f.getKey()), f.getValue());
+      Set<String> p =
+          Normaliser.values(predicted == null ? null : predicted.get(f.getKey()), f.getValue());
       long tp = p.stream().filter(g::contains).count();
       boolean exact = g.equals(p);
       allExact &= exact;
@@ -48,7 +47,6 @@ public final class Scorer {
     }
     return doc;
   }
-
 
   public Map<String, FieldScore> perField() {
     return new LinkedHashMap<>(totals);

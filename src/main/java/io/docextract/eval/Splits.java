@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * A fixed split recorded in the repository (splits/*.json: train / tune / test lists of gold
- * document ids, with a note on how it was made), so held-apart documents are named once instead
- * of being re-derived from line numbers by every command.
+ * document ids, with a note on how it was made), so held-apart documents are named once instead of
+ * being re-derived from line numbers by every command.
  */
 public final class Splits {
 
@@ -24,15 +24,14 @@ public final class Splits {
 
   /**
    * The documents of {@code spec} ("FILE:PART", PART one of train, tune, test) in the gold file's
-   * order. Fails when the split names an id the gold file does not have: a split made for
-   * another gold file must not silently select fewer documents.
+   * order. Fails when the split names an id the gold file does not have: a split made for another
+   * gold file must not silently select fewer documents.
    */
-  public static List<GoldDocument> select(List<GoldDocument> docs, String spec)
-      throws IOException {
+  public static List<GoldDocument> select(List<GoldDocument> docs, String spec) throws IOException {
     int colon = spec.lastIndexOf(':');
     if (colon <= 0 || !PARTS.contains(spec.substring(colon + 1))) {
-      throw new IllegalArgumentException("a split is FILE:PART with PART one of " + PARTS
-          + ", got " + spec);
+      throw new IllegalArgumentException(
+          "a split is FILE:PART with PART one of " + PARTS + ", got " + spec);
     }
     return select(docs, Path.of(spec.substring(0, colon)), spec.substring(colon + 1));
   }
@@ -51,9 +50,15 @@ public final class Splits {
     List<String> unknown = new ArrayList<>(wanted);
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
-      throw new IOException(file + ":" + part + " names " + unknown.size()
-          + " document(s) not in the gold file, e.g. " + unknown.get(0)
-          + " (a split for another gold file?)");
+      throw new IOException(
+          file
+              + ":"
+              + part
+              + " names "
+              + unknown.size()
+              + " document(s) not in the gold file, e.g. "
+              + unknown.get(0)
+              + " (a split for another gold file?)");
     }
     List<GoldDocument> out = new ArrayList<>();
     for (GoldDocument d : docs) {

@@ -26,12 +26,34 @@ public record SystemScore(
     Map<String, Interval> intervals) {
 
   /** Without intervals (figures computed elsewhere, e.g. tests of the report's layout). */
-  public SystemScore(String system, long documents, FieldScore overall,
-      Map<String, FieldScore> perField, double documentExactMatch, Double parseValid,
-      Double schemaValid, Double reviewShare, Double acceptedPrecision, Double docsPerMinute,
-      Double p95LatencyMs, Double cpuSecondsPer1000, Double peakRssMb) {
-    this(system, documents, overall, perField, documentExactMatch, parseValid, schemaValid,
-        reviewShare, acceptedPrecision, docsPerMinute, p95LatencyMs, cpuSecondsPer1000, peakRssMb,
+  public SystemScore(
+      String system,
+      long documents,
+      FieldScore overall,
+      Map<String, FieldScore> perField,
+      double documentExactMatch,
+      Double parseValid,
+      Double schemaValid,
+      Double reviewShare,
+      Double acceptedPrecision,
+      Double docsPerMinute,
+      Double p95LatencyMs,
+      Double cpuSecondsPer1000,
+      Double peakRssMb) {
+    this(
+        system,
+        documents,
+        overall,
+        perField,
+        documentExactMatch,
+        parseValid,
+        schemaValid,
+        reviewShare,
+        acceptedPrecision,
+        docsPerMinute,
+        p95LatencyMs,
+        cpuSecondsPer1000,
+        peakRssMb,
         Map.of());
   }
 

@@ -27,7 +27,8 @@ public final class PythonTrainer {
 
   public static Path venv() {
     String v = System.getenv("DOCEXTRACT_VENV");
-    return v != null && !v.isBlank() ? Path.of(v)
+    return v != null && !v.isBlank()
+        ? Path.of(v)
         : Path.of(System.getProperty("user.home"), ".cache", "docextract", "venv");
   }
 
@@ -48,15 +49,18 @@ public final class PythonTrainer {
     cmd.add(finetuneDir.resolve("train_lora.py").toString());
     cmd.addAll(args);
     JsonNode[] last = new JsonNode[1];
-    run(cmd, log, line -> {
-      try {
-        JsonNode n = new ObjectMapper().readTree(line);
-        last[0] = n;
-        progress.accept(n);
-      } catch (IOException e) {
-        log.accept(line);
-      }
-    });
+    run(
+        cmd,
+        log,
+        line -> {
+          try {
+            JsonNode n = new ObjectMapper().readTree(line);
+            last[0] = n;
+            progress.accept(n);
+          } catch (IOException e) {
+            log.accept(line);
+          }
+        });
     return last[0];
   }
 
@@ -65,8 +69,8 @@ public final class PythonTrainer {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process p = pb.start();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         if (stdout != null && line.startsWith("{")) {
@@ -78,8 +82,10 @@ public final class PythonTrainer {
     }
     int rc = p.waitFor();
     if (rc != 0) {
-      throw new IOException(String.join(" ", cmd.subList(0, Math.min(2, cmd.size())))
-          + " failed with exit code " + rc);
+      throw new IOException(
+          String.join(" ", cmd.subList(0, Math.min(2, cmd.size())))
+              + " failed with exit code "
+              + rc);
     }
   }
 }

@@ -23,7 +23,11 @@ public final class TrainingSplit {
 
   private TrainingSplit() {}
 
-  public static Result split(List<Doc> docs, double evalShare, long seed, Set<String> excludeIds,
+  public static Result split(
+      List<Doc> docs,
+      double evalShare,
+      long seed,
+      Set<String> excludeIds,
       Set<String> excludeHashes) {
     if (evalShare < 0 || evalShare >= 1) {
       throw new IllegalArgumentException("eval share must be in [0, 1), got " + evalShare);
@@ -50,8 +54,9 @@ public final class TrainingSplit {
 
   private static String key(long seed, String id) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest((seed + ":" + id).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest((seed + ":" + id).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -1,2 +1,4 @@
-/** Fine-tuning: seeded splits with exclusions, and the Python LoRA trainer behind the CLI. No Beam. */
+/**
+ * Fine-tuning: seeded splits with exclusions, and the Python LoRA trainer behind the CLI. No Beam.
+ */
 package io.docextract.finetune;

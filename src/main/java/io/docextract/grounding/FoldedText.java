@@ -43,7 +43,9 @@ final class FoldedText {
     return origin[i];
   }
 
-  /** End offset (exclusive) in the original text of a match ending before folded index {@code i}. */
+  /**
+   * End offset (exclusive) in the original text of a match ending before folded index {@code i}.
+   */
   int end(int i) {
     return i == 0 ? 0 : origin[i - 1] + 1 > originalLength ? originalLength : origin[i - 1] + 1;
   }

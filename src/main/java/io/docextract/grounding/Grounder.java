@@ -1,7 +1,6 @@
 package io.docextract.grounding;
 
 import io.docextract.values.Span;
-
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,12 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Finds a value in a text: exactly, then ignoring case and whitespace, then approximately (the
  * substring of the text with the fewest edits from the value, Sellers' algorithm), accepting an
- * approximate match only above a similarity threshold. Bounded: values longer than
- * {@link #MAX_FUZZY_VALUE} characters and texts longer than {@link #MAX_FUZZY_TEXT} are matched
- * exactly or folded only. A short value ({@value #SHORT_VALUE} characters or fewer) and a single
- * word with digits in it (an identifier, a date, a number) must match a whole token, never part of
- * a longer word or number, and never approximately: "10" is not found in "2010", nor
- * "INV-2024-0173" in "INV-2024-0174".
+ * approximate match only above a similarity threshold. Bounded: values longer than {@link
+ * #MAX_FUZZY_VALUE} characters and texts longer than {@link #MAX_FUZZY_TEXT} are matched exactly or
+ * folded only. A short value ({@value #SHORT_VALUE} characters or fewer) and a single word with
+ * digits in it (an identifier, a date, a number) must match a whole token, never part of a longer
+ * word or number, and never approximately: "10" is not found in "2010", nor "INV-2024-0173" in
+ * "INV-2024-0174".
  */
 public final class Grounder implements Serializable {
 
@@ -84,8 +83,8 @@ public final class Grounder implements Serializable {
   }
 
   /**
-   * The same with only digits as neighbours that refuse a match: a printed date is often glued
-   * to a word by OCR ("21/05/2018TIME:"), never to another number.
+   * The same with only digits as neighbours that refuse a match: a printed date is often glued to a
+   * word by OCR ("21/05/2018TIME:"), never to another number.
    */
   public Optional<Span> wholeNumberToken(String text, String value) {
     return bounded(text, value, "\\p{N}");
@@ -102,8 +101,9 @@ public final class Grounder implements Serializable {
       re.append(i == 0 ? "" : "\\s+").append(Pattern.quote(words[i]));
     }
     re.append("(?!" + joined + "|[-/.,]" + joined + ")");
-    Matcher m = Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
-        .matcher(text);
+    Matcher m =
+        Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+            .matcher(text);
     Span folded = null;
     while (m.find()) {
       if (m.group().equals(v)) {
@@ -167,7 +167,7 @@ public final class Grounder implements Serializable {
     }
     int s = t.start(bestStart);
     int e = t.end(bestEnd);
-    return Optional.of(new Span(s, e, text.substring(s, e), "fuzzy",
-        Math.round(score * 1000) / 1000.0));
+    return Optional.of(
+        new Span(s, e, text.substring(s, e), "fuzzy", Math.round(score * 1000) / 1000.0));
   }
 }

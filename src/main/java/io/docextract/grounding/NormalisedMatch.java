@@ -1,34 +1,35 @@
 package io.docextract.grounding;
 
-import io.docextract.values.Span;
-
 import io.docextract.values.Normaliser;
+import io.docextract.values.Span;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Grounds a normalised value on the printed string it came from: a date written 2005-04-29 in the
- * record is found as "April 29, 2005" or "29/04/2005" in the text, an amount 1200.00 as
- * "1,200.00". Every date- or number-shaped string of the text is normalised and compared.
+ * record is found as "April 29, 2005" or "29/04/2005" in the text, an amount 1200.00 as "1,200.00".
+ * Every date- or number-shaped string of the text is normalised and compared.
  */
 final class NormalisedMatch {
 
-  private static final Pattern DATE_LIKE = Pattern.compile(
-      "\\b\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}\\b"
-          + "|\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+day)?(?:\\s+of)?\\s+[A-Za-z]{3,9}\\.?,?\\s+\\d{2,4}\\b"
-          + "|\\b[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{2,4}\\b");
+  private static final Pattern DATE_LIKE =
+      Pattern.compile(
+          "\\b\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}\\b"
+              + "|\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+day)?(?:\\s+of)?\\s+[A-Za-z]{3,9}\\.?,?\\s+\\d{2,4}\\b"
+              + "|\\b[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{2,4}\\b");
   private static final Pattern AMOUNT_LIKE =
       Pattern.compile("[-+]?(?:[$€£¥]|RM)?\\s?\\d[\\d,. ]*\\d|\\d");
 
   private NormalisedMatch() {}
 
   static Optional<Span> find(String text, String value, Normaliser normaliser) {
-    Pattern shape = switch (normaliser) {
-      case DATE, DATE_MDY -> DATE_LIKE;
-      case AMOUNT -> AMOUNT_LIKE;
-      default -> null;
-    };
+    Pattern shape =
+        switch (normaliser) {
+          case DATE, DATE_MDY -> DATE_LIKE;
+          case AMOUNT -> AMOUNT_LIKE;
+          default -> null;
+        };
     if (shape == null) {
       return Optional.empty();
     }

@@ -1,9 +1,8 @@
 package io.docextract.grounding;
 
-import io.docextract.values.Span;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.values.Normaliser;
+import io.docextract.values.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,54 +22,59 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
    * @param normalisers per field; a date or amount that is not printed as written in the record is
    *     looked for in its printed forms
    */
-  public static RecordGrounding of(JsonNode fields, String text, Grounder grounder,
-      Map<String, Normaliser> normalisers) {
+  public static RecordGrounding of(
+      JsonNode fields, String text, Grounder grounder, Map<String, Normaliser> normalisers) {
     Map<String, Object> spans = new LinkedHashMap<>();
     List<String> ungrounded = new ArrayList<>();
-    fields.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      if (v.isArray()) {
-        List<Span> items = new ArrayList<>();
-        boolean missing = false;
-        for (JsonNode item : v) {
-          Optional<Span> s = value(item).flatMap(x -> locate(text, x, grounder,
-              normalisers.get(e.getKey())));
-          items.add(s.orElse(null));
-          missing |= s.isEmpty() && value(item).isPresent();
-        }
-        if (!items.isEmpty()) {
-          spans.put(e.getKey(), items);
-        }
-        if (missing) {
-          ungrounded.add(e.getKey());
-        }
-        return;
-      }
-      Optional<String> value = value(v);
-      if (value.isEmpty()) {
-        return;
-      }
-      Optional<Span> s = locate(text, value.get(), grounder, normalisers.get(e.getKey()));
-      spans.put(e.getKey(), s.orElse(null));
-      if (s.isEmpty()) {
-        ungrounded.add(e.getKey());
-      }
-    });
+    fields
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (v.isArray()) {
+                List<Span> items = new ArrayList<>();
+                boolean missing = false;
+                for (JsonNode item : v) {
+                  Optional<Span> s =
+                      value(item)
+                          .flatMap(x -> locate(text, x, grounder, normalisers.get(e.getKey())));
+                  items.add(s.orElse(null));
+                  missing |= s.isEmpty() && value(item).isPresent();
+                }
+                if (!items.isEmpty()) {
+                  spans.put(e.getKey(), items);
+                }
+                if (missing) {
+                  ungrounded.add(e.getKey());
+                }
+                return;
+              }
+              Optional<String> value = value(v);
+              if (value.isEmpty()) {
+                return;
+              }
+              Optional<Span> s = locate(text, value.get(), grounder, normalisers.get(e.getKey()));
+              spans.put(e.getKey(), s.orElse(null));
+              if (s.isEmpty()) {
+                ungrounded.add(e.getKey());
+              }
+            });
     return new RecordGrounding(spans, List.copyOf(ungrounded));
   }
 
   /** Each field's spans as a list, one per value (null where a value was not found). */
   public Map<String, List<Span>> spanLists() {
     Map<String, List<Span>> out = new LinkedHashMap<>();
-    spans.forEach((field, s) -> {
-      List<Span> list = new ArrayList<>();
-      if (s instanceof List<?> items) {
-        items.forEach(i -> list.add((Span) i));
-      } else {
-        list.add((Span) s);
-      }
-      out.put(field, list);
-    });
+    spans.forEach(
+        (field, s) -> {
+          List<Span> list = new ArrayList<>();
+          if (s instanceof List<?> items) {
+            items.forEach(i -> list.add((Span) i));
+          } else {
+            list.add((Span) s);
+          }
+          out.put(field, list);
+        });
     return out;
   }
 
@@ -80,8 +84,12 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
    */
   public Map<String, Double> scores() {
     Map<String, Double> out = new LinkedHashMap<>();
-    spanLists().forEach((field, list) -> out.put(field,
-        list.stream().mapToDouble(s -> s == null ? 0 : s.score()).min().orElse(1.0)));
+    spanLists()
+        .forEach(
+            (field, list) ->
+                out.put(
+                    field,
+                    list.stream().mapToDouble(s -> s == null ? 0 : s.score()).min().orElse(1.0)));
     return out;
   }
 
@@ -90,8 +98,8 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
    * a printed date that means the same day (never approximately: one digit off is another day);
    * anything else as {@link Grounder#locate} finds it.
    */
-  private static Optional<Span> locate(String text, String value, Grounder grounder,
-      Normaliser normaliser) {
+  private static Optional<Span> locate(
+      String text, String value, Grounder grounder, Normaliser normaliser) {
     if (normaliser == Normaliser.AMOUNT) {
       return MoneyMatch.find(text, value);
     }

@@ -14,14 +14,14 @@ import java.util.Map;
  * per-file timeout, so a parser that hangs or runs out of memory yields {@code parse_timeout} or
  * {@code parse_crashed} for that file and the next file is parsed by a fresh process.
  *
- * <p>In a container, the failure costs only the part it happened in: the parts the parser
- * finished before it are kept, the part it was inside of gets the reason, and the file is parsed
- * again without those parts (at most {@link #MAX_ATTEMPTS} attempts, each with its own timeout)
- * for its own body and the parts after.
+ * <p>In a container, the failure costs only the part it happened in: the parts the parser finished
+ * before it are kept, the part it was inside of gets the reason, and the file is parsed again
+ * without those parts (at most {@link #MAX_ATTEMPTS} attempts, each with its own timeout) for its
+ * own body and the parts after.
  *
  * <p>Expected failures (corrupt, encrypted, empty files, parts past a limit) come back as {@link
- * ParseOutcome}s with a reason; anything else is a bug and is thrown. Thread-safe; close it
- * when done (a parser never closed is stopped when the JVM exits).
+ * ParseOutcome}s with a reason; anything else is a bug and is thrown. Thread-safe; close it when
+ * done (a parser never closed is stopped when the JVM exits).
  */
 public final class DocumentParser implements AutoCloseable {
 
@@ -42,16 +42,21 @@ public final class DocumentParser implements AutoCloseable {
   }
 
   /**
-   * Every document the file yields: the file itself, or for a container (e-mail, archive, PDF
-   * with attachments) its own body when it has text and each part, with {@link Provenance}. Never
-   * empty: a file that yields nothing comes back as one failure.
+   * Every document the file yields: the file itself, or for a container (e-mail, archive, PDF with
+   * attachments) its own body when it has text and each part, with {@link Provenance}. Never empty:
+   * a file that yields nothing comes back as one failure.
    */
   public List<ParseOutcome> parseAll(byte[] bytes, String source) {
     String id = sha256(bytes);
     if (bytes.length > limits.maxFileBytes()) {
-      return List.of(withSource(ParseOutcome.failed(id, Reason.TOO_LARGE,
-          "file has " + bytes.length + " bytes, limit is " + limits.maxFileBytes(), null),
-          source));
+      return List.of(
+          withSource(
+              ParseOutcome.failed(
+                  id,
+                  Reason.TOO_LARGE,
+                  "file has " + bytes.length + " bytes, limit is " + limits.maxFileBytes(),
+                  null),
+              source));
     }
     List<ParseOutcome> kept = new ArrayList<>();
     java.util.Set<String> skip = new java.util.HashSet<>();
@@ -62,7 +67,8 @@ public final class DocumentParser implements AutoCloseable {
           return rest;
         }
         // A retry that yields nothing says empty_text for the file; the kept parts say more.
-        if (rest.size() == 1 && rest.get(0).failure() == Reason.EMPTY_TEXT
+        if (rest.size() == 1
+            && rest.get(0).failure() == Reason.EMPTY_TEXT
             && !rest.get(0).provenance().isPart()) {
           rest = List.of();
         }
@@ -74,17 +80,32 @@ public final class DocumentParser implements AutoCloseable {
         ParseWorker.Begun in = f.inside;
         if (in == null || !in.where().isPart()) {
           // The file itself (or a parser that died before saying where): the file gets the reason.
-          kept.add(ParseOutcome.failed(id, reason, f.getMessage(), null, source,
-              Provenance.file()));
+          kept.add(
+              ParseOutcome.failed(id, reason, f.getMessage(), null, source, Provenance.file()));
           return fileFirst(kept, List.of());
         }
-        kept.add(ParseOutcome.failed(in.id(), reason, f.getMessage() + " (in this part; the "
-            + "container's other parts were parsed without it)", null, in.source(), in.where()));
+        kept.add(
+            ParseOutcome.failed(
+                in.id(),
+                reason,
+                f.getMessage()
+                    + " (in this part; the "
+                    + "container's other parts were parsed without it)",
+                null,
+                in.source(),
+                in.where()));
         skip.add(in.source());
         if (attempt == MAX_ATTEMPTS) {
-          kept.add(ParseOutcome.failed(id, reason, "parts of this file hung or crashed the parser "
-              + MAX_ATTEMPTS + " times; its own text and the parts after were not read", null,
-              source, Provenance.file()));
+          kept.add(
+              ParseOutcome.failed(
+                  id,
+                  reason,
+                  "parts of this file hung or crashed the parser "
+                      + MAX_ATTEMPTS
+                      + " times; its own text and the parts after were not read",
+                  null,
+                  source,
+                  Provenance.file()));
           return fileFirst(kept, List.of());
         }
       }
@@ -102,9 +123,9 @@ public final class DocumentParser implements AutoCloseable {
   }
 
   /**
-   * The file as one document, for callers that want a file's whole text (eval, review export):
-   * the texts of everything it yields joined in document order, under the file's own id. The
-   * first failure when nothing yields text.
+   * The file as one document, for callers that want a file's whole text (eval, review export): the
+   * texts of everything it yields joined in document order, under the file's own id. The first
+   * failure when nothing yields text.
    */
   public ParseOutcome parse(byte[] bytes, String source) {
     List<ParseOutcome> all = parseAll(bytes, source);
@@ -116,8 +137,13 @@ public final class DocumentParser implements AutoCloseable {
     }
     if (docs.isEmpty()) {
       ParseOutcome first = all.get(0);
-      return ParseOutcome.failed(sha256(bytes), first.failure(), first.message(),
-          first.contentType(), source, Provenance.file());
+      return ParseOutcome.failed(
+          sha256(bytes),
+          first.failure(),
+          first.message(),
+          first.contentType(),
+          source,
+          Provenance.file());
     }
     if (docs.size() == 1 && !docs.get(0).provenance().isPart()) {
       return ParseOutcome.parsed(docs.get(0));
@@ -132,14 +158,21 @@ public final class DocumentParser implements AutoCloseable {
     }
     ParsedDocument first = docs.get(0);
     Map<String, String> metadata = first.provenance().isPart() ? Map.of() : first.metadata();
-    return ParseOutcome.parsed(new ParsedDocument(sha256(bytes), source,
-        first.provenance().isPart() ? all.get(0).contentType() : first.contentType(),
-        text.toString(), cut, metadata, bytes.length, millis));
+    return ParseOutcome.parsed(
+        new ParsedDocument(
+            sha256(bytes),
+            source,
+            first.provenance().isPart() ? all.get(0).contentType() : first.contentType(),
+            text.toString(),
+            cut,
+            metadata,
+            bytes.length,
+            millis));
   }
 
   private static ParseOutcome withSource(ParseOutcome o, String source) {
-    return ParseOutcome.failed(o.id(), o.failure(), o.message(), o.contentType(), source,
-        Provenance.file());
+    return ParseOutcome.failed(
+        o.id(), o.failure(), o.message(), o.contentType(), source, Provenance.file());
   }
 
   /** Lets go of the shared parser processes; the last parser with these limits stops them. */

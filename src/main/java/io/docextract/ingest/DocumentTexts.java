@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A document's text outside the pipeline — for eval, bench, classification checks, the review
- * queue and its import — parsed as the pipeline parses it: with the pipeline's {@link
- * ParseLimits}, so a limit that sent a document to review in the run does the same here.
+ * A document's text outside the pipeline — for eval, bench, classification checks, the review queue
+ * and its import — parsed as the pipeline parses it: with the pipeline's {@link ParseLimits}, so a
+ * limit that sent a document to review in the run does the same here.
  */
 public final class DocumentTexts implements AutoCloseable {
 

@@ -18,8 +18,8 @@ import org.xml.sax.ContentHandler;
  *
  * <p>A compressed stream (gzip, bzip2, xz, ...) is not a container but a wrapper: Tika hands its
  * one decompressed stream over as an embedded resource, and that stream is parsed as the wrapper
- * itself (same id, source and depth), so {@code batch.tar.gz}'s entries are
- * {@code batch.tar.gz!/a.pdf} at depth 1, not {@code batch.tar.gz!/batch.tar/a.pdf} at depth 2.
+ * itself (same id, source and depth), so {@code batch.tar.gz}'s entries are {@code
+ * batch.tar.gz!/a.pdf} at depth 1, not {@code batch.tar.gz!/batch.tar/a.pdf} at depth 2.
  */
 final class EmbeddedParts implements EmbeddedDocumentExtractor {
 
@@ -37,18 +37,34 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     void summariseSkipped(List<ParseOutcome> out) {
       int i = out.indexOf(firstSkipped);
       if (skipped > 1 && i >= 0) {
-        out.set(i, firstSkipped.withMessage(firstSkipped.message() + "; " + (skipped - 1)
-            + " further part(s) past the limit were not read"));
+        out.set(
+            i,
+            firstSkipped.withMessage(
+                firstSkipped.message()
+                    + "; "
+                    + (skipped - 1)
+                    + " further part(s) past the limit were not read"));
       }
     }
   }
 
   /** Tika's CompressorParser types: one stream inside, no container of its own. */
-  private static final java.util.Set<String> COMPRESSED = java.util.Set.of(
-      "application/gzip", "application/x-gzip", "application/x-bzip", "application/x-bzip2",
-      "application/x-xz", "application/x-lzma", "application/x-compress", "application/zstd",
-      "application/x-lz4", "application/x-snappy-framed", "application/x-brotli",
-      "application/x-lzip", "application/deflate64", "application/x-deflate");
+  private static final java.util.Set<String> COMPRESSED =
+      java.util.Set.of(
+          "application/gzip",
+          "application/x-gzip",
+          "application/x-bzip",
+          "application/x-bzip2",
+          "application/x-xz",
+          "application/x-lzma",
+          "application/x-compress",
+          "application/zstd",
+          "application/x-lz4",
+          "application/x-snappy-framed",
+          "application/x-brotli",
+          "application/x-lzip",
+          "application/deflate64",
+          "application/x-deflate");
 
   private final TikaParse tika;
   private final ParseLimits limits;
@@ -61,8 +77,15 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
   private int unnamed;
   private boolean unwrapped;
 
-  EmbeddedParts(TikaParse tika, ParseLimits limits, String fileSource, String containerId,
-      Provenance container, Budget budget, List<ParseOutcome> out, Metadata containerMetadata) {
+  EmbeddedParts(
+      TikaParse tika,
+      ParseLimits limits,
+      String fileSource,
+      String containerId,
+      Provenance container,
+      Budget budget,
+      List<ParseOutcome> out,
+      Metadata containerMetadata) {
     this.tika = tika;
     this.limits = limits;
     this.fileSource = fileSource;
@@ -79,8 +102,9 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
   }
 
   @Override
-  public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata,
-      boolean outputHtml) throws IOException {
+  public void parseEmbedded(
+      InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
+      throws IOException {
     if (!unwrapped && COMPRESSED.contains(TikaParse.contentType(containerMetadata))) {
       unwrapped = true;
       unwrap(stream);
@@ -101,16 +125,20 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     if (budget.parts >= limits.maxParts()) {
       budget.skipped++;
       if (budget.skipped == 1) {
-        budget.firstSkipped = limit(part, source,
-            "the file already gave maxParts=" + limits.maxParts() + " parts");
+        budget.firstSkipped =
+            limit(part, source, "the file already gave maxParts=" + limits.maxParts() + " parts");
         tika.refused(budget.firstSkipped, out);
       }
       return;
     }
     budget.parts++;
     if (part.depth() > limits.maxDepth()) {
-      tika.refused(limit(part, source,
-          "nested " + part.depth() + " containers deep, maxDepth=" + limits.maxDepth()), out);
+      tika.refused(
+          limit(
+              part,
+              source,
+              "nested " + part.depth() + " containers deep, maxDepth=" + limits.maxDepth()),
+          out);
       return;
     }
     long room = limits.maxExpandedBytes() - budget.expandedBytes;
@@ -121,9 +149,14 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, Math.max(0, cap) + 1));
     budget.expandedBytes += bytes.length;
     if (bytes.length > cap) {
-      tika.refused(limit(part, source, cap == room
-          ? "the file's parts expand past maxExpandedBytes=" + limits.maxExpandedBytes()
-          : "the part expands past maxFileBytes=" + limits.maxFileBytes()), out);
+      tika.refused(
+          limit(
+              part,
+              source,
+              cap == room
+                  ? "the file's parts expand past maxExpandedBytes=" + limits.maxExpandedBytes()
+                  : "the part expands past maxFileBytes=" + limits.maxFileBytes()),
+          out);
       return;
     }
     tika.parseOne(bytes, DocumentParser.sha256(bytes), fileSource, part, budget, out);
@@ -137,10 +170,17 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
     budget.expandedBytes += bytes.length;
     String source = container.sourceIn(fileSource);
     if (bytes.length > cap) {
-      tika.refused(ParseOutcome.failed(containerId, Reason.LIMIT_EXCEEDED, cap == room
-          ? "the file decompresses past maxExpandedBytes=" + limits.maxExpandedBytes()
-          : "the file decompresses past maxFileBytes=" + limits.maxFileBytes(),
-          TikaParse.contentType(containerMetadata), source, container), out);
+      tika.refused(
+          ParseOutcome.failed(
+              containerId,
+              Reason.LIMIT_EXCEEDED,
+              cap == room
+                  ? "the file decompresses past maxExpandedBytes=" + limits.maxExpandedBytes()
+                  : "the file decompresses past maxFileBytes=" + limits.maxFileBytes(),
+              TikaParse.contentType(containerMetadata),
+              source,
+              container),
+          out);
       return;
     }
     tika.parseOne(bytes, containerId, fileSource, container, budget, out);
@@ -152,8 +192,9 @@ final class EmbeddedParts implements EmbeddedDocumentExtractor {
 
   /** The id of a part not read in full, so without a content hash: its place stands in for it. */
   private String placeId(Provenance part) {
-    return "part-" + DocumentParser.sha256(
-        (containerId + "!/" + part.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "part-"
+        + DocumentParser.sha256(
+            (containerId + "!/" + part.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private String name(Metadata metadata) {

@@ -10,9 +10,9 @@ import org.apache.tika.metadata.Metadata;
 
 /**
  * Tika's own detection, except that ISO-8859-1 is read as windows-1252, as browsers do (WHATWG
- * Encoding: the label iso-8859-1 means windows-1252). Tika's detector names cp1252 text
- * ISO-8859-1, and its content handler then replaces the C1 bytes where cp1252 keeps €, — and
- * curly quotes with U+FFFD; true ISO-8859-1 text has no C1 bytes, so it decodes the same.
+ * Encoding: the label iso-8859-1 means windows-1252). Tika's detector names cp1252 text ISO-8859-1,
+ * and its content handler then replaces the C1 bytes where cp1252 keeps €, — and curly quotes with
+ * U+FFFD; true ISO-8859-1 text has no C1 bytes, so it decodes the same.
  */
 final class LegacyEncodingDetector implements EncodingDetector {
 

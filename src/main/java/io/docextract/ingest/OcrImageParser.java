@@ -29,17 +29,24 @@ import org.xml.sax.SAXException;
 
 /**
  * A Tika parser that reads images with the pipeline's chosen {@link OcrEngine} in place of Tika's
- * Tesseract parser: image files, images inside containers, and the pages Tika's PDF parser
- * renders for OCR (it asks the parser in the context for {@code image/ocr-png}), so image-only PDF
- * pages take the same path as scans. Each line of the engine's text is one paragraph.
+ * Tesseract parser: image files, images inside containers, and the pages Tika's PDF parser renders
+ * for OCR (it asks the parser in the context for {@code image/ocr-png}), so image-only PDF pages
+ * take the same path as scans. Each line of the engine's text is one paragraph.
  */
 final class OcrImageParser implements Parser {
 
-  private static final Set<MediaType> TYPES = Set.of(
-      MediaType.image("jpeg"), MediaType.image("png"), MediaType.image("tiff"),
-      MediaType.image("bmp"), MediaType.image("gif"),
-      MediaType.image("ocr-png"), MediaType.image("ocr-jpeg"), MediaType.image("ocr-tiff"),
-      MediaType.image("ocr-bmp"), MediaType.image("ocr-gif"));
+  private static final Set<MediaType> TYPES =
+      Set.of(
+          MediaType.image("jpeg"),
+          MediaType.image("png"),
+          MediaType.image("tiff"),
+          MediaType.image("bmp"),
+          MediaType.image("gif"),
+          MediaType.image("ocr-png"),
+          MediaType.image("ocr-jpeg"),
+          MediaType.image("ocr-tiff"),
+          MediaType.image("ocr-bmp"),
+          MediaType.image("ocr-gif"));
 
   /** One engine per settings in this (parser) process: models load once, not per page. */
   private static final Map<OcrSettings, OcrEngine> ENGINES = new ConcurrentHashMap<>();
@@ -65,8 +72,9 @@ final class OcrImageParser implements Parser {
   }
 
   @Override
-  public void parse(InputStream stream, ContentHandler handler, Metadata metadata,
-      ParseContext context) throws IOException, SAXException, TikaException {
+  public void parse(
+      InputStream stream, ContentHandler handler, Metadata metadata, ParseContext context)
+      throws IOException, SAXException, TikaException {
     List<BufferedImage> pages = pages(stream, metadata);
     OcrEngine engine = engine(settings);
     XHTMLContentHandler xhtml = new XHTMLContentHandler(handler, metadata);
@@ -116,13 +124,19 @@ final class OcrImageParser implements Parser {
     synchronized (ENGINES) {
       e = ENGINES.get(settings);
       if (e == null) {
-        e = switch (settings.engine()) {
-          case PADDLE -> new PaddleEngine(PaddleModels.fromEnvironment(), settings.threads(),
-              settings.layout());
-          case TESSERACT -> new TesseractEngine(settings.language(), settings.psm(),
-              settings.prep(), settings.pageTimeoutSeconds());
-          case TIKA -> throw new IllegalStateException("Tika's own parser reads with tika");
-        };
+        e =
+            switch (settings.engine()) {
+              case PADDLE ->
+                  new PaddleEngine(
+                      PaddleModels.fromEnvironment(), settings.threads(), settings.layout());
+              case TESSERACT ->
+                  new TesseractEngine(
+                      settings.language(),
+                      settings.psm(),
+                      settings.prep(),
+                      settings.pageTimeoutSeconds());
+              case TIKA -> throw new IllegalStateException("Tika's own parser reads with tika");
+            };
         ENGINES.put(settings, e);
       }
       return e;

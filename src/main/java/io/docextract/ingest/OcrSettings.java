@@ -18,8 +18,16 @@ import java.util.regex.Pattern;
  * @param layout how the boxes a detector found are written ({@code paddle} engine)
  * @param threads ONNX Runtime threads per model call ({@code paddle} engine)
  */
-public record OcrSettings(boolean enabled, String language, int pageTimeoutSeconds, Engine engine,
-    int psm, PagePrep prep, ReadingOrder.Layout layout, int threads) implements Serializable {
+public record OcrSettings(
+    boolean enabled,
+    String language,
+    int pageTimeoutSeconds,
+    Engine engine,
+    int psm,
+    PagePrep prep,
+    ReadingOrder.Layout layout,
+    int threads)
+    implements Serializable {
 
   /** The OCR engines a pipeline can choose. */
   public enum Engine {
@@ -28,8 +36,8 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
     /** Tesseract's command line with {@code psm} and {@code prep} (needs tesseract). */
     TESSERACT,
     /**
-     * PaddleOCR PP-OCRv4 detection + recognition on ONNX Runtime, in the JVM (weights fetched
-     * once from the package index, {@code io.docextract.ocr.PaddleModels}).
+     * PaddleOCR PP-OCRv4 detection + recognition on ONNX Runtime, in the JVM (weights fetched once
+     * from the package index, {@code io.docextract.ocr.PaddleModels}).
      */
     PADDLE;
 
@@ -77,8 +85,15 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
 
   /** Tika's Tesseract integration, as before engines could be chosen. */
   public OcrSettings(boolean enabled, String language, int pageTimeoutSeconds) {
-    this(enabled, language, pageTimeoutSeconds, Engine.TIKA, DEFAULT_PSM, PagePrep.none(),
-        ReadingOrder.Layout.BOXES, DEFAULT_THREADS);
+    this(
+        enabled,
+        language,
+        pageTimeoutSeconds,
+        Engine.TIKA,
+        DEFAULT_PSM,
+        PagePrep.none(),
+        ReadingOrder.Layout.BOXES,
+        DEFAULT_THREADS);
   }
 
   public static OcrSettings defaults() {
@@ -110,8 +125,14 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
   }
 
   /** These settings with each non-null value of a pipeline file's {@code limits.ocr} applied. */
-  public OcrSettings with(String engineName, Integer psmValue, Boolean grey, Integer minWidth,
-      Boolean binarise, String layoutName, Integer threadCount) {
+  public OcrSettings with(
+      String engineName,
+      Integer psmValue,
+      Boolean grey,
+      Integer minWidth,
+      Boolean binarise,
+      String layoutName,
+      Integer threadCount) {
     OcrSettings s = this;
     if (engineName != null) {
       s = s.withEngine(Engine.of(engineName));
@@ -120,9 +141,12 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
       s = s.withPsm(psmValue);
     }
     if (grey != null || minWidth != null || binarise != null) {
-      s = s.withPrep(new PagePrep(grey != null ? grey : prep.grayscale(),
-          minWidth != null ? minWidth : prep.minWidth(),
-          binarise != null ? binarise : prep.binarise()));
+      s =
+          s.withPrep(
+              new PagePrep(
+                  grey != null ? grey : prep.grayscale(),
+                  minWidth != null ? minWidth : prep.minWidth(),
+                  binarise != null ? binarise : prep.binarise()));
     }
     if (layoutName != null) {
       s = s.withLayout(ReadingOrder.Layout.of(layoutName));
@@ -141,8 +165,14 @@ public record OcrSettings(boolean enabled, String language, int pageTimeoutSecon
     return switch (engine) {
       case TIKA -> "tika-tesseract(" + language + ")";
       case TESSERACT -> "tesseract(" + language + ", psm " + psm + ", " + prep.describe() + ")";
-      case PADDLE -> "paddle(PP-OCRv4, " + layout.name().toLowerCase(Locale.ROOT) + ", "
-          + threads + " thread" + (threads == 1 ? "" : "s") + ")";
+      case PADDLE ->
+          "paddle(PP-OCRv4, "
+              + layout.name().toLowerCase(Locale.ROOT)
+              + ", "
+              + threads
+              + " thread"
+              + (threads == 1 ? "" : "s")
+              + ")";
     };
   }
 }

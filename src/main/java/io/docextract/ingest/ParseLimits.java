@@ -4,14 +4,14 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Bounds on what one document may cost to parse, and how scans are read. Checked when the
- * pipeline file loads, so a bad value fails the job before any file is read.
+ * Bounds on what one document may cost to parse, and how scans are read. Checked when the pipeline
+ * file loads, so a bad value fails the job before any file is read.
  *
  * @param maxFileBytes files (and container parts) larger than this are routed to review unread
  * @param maxTextChars Tika stops writing text past this many characters; the rest is cut
  * @param timeoutSeconds one file's parse, all its parts and OCR included; past it the parser
- *     process is killed and the file goes to review as {@code parse_timeout} — in a container,
- *     the part it hung in, and the file is parsed again without it (see {@link DocumentParser})
+ *     process is killed and the file goes to review as {@code parse_timeout} — in a container, the
+ *     part it hung in, and the file is parsed again without it (see {@link DocumentParser})
  * @param maxParts documents one container may yield; later parts go to review
  * @param maxDepth how deep containers may nest (a file is depth 0, its attachments depth 1)
  * @param maxExpandedBytes bytes all parts of one container may expand to together
@@ -54,8 +54,14 @@ public record ParseLimits(
 
   /** The two limits every caller used to set; the rest at their defaults. */
   public ParseLimits(long maxFileBytes, int maxTextChars) {
-    this(maxFileBytes, maxTextChars, DEFAULT_TIMEOUT_SECONDS, DEFAULT_MAX_PARTS,
-        DEFAULT_MAX_DEPTH, DEFAULT_MAX_EXPANDED_BYTES, DEFAULT_PARSER_HEAP_MB,
+    this(
+        maxFileBytes,
+        maxTextChars,
+        DEFAULT_TIMEOUT_SECONDS,
+        DEFAULT_MAX_PARTS,
+        DEFAULT_MAX_DEPTH,
+        DEFAULT_MAX_EXPANDED_BYTES,
+        DEFAULT_PARSER_HEAP_MB,
         OcrSettings.defaults());
   }
 
@@ -64,23 +70,37 @@ public record ParseLimits(
   }
 
   public ParseLimits withTimeoutSeconds(int seconds) {
-    return new ParseLimits(maxFileBytes, maxTextChars, seconds, maxParts, maxDepth,
-        maxExpandedBytes, parserHeapMb, ocr);
+    return new ParseLimits(
+        maxFileBytes,
+        maxTextChars,
+        seconds,
+        maxParts,
+        maxDepth,
+        maxExpandedBytes,
+        parserHeapMb,
+        ocr);
   }
 
   public ParseLimits withContainerLimits(int parts, int depth, long expandedBytes) {
-    return new ParseLimits(maxFileBytes, maxTextChars, timeoutSeconds, parts, depth,
-        expandedBytes, parserHeapMb, ocr);
+    return new ParseLimits(
+        maxFileBytes, maxTextChars, timeoutSeconds, parts, depth, expandedBytes, parserHeapMb, ocr);
   }
 
   public ParseLimits withParserHeapMb(int mb) {
-    return new ParseLimits(maxFileBytes, maxTextChars, timeoutSeconds, maxParts, maxDepth,
-        maxExpandedBytes, mb, ocr);
+    return new ParseLimits(
+        maxFileBytes, maxTextChars, timeoutSeconds, maxParts, maxDepth, maxExpandedBytes, mb, ocr);
   }
 
   public ParseLimits withOcr(OcrSettings settings) {
-    return new ParseLimits(maxFileBytes, maxTextChars, timeoutSeconds, maxParts, maxDepth,
-        maxExpandedBytes, parserHeapMb, settings);
+    return new ParseLimits(
+        maxFileBytes,
+        maxTextChars,
+        timeoutSeconds,
+        maxParts,
+        maxDepth,
+        maxExpandedBytes,
+        parserHeapMb,
+        settings);
   }
 
   private static void positive(String name, long value) {

@@ -5,8 +5,8 @@ import java.io.Serializable;
 
 /**
  * Either a parsed document or the reason it could not be parsed; never both. The document id,
- * source and provenance are known either way, so a failure can still be traced to its file and,
- * for a container part, to its place in the container.
+ * source and provenance are known either way, so a failure can still be traced to its file and, for
+ * a container part, to its place in the container.
  */
 public record ParseOutcome(
     String id,
@@ -19,8 +19,14 @@ public record ParseOutcome(
     implements Serializable {
 
   public static ParseOutcome parsed(ParsedDocument document) {
-    return new ParseOutcome(document.id(), document, null, null, document.contentType(),
-        document.source(), document.provenance());
+    return new ParseOutcome(
+        document.id(),
+        document,
+        null,
+        null,
+        document.contentType(),
+        document.source(),
+        document.provenance());
   }
 
   /** A file that failed as a whole; its source is filled in by whoever knows it. */
@@ -28,8 +34,13 @@ public record ParseOutcome(
     return new ParseOutcome(id, null, reason, message, contentType, null, Provenance.file());
   }
 
-  public static ParseOutcome failed(String id, Reason reason, String message, String contentType,
-      String source, Provenance provenance) {
+  public static ParseOutcome failed(
+      String id,
+      Reason reason,
+      String message,
+      String contentType,
+      String source,
+      Provenance provenance) {
     return new ParseOutcome(id, null, reason, message, contentType, source, provenance);
   }
 

@@ -6,23 +6,23 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.StringWriter;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Main class of the parser process that {@link ParserProcess} starts: reads {@link ParseLimits},
- * then requests, from stdin and answers each with the documents the file yields on stdout. It
- * exits when stdin closes, so it never outlives the worker that started it.
+ * then requests, from stdin and answers each with the documents the file yields on stdout. It exits
+ * when stdin closes, so it never outlives the worker that started it.
  */
 public final class ParseWorker {
 
   /**
-   * One file to parse. {@code skip} names parts (by source) an earlier attempt at this file
-   * already finished or failed on; they are not parsed again.
+   * One file to parse. {@code skip} names parts (by source) an earlier attempt at this file already
+   * finished or failed on; they are not parsed again.
    */
   record Request(String source, byte[] bytes, java.util.Set<String> skip) implements Serializable {}
 
@@ -33,8 +33,8 @@ public final class ParseWorker {
   record Begun(String id, String source, Provenance where) implements Serializable {}
 
   /**
-   * Sent before the reply: a file or part finished ({@code outcome} null when it had no text),
-   * or a part was refused by a limit ({@code limit} true).
+   * Sent before the reply: a file or part finished ({@code outcome} null when it had no text), or a
+   * part was refused by a limit ({@code limit} true).
    */
   record Ended(String source, ParseOutcome outcome, boolean limit) implements Serializable {}
 
@@ -55,15 +55,17 @@ public final class ParseWorker {
     TikaParse tika = new TikaParse((ParseLimits) in.readObject());
     warmUp(tika);
     ObjectOutputStream events = out;
-    tika.progress(event -> {
-      try {
-        // Each event is flushed: if the parse then hangs or dies, the parent knows what finished.
-        events.writeObject(event);
-        events.flush();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    tika.progress(
+        event -> {
+          try {
+            // Each event is flushed: if the parse then hangs or dies, the parent knows what
+            // finished.
+            events.writeObject(event);
+            events.flush();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
     out.writeObject(READY);
     out.flush();
     while (true) {
@@ -75,8 +77,7 @@ public final class ParseWorker {
       }
       Reply reply;
       try {
-        List<ParseOutcome> outcomes =
-            tika.parse(request.bytes(), request.source(), request.skip());
+        List<ParseOutcome> outcomes = tika.parse(request.bytes(), request.source(), request.skip());
         reply = new Reply(new ArrayList<>(outcomes), null);
       } catch (RuntimeException e) {
         StringWriter trace = new StringWriter();
@@ -91,8 +92,8 @@ public final class ParseWorker {
 
   /**
    * Parses a small zip of a text file once before saying ready, so loading Tika's detectors and
-   * parsers is part of the process start, not of the first file's timeout (which matters after
-   * a kill, when the next attempt gets a fresh process).
+   * parsers is part of the process start, not of the first file's timeout (which matters after a
+   * kill, when the next attempt gets a fresh process).
    */
   private static void warmUp(TikaParse tika) {
     try {

@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * A document after Tika: its identity, what it is, its text and where it was found.
  *
- * @param id sha256 of the document's bytes (of the part's bytes for a container part), so the
- *     same content gets the same id on every run
+ * @param id sha256 of the document's bytes (of the part's bytes for a container part), so the same
+ *     content gets the same id on every run
  * @param source the file, or for a container part {@code file!/path/inside}
  * @param textCut true when the text was cut at {@link ParseLimits#maxTextChars()}
  * @param provenance the container, path and depth of a part; {@link Provenance#file()} otherwise
@@ -37,9 +37,24 @@ public record ParsedDocument(
   }
 
   /** A plain file (not found inside a container). */
-  public ParsedDocument(String id, String source, String contentType, String text,
-      boolean textCut, Map<String, String> metadata, long sizeBytes, long parseMillis) {
-    this(id, source, contentType, text, textCut, metadata, sizeBytes, parseMillis,
+  public ParsedDocument(
+      String id,
+      String source,
+      String contentType,
+      String text,
+      boolean textCut,
+      Map<String, String> metadata,
+      long sizeBytes,
+      long parseMillis) {
+    this(
+        id,
+        source,
+        contentType,
+        text,
+        textCut,
+        metadata,
+        sizeBytes,
+        parseMillis,
         Provenance.file());
   }
 }

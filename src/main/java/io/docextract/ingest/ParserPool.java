@@ -8,11 +8,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The parser processes of this JVM, shared by every {@link DocumentParser} with the same limits.
- * A runner makes one parse DoFn per thread (the DirectRunner three on two cores); one parser JVM
- * each would cost ~230 MB resident apiece, while parsing is a small share of a document's time
- * next to the model. So a pool holds at most half the cores' worth of processes (at least one);
- * a parse waits for a free one. The last user to let go stops them.
+ * The parser processes of this JVM, shared by every {@link DocumentParser} with the same limits. A
+ * runner makes one parse DoFn per thread (the DirectRunner three on two cores); one parser JVM each
+ * would cost ~230 MB resident apiece, while parsing is a small share of a document's time next to
+ * the model. So a pool holds at most half the cores' worth of processes (at least one); a parse
+ * waits for a free one. The last user to let go stops them.
  */
 final class ParserPool {
 

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A separate JVM that runs Tika ({@link ParseWorker}) with its own heap, so a parser that hangs,
  * loops or runs out of memory costs one document, not the worker: past the timeout the process
- * (with any Tesseract it started) is killed, and a process that dies is started again for the
- * next file. The JVM is the one running this code, with the same class path (the shaded jar, or
- * the test class path).
+ * (with any Tesseract it started) is killed, and a process that dies is started again for the next
+ * file. The JVM is the one running this code, with the same class path (the shaded jar, or the test
+ * class path).
  *
  * <p>Tika's ForkParser does the same, but ships the parser to the child through its own class
  * loading protocol or a directory of jars; a plain child JVM on our own class path is simpler and
@@ -29,15 +29,18 @@ import java.util.concurrent.TimeoutException;
 final class ParserProcess implements AutoCloseable {
 
   /**
-   * The parse did not finish: why, for the review item, and what the parser reported before it
-   * hung or died — the files and parts it finished, and the one it was inside of.
+   * The parse did not finish: why, for the review item, and what the parser reported before it hung
+   * or died — the files and parts it finished, and the one it was inside of.
    */
   static final class Failure extends Exception {
     final boolean timedOut;
+
     /** What finished before the failure, in the order it finished (limit items included). */
     final List<ParseOutcome> finished;
+
     /** The sources of everything that finished, with or without a document. */
     final java.util.Set<String> ended;
+
     /** The innermost file or part begun and not finished: the one the parse failed in. */
     final ParseWorker.Begun inside;
 
@@ -61,7 +64,8 @@ final class ParserProcess implements AutoCloseable {
     synchronized void accept(Object event) {
       if (event instanceof ParseWorker.Begun b) {
         // The same part again: it was being read, and is now parsed under its content id.
-        if (!open.isEmpty() && open.peekLast().source().equals(b.source())
+        if (!open.isEmpty()
+            && open.peekLast().source().equals(b.source())
             && open.peekLast().where().equals(b.where())) {
           open.removeLast();
         }
@@ -81,6 +85,7 @@ final class ParserProcess implements AutoCloseable {
 
   /** OpenJDK's exit status under -XX:+ExitOnOutOfMemoryError. */
   private static final int OUT_OF_MEMORY_EXIT = 3;
+
   private static final int START_SECONDS = 120;
 
   /** Parser processes still running; killed when this JVM exits, even mid-parse. */
@@ -88,10 +93,16 @@ final class ParserProcess implements AutoCloseable {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(h -> {
-      h.descendants().forEach(ProcessHandle::destroyForcibly);
-      h.destroyForcibly();
-    }), "docextract-parser-reaper"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    LIVE.forEach(
+                        h -> {
+                          h.descendants().forEach(ProcessHandle::destroyForcibly);
+                          h.destroyForcibly();
+                        }),
+                "docextract-parser-reaper"));
   }
 
   private final ParseLimits limits;
@@ -114,17 +125,19 @@ final class ParserProcess implements AutoCloseable {
     ensureStarted();
     Progress progress = new Progress();
     ObjectInputStream in = fromChild;
-    Future<ParseWorker.Reply> reply = io.submit(() -> {
-      ParseWorker.send(toChild, new ParseWorker.Request(source, bytes,
-          new java.util.HashSet<>(skip)));
-      while (true) {
-        Object o = in.readObject();
-        if (o instanceof ParseWorker.Reply r) {
-          return r;
-        }
-        progress.accept(o);
-      }
-    });
+    Future<ParseWorker.Reply> reply =
+        io.submit(
+            () -> {
+              ParseWorker.send(
+                  toChild, new ParseWorker.Request(source, bytes, new java.util.HashSet<>(skip)));
+              while (true) {
+                Object o = in.readObject();
+                if (o instanceof ParseWorker.Reply r) {
+                  return r;
+                }
+                progress.accept(o);
+              }
+            });
     try {
       ParseWorker.Reply r = reply.get(limits.timeoutSeconds(), TimeUnit.SECONDS);
       if (r.bug() != null) {
@@ -133,13 +146,20 @@ final class ParserProcess implements AutoCloseable {
       return r.outcomes();
     } catch (TimeoutException e) {
       kill(reply);
-      throw new Failure(true, "parse did not finish within timeoutSeconds="
-          + limits.timeoutSeconds() + "; the parser process was killed", progress);
+      throw new Failure(
+          true,
+          "parse did not finish within timeoutSeconds="
+              + limits.timeoutSeconds()
+              + "; the parser process was killed",
+          progress);
     } catch (ExecutionException e) {
       int exit = kill(reply);
-      throw new Failure(false, exit == OUT_OF_MEMORY_EXIT
-          ? "the parser ran out of memory (parserHeapMb=" + limits.parserHeapMb() + ")"
-          : "the parser process died (exit " + exit + "): " + e.getCause(), progress);
+      throw new Failure(
+          false,
+          exit == OUT_OF_MEMORY_EXIT
+              ? "the parser ran out of memory (parserHeapMb=" + limits.parserHeapMb() + ")"
+              : "the parser process died (exit " + exit + "): " + e.getCause(),
+          progress);
     } catch (InterruptedException e) {
       kill();
       Thread.currentThread().interrupt();
@@ -152,36 +172,44 @@ final class ParserProcess implements AutoCloseable {
       return;
     }
     kill();
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
-        + "java";
-    List<String> command = new ArrayList<>(List.of(java,
-        "-Xmx" + limits.parserHeapMb() + "m",
-        "-XX:+ExitOnOutOfMemoryError",
-        "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
-        "-XX:ReservedCodeCacheSize=48m",
-        "-XX:MaxHeapFreeRatio=30",
-        "-XX:MinHeapFreeRatio=10",
-        "-Djava.awt.headless=true",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-        "-cp", System.getProperty("java.class.path"),
-        ParseWorker.class.getName()));
-    io = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "docextract-parser-io");
-      t.setDaemon(true);
-      return t;
-    });
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx" + limits.parserHeapMb() + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=48m",
+                "-XX:MaxHeapFreeRatio=30",
+                "-XX:MinHeapFreeRatio=10",
+                "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ParseWorker.class.getName()));
+    io =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "docextract-parser-io");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      process = new ProcessBuilder(command)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       LIVE.add(process.toHandle());
-      Future<Object> ready = io.submit(() -> {
-        toChild = new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
-        ParseWorker.send(toChild, limits);
-        fromChild = new ObjectInputStream(new BufferedInputStream(process.getInputStream()));
-        return fromChild.readObject();
-      });
+      Future<Object> ready =
+          io.submit(
+              () -> {
+                toChild =
+                    new ObjectOutputStream(new BufferedOutputStream(process.getOutputStream()));
+                ParseWorker.send(toChild, limits);
+                fromChild =
+                    new ObjectInputStream(new BufferedInputStream(process.getInputStream()));
+                return fromChild.readObject();
+              });
       Object hello = ready.get(START_SECONDS, TimeUnit.SECONDS);
       if (!ParseWorker.READY.equals(hello)) {
         throw new IllegalStateException("the parser process said " + hello);
@@ -197,8 +225,8 @@ final class ParserProcess implements AutoCloseable {
   }
 
   /**
-   * Kills the process, then lets the reader take what the process had already written (it reads
-   * on to the end of the pipe), so the progress is complete up to the moment of the kill.
+   * Kills the process, then lets the reader take what the process had already written (it reads on
+   * to the end of the pipe), so the progress is complete up to the moment of the kill.
    */
   private int kill(Future<?> reader) {
     ExecutorService reading = io;

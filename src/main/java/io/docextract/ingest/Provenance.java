@@ -22,7 +22,9 @@ public record Provenance(String parentId, String path, int depth) implements Ser
     return depth > 0;
   }
 
-  /** The part's own source: the file's source, then "!/" and the path inside it (as in jar URLs). */
+  /**
+   * The part's own source: the file's source, then "!/" and the path inside it (as in jar URLs).
+   */
   public String sourceIn(String fileSource) {
     return isPart() ? fileSource + "!/" + path : fileSource;
   }

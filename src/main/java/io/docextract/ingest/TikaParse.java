@@ -26,16 +26,21 @@ import org.xml.sax.SAXException;
 
 /**
  * The parse itself, run inside the parser process ({@link ParseWorker}): Tika's auto-detecting
- * parser over one file, each embedded part (attachment, archive entry, file inside a PDF) parsed
- * as a document of its own by {@link EmbeddedParts} within the container limits.
+ * parser over one file, each embedded part (attachment, archive entry, file inside a PDF) parsed as
+ * a document of its own by {@link EmbeddedParts} within the container limits.
  *
- * <p>A document or part without text is not a document (a logo inside a DOCX, an empty
- * attachment); a file that yields no document at all comes back as {@code empty_text}.
+ * <p>A document or part without text is not a document (a logo inside a DOCX, an empty attachment);
+ * a file that yields no document at all comes back as {@code empty_text}.
  */
 final class TikaParse {
 
   private static final String[] KEPT_METADATA = {
-    "dc:title", "dc:creator", "dcterms:created", "xmpTPg:NPages", "Message-From", "dc:subject",
+    "dc:title",
+    "dc:creator",
+    "dcterms:created",
+    "xmpTPg:NPages",
+    "Message-From",
+    "dc:subject",
     "pdf:ocrPageCount"
   };
 
@@ -60,8 +65,8 @@ final class TikaParse {
   }
 
   /**
-   * As {@link #parse(byte[], String)}, leaving out the parts whose source is in {@code skip}
-   * (an earlier attempt finished them, or hung or died on them).
+   * As {@link #parse(byte[], String)}, leaving out the parts whose source is in {@code skip} (an
+   * earlier attempt finished them, or hung or died on them).
    */
   List<ParseOutcome> parse(byte[] bytes, String source, java.util.Set<String> skip) {
     this.skip = skip == null ? java.util.Set.of() : skip;
@@ -70,18 +75,29 @@ final class TikaParse {
     parseOne(bytes, DocumentParser.sha256(bytes), source, Provenance.file(), budget, out);
     budget.summariseSkipped(out);
     if (out.isEmpty()) {
-      out.add(ParseOutcome.failed(DocumentParser.sha256(bytes), Reason.EMPTY_TEXT,
-          "Tika found no text in the document or its parts", null, source, Provenance.file()));
+      out.add(
+          ParseOutcome.failed(
+              DocumentParser.sha256(bytes),
+              Reason.EMPTY_TEXT,
+              "Tika found no text in the document or its parts",
+              null,
+              source,
+              Provenance.file()));
     }
     return out;
   }
 
   /**
-   * Parses one file or part; its own outcome goes before those of the parts found inside it.
-   * {@code id} is the sha256 of {@code bytes}, or of the compressed file they came out of.
+   * Parses one file or part; its own outcome goes before those of the parts found inside it. {@code
+   * id} is the sha256 of {@code bytes}, or of the compressed file they came out of.
    */
-  void parseOne(byte[] bytes, String id, String fileSource, Provenance where,
-      EmbeddedParts.Budget budget, List<ParseOutcome> out) {
+  void parseOne(
+      byte[] bytes,
+      String id,
+      String fileSource,
+      Provenance where,
+      EmbeddedParts.Budget budget,
+      List<ParseOutcome> out) {
     String source = where.sourceIn(fileSource);
     begin(id, source, where);
     int slot = out.size();
@@ -90,7 +106,8 @@ final class TikaParse {
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName(source));
     BodyContentHandler handler = new BodyContentHandler(limits.maxTextChars());
     ParseContext context = context();
-    context.set(EmbeddedDocumentExtractor.class,
+    context.set(
+        EmbeddedDocumentExtractor.class,
         new EmbeddedParts(this, limits, fileSource, id, where, budget, out, metadata));
     long start = System.nanoTime();
     boolean cut = false;
@@ -115,16 +132,33 @@ final class TikaParse {
       failure = fail(id, Reason.TIKA_ERROR, message(e), metadata, source, where);
     } catch (StackOverflowError e) {
       // Only a pathologically nested input gets here; this process exists to absorb it.
-      failure = fail(id, Reason.PARSE_CRASHED, "parser stack overflow (nesting too deep)",
-          metadata, source, where);
+      failure =
+          fail(
+              id,
+              Reason.PARSE_CRASHED,
+              "parser stack overflow (nesting too deep)",
+              metadata,
+              source,
+              where);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     String text = handler.toString().strip();
     if (failure != null) {
       out.set(slot, failure);
     } else if (!text.isEmpty()) {
-      out.set(slot, ParseOutcome.parsed(new ParsedDocument(id, source, contentType(metadata),
-          text, cut, kept(metadata), bytes.length, millis, where)));
+      out.set(
+          slot,
+          ParseOutcome.parsed(
+              new ParsedDocument(
+                  id,
+                  source,
+                  contentType(metadata),
+                  text,
+                  cut,
+                  kept(metadata),
+                  bytes.length,
+                  millis,
+                  where)));
     } else {
       out.remove(slot);
       progress.accept(new ParseWorker.Ended(source, null, false));
@@ -160,8 +194,10 @@ final class TikaParse {
     context.set(TesseractOCRConfig.class, ocr);
     PDFParserConfig pdf = new PDFParserConfig();
     // AUTO: a page is OCRed only when its text layer is missing or unusable, page by page.
-    pdf.setOcrStrategy(settings.enabled() ? PDFParserConfig.OCR_STRATEGY.AUTO
-        : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    pdf.setOcrStrategy(
+        settings.enabled()
+            ? PDFParserConfig.OCR_STRATEGY.AUTO
+            : PDFParserConfig.OCR_STRATEGY.NO_OCR);
     // A broken page costs that page: PDFBox's error is recorded and the next page is read.
     pdf.setCatchIntermediateIOExceptions(true);
     context.set(PDFParserConfig.class, pdf);
@@ -171,15 +207,22 @@ final class TikaParse {
   private static boolean isZipBomb(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t.getClass().getName().contains("SecureContentHandler")
-          || String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
+          || String.valueOf(t.getMessage())
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("zip bomb")) {
         return true;
       }
     }
     return false;
   }
 
-  private static ParseOutcome fail(String id, Reason reason, String message, Metadata metadata,
-      String source, Provenance where) {
+  private static ParseOutcome fail(
+      String id,
+      Reason reason,
+      String message,
+      Metadata metadata,
+      String source,
+      Provenance where) {
     return ParseOutcome.failed(id, reason, message, contentType(metadata), source, where);
   }
 
@@ -209,7 +252,9 @@ final class TikaParse {
     StringBuilder sb = new StringBuilder(e.getClass().getSimpleName() + ": " + e.getMessage());
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
-      sb.append(" / caused by ").append(root.getClass().getSimpleName()).append(": ")
+      sb.append(" / caused by ")
+          .append(root.getClass().getSimpleName())
+          .append(": ")
           .append(root.getMessage());
     }
     // Tika names parser instances (PDFParser@1a2b3c); drop the hash so reruns give equal items.

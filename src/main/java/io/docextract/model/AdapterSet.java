@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * The LoRA adapters loaded beside one base model, in the order llama.cpp numbers them. Document
  * types whose models differ only in their adapter share the base: each request names its own
- * adapter (scale 1) and every other one is off (scale 0), through the server's per-request
- * {@code lora} list.
+ * adapter (scale 1) and every other one is off (scale 0), through the server's per-request {@code
+ * lora} list.
  */
 public record AdapterSet(List<String> paths) implements Serializable {
 
@@ -55,8 +55,12 @@ public record AdapterSet(List<String> paths) implements Serializable {
     }
     StringBuilder lora = new StringBuilder("[");
     for (int i = 0; i < paths.size(); i++) {
-      lora.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"scale\":")
-          .append(paths.get(i).equals(adapter) ? "1.0" : "0.0").append('}');
+      lora.append(i == 0 ? "" : ",")
+          .append("{\"id\":")
+          .append(i)
+          .append(",\"scale\":")
+          .append(paths.get(i).equals(adapter) ? "1.0" : "0.0")
+          .append('}');
     }
     PromptLookup.requestMap(params).put("lora", lora.append(']').toString());
   }

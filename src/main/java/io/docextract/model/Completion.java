@@ -22,8 +22,13 @@ public record Completion(
     fieldProbabilities = fieldProbabilities == null ? Map.of() : Map.copyOf(fieldProbabilities);
   }
 
-  public Completion(String text, StopReason stopReason, int promptTokens, int generatedTokens,
-      long firstTokenMillis, long totalMillis) {
+  public Completion(
+      String text,
+      StopReason stopReason,
+      int promptTokens,
+      int generatedTokens,
+      long firstTokenMillis,
+      long totalMillis) {
     this(text, stopReason, promptTokens, generatedTokens, firstTokenMillis, totalMillis, Map.of());
   }
 

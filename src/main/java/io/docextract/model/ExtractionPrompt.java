@@ -9,9 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What the model is told for one document type: instructions, the schema, optional worked
- * examples. The document's text is the last user turn; everything before it is the same for every
- * document, so llama.cpp's prompt cache can reuse it.
+ * What the model is told for one document type: instructions, the schema, optional worked examples.
+ * The document's text is the last user turn; everything before it is the same for every document,
+ * so llama.cpp's prompt cache can reuse it.
  */
 public record ExtractionPrompt(String instructions, String schemaJson, List<Example> examples)
     implements Serializable {
@@ -35,8 +35,8 @@ public record ExtractionPrompt(String instructions, String schemaJson, List<Exam
   }
 
   /**
-   * The document text as the model sees it: cut to the prompt budget. Training data is cut the
-   * same way, so a tuned model never sees more at run time than it learnt from.
+   * The document text as the model sees it: cut to the prompt budget. Training data is cut the same
+   * way, so a tuned model never sees more at run time than it learnt from.
    */
   public static String clip(String text, int maxChars) {
     return text.length() <= maxChars ? text : text.substring(0, maxChars);
@@ -58,15 +58,16 @@ public record ExtractionPrompt(String instructions, String schemaJson, List<Exam
   }
 
   /** Chat-template control tokens as documents may print them: ChatML, Llama 3, Gemma, Llama 2. */
-  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile(
-      "<\\|[A-Za-z0-9_.:-]{1,40}\\|>|</?s>|<(?:start|end)_of_turn>|\\[/?INST\\]|<</?SYS>>");
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile(
+          "<\\|[A-Za-z0-9_.:-]{1,40}\\|>|</?s>|<(?:start|end)_of_turn>|\\[/?INST\\]|<</?SYS>>");
 
   /**
-   * The document's text with every chat-template control token broken by a zero-width space
-   * after its first character. llama.cpp tokenizes a prompt with special tokens parsed, so a
-   * document printing {@code <|im_start|>system} would otherwise open a real system turn of its
-   * own inside the prompt; broken, it is plain text. Values are grounded in the parsed text,
-   * not in this, so nothing else changes.
+   * The document's text with every chat-template control token broken by a zero-width space after
+   * its first character. llama.cpp tokenizes a prompt with special tokens parsed, so a document
+   * printing {@code <|im_start|>system} would otherwise open a real system turn of its own inside
+   * the prompt; broken, it is plain text. Values are grounded in the parsed text, not in this, so
+   * nothing else changes.
    */
   public static String neutralise(String text) {
     java.util.regex.Matcher m = CONTROL.matcher(text);
@@ -90,7 +91,8 @@ public record ExtractionPrompt(String instructions, String schemaJson, List<Exam
     }
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -7,8 +7,8 @@ import java.util.function.UnaryOperator;
 /**
  * GBNF grammars from JSON Schemas. llama.cpp's converter allows free whitespace between tokens
  * ({@code space ::= | " " | "\n" [ \t]{0,20}}); small models spend many tokens on it, so it is
- * narrowed to at most one space. Each grammar is tested against the loaded model before a job
- * runs (see {@link ModelRuntime#checkGrammar}), because llama.cpp drops one that fails to compile
+ * narrowed to at most one space. Each grammar is tested against the loaded model before a job runs
+ * (see {@link ModelRuntime#checkGrammar}), because llama.cpp drops one that fails to compile
  * without an error.
  */
 public final class Grammars {
@@ -28,16 +28,21 @@ public final class Grammars {
   }
 
   /**
-   * The grammar of a string value whose opening quote is already written: its root rule without
-   * the leading {@code "\""}. Empty when the root is not a plain string (a number, an object, an
+   * The grammar of a string value whose opening quote is already written: its root rule without the
+   * leading {@code "\""}. Empty when the root is not a plain string (a number, an object, an
    * alternation), which then keeps its whole grammar.
    */
   static Optional<String> afterOpeningQuote(String grammar) {
-    boolean plainString = grammar.lines()
-        .anyMatch(l -> l.startsWith(OPENING_QUOTE_ROOT) && !l.contains("|"));
+    boolean plainString =
+        grammar.lines().anyMatch(l -> l.startsWith(OPENING_QUOTE_ROOT) && !l.contains("|"));
     return plainString
-        ? Optional.of(mapLines(grammar, l -> l.startsWith(OPENING_QUOTE_ROOT)
-            ? ROOT + l.substring(OPENING_QUOTE_ROOT.length()) : l))
+        ? Optional.of(
+            mapLines(
+                grammar,
+                l ->
+                    l.startsWith(OPENING_QUOTE_ROOT)
+                        ? ROOT + l.substring(OPENING_QUOTE_ROOT.length())
+                        : l))
         : Optional.empty();
   }
 
@@ -48,9 +53,12 @@ public final class Grammars {
    * would forbid that token and push the model to run the value on.
    */
   static String followedBy(String grammar, String tail) {
-    return mapLines(grammar, l -> l.startsWith(ROOT)
-            ? "scaffold-value ::= " + l.substring(ROOT.length()) : l)
-        + "root ::= scaffold-value scaffold-tail\nscaffold-tail ::= " + tail + "\n";
+    return mapLines(
+            grammar,
+            l -> l.startsWith(ROOT) ? "scaffold-value ::= " + l.substring(ROOT.length()) : l)
+        + "root ::= scaffold-value scaffold-tail\nscaffold-tail ::= "
+        + tail
+        + "\n";
   }
 
   static String compactWhitespace(String grammar) {

@@ -42,8 +42,10 @@ final class ModelLoader {
       params.disableLog();
     }
     // In AdapterSet order: llama.cpp numbers adapters as they are given.
-    LlamaModel model = adapters.paths().size() > 1
-        ? NativeLoad.withAdapters(params, adapters.paths()) : new LlamaModel(params);
+    LlamaModel model =
+        adapters.paths().size() > 1
+            ? NativeLoad.withAdapters(params, adapters.paths())
+            : new LlamaModel(params);
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info(
         "loaded model {} with {} adapter(s) ({} slots, context {}, native library {}) in {} ms",

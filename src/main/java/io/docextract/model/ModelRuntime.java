@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A GGUF model loaded once per JVM and shared by every caller with the same {@link
- * ModelSettings}. java-llama.cpp leaks native memory when a model is opened and closed repeatedly
+ * A GGUF model loaded once per JVM and shared by every caller with the same {@link ModelSettings}.
+ * java-llama.cpp leaks native memory when a model is opened and closed repeatedly
  * (kherud/java-llama.cpp#102), so a released model stays loaded for the next job in the same JVM;
  * {@link #shutdownIdle()} closes the idle ones when the process is done.
  *
@@ -35,8 +35,8 @@ public final class ModelRuntime implements AutoCloseable {
   private final long loadMillis;
   private int references;
 
-  private ModelRuntime(ModelSettings settings, AdapterSet adapters, LlamaModel model,
-      long loadMillis) {
+  private ModelRuntime(
+      ModelSettings settings, AdapterSet adapters, LlamaModel model, long loadMillis) {
     this.settings = settings;
     this.adapters = adapters;
     this.model = model;
@@ -53,11 +53,11 @@ public final class ModelRuntime implements AutoCloseable {
   /**
    * The shared runtime of this base with its adapter and the {@code companions} loaded beside it,
    * so that document types whose models differ only in their adapter share one copy of the base.
-   * Every caller of one job passes the same companions and so gets the same runtime; requests
-   * name their adapter ({@link #complete(String, String, ValueScaffold, int, String)}).
+   * Every caller of one job passes the same companions and so gets the same runtime; requests name
+   * their adapter ({@link #complete(String, String, ValueScaffold, int, String)}).
    */
-  public static synchronized ModelRuntime acquire(ModelSettings settings,
-      Collection<String> companions) {
+  public static synchronized ModelRuntime acquire(
+      ModelSettings settings, Collection<String> companions) {
     AdapterSet set = AdapterSet.of(settings.adapterPath(), companions);
     Key key = new Key(settings.withAdapter(null, null), set);
     ModelRuntime runtime = LOADED.get(key);
@@ -85,14 +85,16 @@ public final class ModelRuntime implements AutoCloseable {
 
   /** Closes every model no caller holds. For the end of a process, not between jobs. */
   public static synchronized void shutdownIdle() {
-    LOADED.values().removeIf(
-        r -> {
-          if (r.references == 0) {
-            r.model.close();
-            return true;
-          }
-          return false;
-        });
+    LOADED
+        .values()
+        .removeIf(
+            r -> {
+              if (r.references == 0) {
+                r.model.close();
+                return true;
+              }
+              return false;
+            });
   }
 
   /** What makes two loaded models the same: the base's settings and the adapters beside it. */
@@ -117,8 +119,8 @@ public final class ModelRuntime implements AutoCloseable {
 
   /**
    * The prompt string for an extraction: the model's own chat template when it has one, a plain
-   * layout for a base model. java-llama.cpp's complete() ignores messages set on the parameters,
-   * so the template is applied here and the result passed as the prompt.
+   * layout for a base model. java-llama.cpp's complete() ignores messages set on the parameters, so
+   * the template is applied here and the result passed as the prompt.
    */
   public String renderPrompt(ExtractionPrompt prompt, String documentText) {
     return renderTurns(prompt.system(), prompt.turns(documentText));
@@ -145,7 +147,8 @@ public final class ModelRuntime implements AutoCloseable {
    *
    * @throws ContextOverflowException when the prompt leaves no room for the reply in one slot
    */
-  public Completion complete(String prompt, String grammar, int maxTokens) throws InterruptedException {
+  public Completion complete(String prompt, String grammar, int maxTokens)
+      throws InterruptedException {
     return completeWhole(prompt, grammar, maxTokens, ownRequest(settings.adapterPath()));
   }
 
@@ -156,10 +159,24 @@ public final class ModelRuntime implements AutoCloseable {
     try {
       long start = System.nanoTime();
       TokenProbabilities probs = new TokenProbabilities();
-      TokenStream.Piece p = tokens.generate(prompt, grammar, maxTokens, new JsonEndDetector(),
-          probs, req.cachePrompt(), req.adapter(), req.lookup());
-      return new Completion(p.text(), p.reason(), promptTokens, p.generated(), p.firstTokenMillis(),
-          (System.nanoTime() - start) / 1_000_000, probs.byField(p.text()));
+      TokenStream.Piece p =
+          tokens.generate(
+              prompt,
+              grammar,
+              maxTokens,
+              new JsonEndDetector(),
+              probs,
+              req.cachePrompt(),
+              req.adapter(),
+              req.lookup());
+      return new Completion(
+          p.text(),
+          p.reason(),
+          promptTokens,
+          p.generated(),
+          p.firstTokenMillis(),
+          (System.nanoTime() - start) / 1_000_000,
+          probs.byField(p.text()));
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
@@ -176,11 +193,10 @@ public final class ModelRuntime implements AutoCloseable {
     return complete(prompt, grammar, scaffold, maxTokens, settings.adapterPath());
   }
 
-  /**
-   * The same with the named adapter on (one of {@link #adapters()}; null for the base alone).
-   */
-  public Completion complete(String prompt, String grammar, ValueScaffold scaffold, int maxTokens,
-      String adapter) throws InterruptedException {
+  /** The same with the named adapter on (one of {@link #adapters()}; null for the base alone). */
+  public Completion complete(
+      String prompt, String grammar, ValueScaffold scaffold, int maxTokens, String adapter)
+      throws InterruptedException {
     return complete(prompt, grammar, scaffold, maxTokens, ownRequest(adapter));
   }
 
@@ -189,14 +205,20 @@ public final class ModelRuntime implements AutoCloseable {
    * budget, prompt cache and drafting ({@code request}'s; its base and load settings are this
    * runtime's).
    */
-  public Completion complete(String prompt, String grammar, ValueScaffold scaffold,
-      ModelSettings request) throws InterruptedException {
-    return complete(prompt, grammar, scaffold, request.maxTokens(),
+  public Completion complete(
+      String prompt, String grammar, ValueScaffold scaffold, ModelSettings request)
+      throws InterruptedException {
+    return complete(
+        prompt,
+        grammar,
+        scaffold,
+        request.maxTokens(),
         new Request(request.adapterPath(), request.cachePrompt(), request.lookup()));
   }
 
-  private Completion complete(String prompt, String grammar, ValueScaffold scaffold,
-      int maxTokens, Request req) throws InterruptedException {
+  private Completion complete(
+      String prompt, String grammar, ValueScaffold scaffold, int maxTokens, Request req)
+      throws InterruptedException {
     return scaffold != null
         ? completeValues(prompt, scaffold, maxTokens, req)
         : completeWhole(prompt, grammar, maxTokens, req);
@@ -211,17 +233,18 @@ public final class ModelRuntime implements AutoCloseable {
 
   /**
    * Generates a JSON object value by value: the scaffold's keys and punctuation are written into
-   * the prompt, the model decodes only each value under its property's grammar (see
-   * {@link ValueScaffold}), and the prompt cache keeps the growing prefix. One slot is held for the
-   * whole object. The reply is the assembled object, or the text up to where generation stopped.
+   * the prompt, the model decodes only each value under its property's grammar (see {@link
+   * ValueScaffold}), and the prompt cache keeps the growing prefix. One slot is held for the whole
+   * object. The reply is the assembled object, or the text up to where generation stopped.
    */
   public Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens)
       throws InterruptedException {
     return completeValues(prompt, scaffold, maxTokens, ownRequest(settings.adapterPath()));
   }
 
-  private Completion completeValues(String prompt, ValueScaffold scaffold, int maxTokens,
-      Request req) throws InterruptedException {
+  private Completion completeValues(
+      String prompt, ValueScaffold scaffold, int maxTokens, Request req)
+      throws InterruptedException {
     // The keys are read as prompt too: they must fit beside the reply.
     int promptTokens = fitOrThrow(prompt, maxTokens + countTokens(scaffold.leads()));
     slots.acquire();
@@ -243,12 +266,20 @@ public final class ModelRuntime implements AutoCloseable {
         boolean cache = req.cachePrompt() || reply.length() > 0;
         reply.append(slot.lead());
         probs.add(slot.lead(), null);
-        JsonEndDetector end = slot.inString()
-            ? JsonEndDetector.insideString() : JsonEndDetector.memberValue();
+        JsonEndDetector end =
+            slot.inString() ? JsonEndDetector.insideString() : JsonEndDetector.memberValue();
         TokenProbabilities pieceProbs = new TokenProbabilities();
         long before = (System.nanoTime() - start) / 1_000_000;
-        TokenStream.Piece p = tokens.generate(prompt + reply, slot.grammar(), maxTokens - generated,
-            end, pieceProbs, cache, req.adapter(), req.lookup());
+        TokenStream.Piece p =
+            tokens.generate(
+                prompt + reply,
+                slot.grammar(),
+                maxTokens - generated,
+                end,
+                pieceProbs,
+                cache,
+                req.adapter(),
+                req.lookup());
         if (firstToken < 0 && p.firstTokenMillis() >= 0) {
           firstToken = before + p.firstTokenMillis();
         }
@@ -258,7 +289,8 @@ public final class ModelRuntime implements AutoCloseable {
         int valueChars = end.complete() ? end.valueEnd() : p.text().stripTrailing().length();
         reply.append(p.text(), 0, valueChars);
         probs.appendCut(pieceProbs, valueChars);
-        if (p.reason() == StopReason.TOKEN_LIMIT || p.reason() == StopReason.REPETITION
+        if (p.reason() == StopReason.TOKEN_LIMIT
+            || p.reason() == StopReason.REPETITION
             || (slot.inString() && !end.complete())) {
           reason = p.reason() == StopReason.REPETITION ? p.reason() : StopReason.TOKEN_LIMIT;
           break;
@@ -269,8 +301,14 @@ public final class ModelRuntime implements AutoCloseable {
         probs.add("}", null);
       }
       String text = reply.toString();
-      return new Completion(text, reason, promptTokens, generated, firstToken,
-          (System.nanoTime() - start) / 1_000_000, probs.byField(text));
+      return new Completion(
+          text,
+          reason,
+          promptTokens,
+          generated,
+          firstToken,
+          (System.nanoTime() - start) / 1_000_000,
+          probs.byField(text));
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
@@ -295,8 +333,9 @@ public final class ModelRuntime implements AutoCloseable {
   }
 
   /**
-   * Proves a grammar is in force: a short constrained generation must start a JSON object. llama.cpp
-   * silently ignores a grammar it cannot parse, so without this a bad schema yields free text.
+   * Proves a grammar is in force: a short constrained generation must start a JSON object.
+   * llama.cpp silently ignores a grammar it cannot parse, so without this a bad schema yields free
+   * text.
    */
   public void checkGrammar(String grammar, String name) throws InterruptedException {
     ExtractionPrompt probe0 = new ExtractionPrompt("Reply with JSON.", "{}", List.of());
@@ -304,8 +343,11 @@ public final class ModelRuntime implements AutoCloseable {
     String text = probe.text().stripLeading();
     if (!text.startsWith("{")) {
       throw new IllegalStateException(
-          "the grammar for '" + name + "' is not enforced by llama.cpp (probe replied "
-              + quote(text) + "); check the schema for constructs the converter cannot handle");
+          "the grammar for '"
+              + name
+              + "' is not enforced by llama.cpp (probe replied "
+              + quote(text)
+              + "); check the schema for constructs the converter cannot handle");
     }
   }
 

@@ -14,9 +14,9 @@ import java.util.Objects;
  * @param contextSize total context; llama.cpp splits it evenly over the parallel slots
  * @param parallel requests decoded together in one batch (llama.cpp slots)
  * @param maxTokens generation limit per request; a reply cut there is routed as truncated
- * @param cachePrompt reuse the KV cache of the slot's previous prompt for the common prefix. Faster,
- *     but the part after the prefix is then evaluated in different batches, which can change a
- *     near-tie greedy choice: replies depend on the order documents arrive in. Off for
+ * @param cachePrompt reuse the KV cache of the slot's previous prompt for the common prefix.
+ *     Faster, but the part after the prefix is then evaluated in different batches, which can
+ *     change a near-tie greedy choice: replies depend on the order documents arrive in. Off for
  *     byte-identical reruns.
  * @param lookup prompt-lookup drafting while decoding ({@link PromptLookup}); needs cachePrompt
  */
@@ -35,11 +35,29 @@ public record ModelSettings(
     implements Serializable {
 
   /** Without prompt-lookup drafting. */
-  public ModelSettings(String modelPath, String modelSha256, String adapterPath,
-      String adapterSha256, boolean chatTemplate, int contextSize, int threads, int parallel,
-      int maxTokens, boolean cachePrompt) {
-    this(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate, contextSize, threads,
-        parallel, maxTokens, cachePrompt, PromptLookup.OFF);
+  public ModelSettings(
+      String modelPath,
+      String modelSha256,
+      String adapterPath,
+      String adapterSha256,
+      boolean chatTemplate,
+      int contextSize,
+      int threads,
+      int parallel,
+      int maxTokens,
+      boolean cachePrompt) {
+    this(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        PromptLookup.OFF);
   }
 
   public ModelSettings {
@@ -62,30 +80,80 @@ public record ModelSettings(
 
   /** With the prompt cache on or off; off also turns prompt lookup off, which needs the cache. */
   public ModelSettings withCachePrompt(boolean cache) {
-    return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
-        contextSize, threads, parallel, maxTokens, cache, cache ? lookup : PromptLookup.OFF);
+    return new ModelSettings(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cache,
+        cache ? lookup : PromptLookup.OFF);
   }
 
   /** The same model at other locations (a remote file's local copy); checksums unchanged. */
   public ModelSettings withPaths(String model, String adapter) {
-    return new ModelSettings(model, modelSha256, adapter, adapterSha256, chatTemplate,
-        contextSize, threads, parallel, maxTokens, cachePrompt, lookup);
+    return new ModelSettings(
+        model,
+        modelSha256,
+        adapter,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        lookup);
   }
 
   public ModelSettings withAdapter(String path, String sha256) {
-    return new ModelSettings(modelPath, modelSha256, path, sha256, chatTemplate, contextSize,
-        threads, parallel, maxTokens, cachePrompt, lookup);
+    return new ModelSettings(
+        modelPath,
+        modelSha256,
+        path,
+        sha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        lookup);
   }
 
   public ModelSettings withLookup(PromptLookup drafting) {
-    return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
-        contextSize, threads, parallel, maxTokens, cachePrompt, drafting);
+    return new ModelSettings(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        drafting);
   }
 
   /** The same per-request context with another number of slots (for measuring slot counts). */
   public ModelSettings withParallel(int slots) {
-    return new ModelSettings(modelPath, modelSha256, adapterPath, adapterSha256, chatTemplate,
-        slotContext() * slots, threads, slots, maxTokens, cachePrompt, lookup);
+    return new ModelSettings(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        slotContext() * slots,
+        threads,
+        slots,
+        maxTokens,
+        cachePrompt,
+        lookup);
   }
 
   /** Tokens one request may use, prompt and reply together. */

@@ -14,23 +14,24 @@ import java.util.Map;
  * extraction on standard output, which belongs to the command's own output. On Linux x86-64 the
  * library is docextract's patched build (native/README.md), the one that returns token
  * probabilities; the stock 4.2.0 library aborts the JVM when asked for them. It comes in three
- * builds: AVX2 (what the stock library targets, runs on any x86-64 of the last decade), AVX-512 with
- * VNNI and BF16, picked when the CPU reports every one of those flags, because llama.cpp's integer
- * dot products run faster with them, and AMX (AVX-512 plus ggml's AMX tile kernels), picked when
- * the CPU also reports amx_tile, amx_int8 and amx_bf16 and the kernel grants this process the tile
- * data state ({@code arch_prctl(ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA)}, asked through the small
- * probe library native/cpu-probe.c before any build is loaded); docs/benchmarks.md has the speeds.
- * {@code -Ddocextract.native.cpu=avx2|avx512|amx} caps the build (a build the CPU cannot run is
- * never chosen; {@link CpuFeatures#choose}).
+ * builds: AVX2 (what the stock library targets, runs on any x86-64 of the last decade), AVX-512
+ * with VNNI and BF16, picked when the CPU reports every one of those flags, because llama.cpp's
+ * integer dot products run faster with them, and AMX (AVX-512 plus ggml's AMX tile kernels), picked
+ * when the CPU also reports amx_tile, amx_int8 and amx_bf16 and the kernel grants this process the
+ * tile data state ({@code arch_prctl(ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA)}, asked through the
+ * small probe library native/cpu-probe.c before any build is loaded); docs/benchmarks.md has the
+ * speeds. {@code -Ddocextract.native.cpu=avx2|avx512|amx} caps the build (a build the CPU cannot
+ * run is never chosen; {@link CpuFeatures#choose}).
  */
 final class NativeLibrary {
 
   private static final String LIB_PATH = "de.kherud.llama.lib.path";
   private static final String CPU_CHOICE = "docextract.native.cpu";
-  private static final Map<String, String> BUILDS = Map.of(
-      "avx2", "native/linux-x86_64/libjllama.so",
-      "avx512", "native/linux-x86_64-avx512/libjllama.so",
-      "amx", "native/linux-x86_64-amx/libjllama.so");
+  private static final Map<String, String> BUILDS =
+      Map.of(
+          "avx2", "native/linux-x86_64/libjllama.so",
+          "avx512", "native/linux-x86_64-avx512/libjllama.so",
+          "amx", "native/linux-x86_64-amx/libjllama.so");
   private static final String PROBE = "native/linux-x86_64/libdocextract-cpuprobe.so";
 
   private static boolean prepared;
@@ -54,10 +55,12 @@ final class NativeLibrary {
       }
     }
     if (System.getProperty(LIB_PATH) == null && isLinuxX86()) {
-      Path tmp = Path.of(System.getProperty("de.kherud.llama.tmpdir",
-          System.getProperty("java.io.tmpdir")));
-      String chosen = CpuFeatures.local().choose(System.getProperty(CPU_CHOICE),
-          NativeLibrary::amxTileStateGranted);
+      Path tmp =
+          Path.of(
+              System.getProperty("de.kherud.llama.tmpdir", System.getProperty("java.io.tmpdir")));
+      String chosen =
+          CpuFeatures.local()
+              .choose(System.getProperty(CPU_CHOICE), NativeLibrary::amxTileStateGranted);
       // From the chosen build down (a jar without one of them still gets one that runs).
       for (int i = CpuFeatures.BUILDS.indexOf(chosen); i >= 0; i--) {
         String candidate = CpuFeatures.BUILDS.get(i);
@@ -86,7 +89,10 @@ final class NativeLibrary {
     return tokenProbabilities;
   }
 
-  /** Which library runs: {@code amx}, {@code avx512} or {@code avx2} (docextract's builds) or {@code stock}. */
+  /**
+   * Which library runs: {@code amx}, {@code avx512} or {@code avx2} (docextract's builds) or {@code
+   * stock}.
+   */
   static synchronized String build() {
     prepare();
     return build;
@@ -104,8 +110,12 @@ final class NativeLibrary {
       if (isLinuxX86()) {
         try (InputStream in = NativeLibrary.class.getResourceAsStream(PROBE)) {
           if (in != null) {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("de.kherud.llama.tmpdir",
-                System.getProperty("java.io.tmpdir"))), "docextract-cpuprobe-");
+            Path dir =
+                Files.createTempDirectory(
+                    Path.of(
+                        System.getProperty(
+                            "de.kherud.llama.tmpdir", System.getProperty("java.io.tmpdir"))),
+                    "docextract-cpuprobe-");
             dir.toFile().deleteOnExit();
             Path lib = dir.resolve("libdocextract-cpuprobe.so");
             Files.copy(in, lib);
@@ -121,7 +131,10 @@ final class NativeLibrary {
     return amxTileState;
   }
 
-  /** In native/cpu-probe.c: {@code arch_prctl(ARCH_REQ_XCOMP_PERM, 18)}, then the permission read back. */
+  /**
+   * In native/cpu-probe.c: {@code arch_prctl(ARCH_REQ_XCOMP_PERM, 18)}, then the permission read
+   * back.
+   */
   private static native boolean requestAmxTileState();
 
   private static boolean isLinuxX86() {

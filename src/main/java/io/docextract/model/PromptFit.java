@@ -4,9 +4,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Fits a document into one slot's context, counting tokens with the model's own tokenizer before
- * anything is sent. Policy: keep the head of the document — the part that holds parties, dates
- * and totals on receipts, invoices and contracts — and cut the tail until prompt and reply fit.
- * The caller records that the text was cut.
+ * anything is sent. Policy: keep the head of the document — the part that holds parties, dates and
+ * totals on receipts, invoices and contracts — and cut the tail until prompt and reply fit. The
+ * caller records that the text was cut.
  *
  * @param prompt the rendered prompt to send
  * @param text the document text inside it
@@ -26,8 +26,8 @@ public record PromptFit(String prompt, String text, boolean cut, int promptToken
   }
 
   /** The same for a reply budget of {@code maxTokens} (a type's own, on a shared model). */
-  public static PromptFit fit(ModelRuntime runtime, UnaryOperator<String> render, String text,
-      int maxTokens) {
+  public static PromptFit fit(
+      ModelRuntime runtime, UnaryOperator<String> render, String text, int maxTokens) {
     int budget = runtime.settings().slotContext() - maxTokens;
     String current = text;
     for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -45,7 +45,7 @@ public record PromptFit(String prompt, String text, boolean cut, int promptToken
       current = current.substring(0, Math.max(0, length));
     }
     String prompt = render.apply("");
-    throw new ContextOverflowException(runtime.countTokens(prompt), maxTokens,
-        runtime.settings().slotContext());
+    throw new ContextOverflowException(
+        runtime.countTokens(prompt), maxTokens, runtime.settings().slotContext());
   }
 }

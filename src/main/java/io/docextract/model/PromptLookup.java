@@ -24,7 +24,9 @@ public record PromptLookup(int ngramMin, int draftMax) implements Serializable {
     if (ngramMin < 0 || draftMax < 0 || (ngramMin > 0) != (draftMax > 0)) {
       throw new IllegalArgumentException(
           "prompt lookup needs ngramMin and draftMax both > 0 (or both 0 for off), got "
-              + ngramMin + ", " + draftMax);
+              + ngramMin
+              + ", "
+              + draftMax);
     }
   }
 
@@ -33,8 +35,8 @@ public record PromptLookup(int ngramMin, int draftMax) implements Serializable {
   }
 
   /**
-   * Adds the request keys the patched server reads. java-llama.cpp 4.2.0 has no setter for them
-   * and is no longer maintained, so they go into its request map directly.
+   * Adds the request keys the patched server reads. java-llama.cpp 4.2.0 has no setter for them and
+   * is no longer maintained, so they go into its request map directly.
    */
   void applyTo(InferenceParameters params) {
     if (!on()) {

@@ -135,7 +135,8 @@ public final class TokenProbabilities {
       }
       tokenStart = tokenEnd;
     }
-    return Double.isNaN(min) ? java.util.Optional.empty()
+    return Double.isNaN(min)
+        ? java.util.Optional.empty()
         : java.util.Optional.of(Math.round(min * 1000) / 1000.0);
   }
 }

@@ -7,8 +7,8 @@ import de.kherud.llama.LlamaOutput;
 
 /**
  * One generation request on a loaded model, token by token: greedy, under a grammar, with the
- * adapter and drafting asked for, stopped as soon as the JSON value closes or the text repeats.
- * The caller holds a slot for it ({@link ModelRuntime}).
+ * adapter and drafting asked for, stopped as soon as the JSON value closes or the text repeats. The
+ * caller holds a slot for it ({@link ModelRuntime}).
  */
 final class TokenStream {
 
@@ -27,8 +27,15 @@ final class TokenStream {
   }
 
   /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
-  Piece generate(String prompt, String grammar, int maxTokens, JsonEndDetector end,
-      TokenProbabilities probs, boolean cachePrompt, String adapter, PromptLookup lookup) {
+  Piece generate(
+      String prompt,
+      String grammar,
+      int maxTokens,
+      JsonEndDetector end,
+      TokenProbabilities probs,
+      boolean cachePrompt,
+      String adapter,
+      PromptLookup lookup) {
     InferenceParameters params =
         new InferenceParameters(prompt)
             .setTemperature(0f)

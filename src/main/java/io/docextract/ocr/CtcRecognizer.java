@@ -9,21 +9,25 @@ import java.util.List;
 
 /**
  * PaddleOCR's text-line recogniser (SVTR/CRNN with a CTC head): each detected box is cropped,
- * scaled to 48 px high and read as a sequence of per-step character probabilities, decoded
- * greedily (the best character per step, repeats and the blank dropped). The character list
- * travels inside the model file (metadata key {@code character}), so model and dictionary cannot
- * drift apart. The last class is a space (PaddleOCR's use_space_char); it is taken as the
- * output's last index, not the list's end, because the list stored in the PP-OCRv4 file is two
- * characters shorter than the model's classes, which would otherwise lose every space.
+ * scaled to 48 px high and read as a sequence of per-step character probabilities, decoded greedily
+ * (the best character per step, repeats and the blank dropped). The character list travels inside
+ * the model file (metadata key {@code character}), so model and dictionary cannot drift apart. The
+ * last class is a space (PaddleOCR's use_space_char); it is taken as the output's last index, not
+ * the list's end, because the list stored in the PP-OCRv4 file is two characters shorter than the
+ * model's classes, which would otherwise lose every space.
  */
 final class CtcRecognizer implements AutoCloseable {
 
   static final int HEIGHT = 48;
+
   /** PaddleOCR pads short lines to this width: the model was trained on 48 x 320 inputs. */
   static final int MIN_WIDTH = 320;
+
   /** A crop wider than this is squeezed: a whole receipt row fits, and time stays bounded. */
   static final int MAX_WIDTH = 2400;
+
   static final int BATCH = 6;
+
   /** Lines read with a lower mean character probability are dropped (PaddleOCR's text_score). */
   static final double MIN_SCORE = 0.5;
 

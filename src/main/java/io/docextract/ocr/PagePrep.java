@@ -6,8 +6,8 @@ import java.io.Serializable;
 
 /**
  * What is done to a page image before Tesseract reads it. Tesseract's LSTM reads best at a cap
- * height of roughly 20-30 px; many receipt scans are ~460 px wide, so their letters are ~10 px
- * high and come out as guesses until the page is scaled up.
+ * height of roughly 20-30 px; many receipt scans are ~460 px wide, so their letters are ~10 px high
+ * and come out as guesses until the page is scaled up.
  *
  * @param grayscale convert to 8-bit grey (colour carries nothing on a receipt)
  * @param minWidth scale up (bicubic) to at least this width in pixels; 0 leaves the size
@@ -67,8 +67,8 @@ public record PagePrep(boolean grayscale, int minWidth, boolean binarise) implem
     if (in.getType() == BufferedImage.TYPE_BYTE_GRAY) {
       return in;
     }
-    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(),
-        BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage out =
+        new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     var g = out.createGraphics();
     g.drawImage(in, 0, 0, null);
     g.dispose();
@@ -78,11 +78,14 @@ public record PagePrep(boolean grayscale, int minWidth, boolean binarise) implem
   static BufferedImage scaled(BufferedImage in, double factor) {
     int w = (int) Math.round(in.getWidth() * factor);
     int h = (int) Math.round(in.getHeight() * factor);
-    int type = in.getType() == BufferedImage.TYPE_BYTE_GRAY ? BufferedImage.TYPE_BYTE_GRAY
-        : BufferedImage.TYPE_INT_RGB;
+    int type =
+        in.getType() == BufferedImage.TYPE_BYTE_GRAY
+            ? BufferedImage.TYPE_BYTE_GRAY
+            : BufferedImage.TYPE_INT_RGB;
     BufferedImage out = new BufferedImage(w, h, type);
     var g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     g.drawImage(in, 0, 0, w, h, null);
     g.dispose();
     return out;

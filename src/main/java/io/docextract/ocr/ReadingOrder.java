@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * Lays the boxes an engine found out as text in reading order: boxes are grouped into rows by
- * vertical overlap, rows run top to bottom and boxes left to right within a row. A detector
- * returns boxes in no useful order, and the receipt model was trained on SROIE's OCR lines, which
- * run row by row in this way.
+ * vertical overlap, rows run top to bottom and boxes left to right within a row. A detector returns
+ * boxes in no useful order, and the receipt model was trained on SROIE's OCR lines, which run row
+ * by row in this way.
  */
 public final class ReadingOrder {
 
@@ -48,7 +48,8 @@ public final class ReadingOrder {
 
   /** Rows top to bottom, each left to right; boxes without text are left out. */
   static List<List<TextBox>> rows(List<TextBox> boxes) {
-    List<TextBox> sorted = new ArrayList<>(boxes.stream().filter(b -> !b.text().isBlank()).toList());
+    List<TextBox> sorted =
+        new ArrayList<>(boxes.stream().filter(b -> !b.text().isBlank()).toList());
     sorted.sort(Comparator.comparingDouble(TextBox::centreY));
     List<List<TextBox>> rows = new ArrayList<>();
     List<double[]> spans = new ArrayList<>();

@@ -41,8 +41,16 @@ public final class TesseractEngine implements OcrEngine {
     Path png = Files.createTempFile("docextract-ocr", ".png");
     try {
       ImageIO.write(prep.apply(page), "png", png.toFile());
-      List<String> cmd = new ArrayList<>(List.of("tesseract", png.toString(), "stdout",
-          "-l", language, "--psm", Integer.toString(psm)));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "tesseract",
+                  png.toString(),
+                  "stdout",
+                  "-l",
+                  language,
+                  "--psm",
+                  Integer.toString(psm)));
       Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -52,8 +60,12 @@ public final class TesseractEngine implements OcrEngine {
       if (p.exitValue() != 0) {
         throw new IOException("tesseract exited with " + p.exitValue());
       }
-      return new String(out, StandardCharsets.UTF_8).lines().map(String::strip)
-          .filter(l -> !l.isEmpty()).reduce((a, b) -> a + "\n" + b).orElse("");
+      return new String(out, StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
+          .reduce((a, b) -> a + "\n" + b)
+          .orElse("");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while tesseract ran", e);

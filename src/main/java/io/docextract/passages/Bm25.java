@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Okapi BM25 over one document's passages: how well each passage answers a bag of query words,
- * with the document itself as the corpus (a word in every passage tells nothing).
+ * Okapi BM25 over one document's passages: how well each passage answers a bag of query words, with
+ * the document itself as the corpus (a word in every passage tells nothing).
  */
 final class Bm25 {
 

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts a long text into chunks that each fit the prompt budget, on passage (paragraph)
- * boundaries, each chunk starting with the last passage of the one before so a value that sits
- * across the cut is whole in one of them. The chunks cover a prefix of the text: up to
- * {@code maxChunks}, the rest is cut.
+ * Cuts a long text into chunks that each fit the prompt budget, on passage (paragraph) boundaries,
+ * each chunk starting with the last passage of the one before so a value that sits across the cut
+ * is whole in one of them. The chunks cover a prefix of the text: up to {@code maxChunks}, the rest
+ * is cut.
  */
 public final class Chunks {
 

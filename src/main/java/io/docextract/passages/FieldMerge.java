@@ -20,11 +20,17 @@ import java.util.Set;
  */
 public final class FieldMerge {
 
-  public enum Policy { FIRST, UNION, MAJORITY }
+  public enum Policy {
+    FIRST,
+    UNION,
+    MAJORITY
+  }
 
   private FieldMerge() {}
 
-  /** @param answers the chunks' parsed answers in document order; a failed chunk is skipped */
+  /**
+   * @param answers the chunks' parsed answers in document order; a failed chunk is skipped
+   */
   public static ObjectNode merge(List<JsonNode> answers, Map<String, Policy> policies) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, Policy> e : policies.entrySet()) {
@@ -38,18 +44,24 @@ public final class FieldMerge {
       }
       if (values.isEmpty()) {
         // Keep the field as the chunks gave it (null, or an empty list), so the schema decides.
-        JsonNode any = answers.stream().filter(a -> a != null && a.has(field)).map(a -> a.get(field))
-            .findFirst().orElse(null);
+        JsonNode any =
+            answers.stream()
+                .filter(a -> a != null && a.has(field))
+                .map(a -> a.get(field))
+                .findFirst()
+                .orElse(null);
         if (any != null) {
           out.set(field, any);
         }
         continue;
       }
-      out.set(field, switch (e.getValue()) {
-        case FIRST -> values.get(0);
-        case UNION -> union(values);
-        case MAJORITY -> majority(values);
-      });
+      out.set(
+          field,
+          switch (e.getValue()) {
+            case FIRST -> values.get(0);
+            case UNION -> union(values);
+            case MAJORITY -> majority(values);
+          });
     }
     return out;
   }

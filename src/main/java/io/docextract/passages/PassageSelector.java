@@ -20,29 +20,34 @@ public final class PassageSelector implements Serializable {
   /** Between two passages that are not next to each other in the document. */
   public static final String GAP = "\n[…]\n";
 
-  private static final Set<String> STOP = Set.of("the", "a", "an", "of", "to", "and", "or", "in",
-      "on", "for", "by", "is", "be", "as", "at", "it", "its", "this", "that", "with", "from",
-      "when", "none", "null", "e", "g", "yyyy", "mm", "dd", "how", "which", "who", "whose", "are");
+  private static final Set<String> STOP =
+      Set.of(
+          "the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "by", "is", "be", "as",
+          "at", "it", "its", "this", "that", "with", "from", "when", "none", "null", "e", "g",
+          "yyyy", "mm", "dd", "how", "which", "who", "whose", "are");
 
   private final Map<String, Set<String>> queries;
   private final int windowChars;
 
-  /** @param queries per field, the words that tend to sit near its value */
+  /**
+   * @param queries per field, the words that tend to sit near its value
+   */
   public PassageSelector(Map<String, ? extends Iterable<String>> queries, int windowChars) {
     Map<String, Set<String>> q = new LinkedHashMap<>();
-    queries.forEach((field, words) -> {
-      Set<String> set = new HashSet<>();
-      for (String w : words) {
-        for (String token : Bm25.words(w)) {
-          if (!STOP.contains(token)) {
-            set.add(token);
+    queries.forEach(
+        (field, words) -> {
+          Set<String> set = new HashSet<>();
+          for (String w : words) {
+            for (String token : Bm25.words(w)) {
+              if (!STOP.contains(token)) {
+                set.add(token);
+              }
+            }
           }
-        }
-      }
-      if (!set.isEmpty()) {
-        q.put(field, set);
-      }
-    });
+          if (!set.isEmpty()) {
+            q.put(field, set);
+          }
+        });
     this.queries = q;
     if (windowChars < 50) {
       throw new IllegalArgumentException("windowChars must be >= 50, got " + windowChars);
@@ -62,10 +67,11 @@ public final class PassageSelector implements Serializable {
     Bm25 bm25 = new Bm25(passages);
     List<List<Passage>> ranked = new ArrayList<>();
     for (Set<String> q : queries.values()) {
-      List<Passage> order = new ArrayList<>(passages.stream()
-          .filter(p -> bm25.score(p.index(), q) > 0).toList());
-      order.sort(Comparator.comparingDouble((Passage p) -> -bm25.score(p.index(), q))
-          .thenComparingInt(Passage::index));
+      List<Passage> order =
+          new ArrayList<>(passages.stream().filter(p -> bm25.score(p.index(), q) > 0).toList());
+      order.sort(
+          Comparator.comparingDouble((Passage p) -> -bm25.score(p.index(), q))
+              .thenComparingInt(Passage::index));
       ranked.add(order);
     }
     TreeSet<Integer> chosen = new TreeSet<>();

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts a text into passages of at most about {@code windowChars}: paragraphs (blank-line separated)
- * are gathered until the window is full; a paragraph longer than the window is cut after a
- * sentence end, or at the window if it has none.
+ * are gathered until the window is full; a paragraph longer than the window is cut after a sentence
+ * end, or at the window if it has none.
  */
 public final class Passages {
 

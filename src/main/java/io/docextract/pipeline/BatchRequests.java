@@ -34,11 +34,13 @@ public final class BatchRequests
   @Override
   public PCollection<Iterable<ExtractionRequest>> expand(PCollection<ExtractionRequest> requests) {
     return requests
-        .apply("KeyByType",
+        .apply(
+            "KeyByType",
             WithKeys.of(ExtractionRequest::documentType).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ExtractionRequest.class)))
-        .apply("GroupIntoBatches", GroupIntoBatches.<String, ExtractionRequest>ofSize(batchSize)
-            .withShardedKey())
+        .apply(
+            "GroupIntoBatches",
+            GroupIntoBatches.<String, ExtractionRequest>ofSize(batchSize).withShardedKey())
         .apply("DropKeys", Values.create())
         .setCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class)));
   }

@@ -10,8 +10,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 /**
  * Reads model files through Beam's FileSystems, so a model can live wherever the job's data does:
  * gs:// with the GCP extension (in the -Prunners jar), s3:// with beam-sdks-java-io-amazon-web-
- * services2, and any other file system registered on the classpath. Lives here because the
- * catalog package does not import Beam.
+ * services2, and any other file system registered on the classpath. Lives here because the catalog
+ * package does not import Beam.
  */
 public final class BeamFileSystemsOpener implements ModelOpener {
 

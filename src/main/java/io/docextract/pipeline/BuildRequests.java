@@ -3,8 +3,8 @@ package io.docextract.pipeline;
 import io.docextract.config.Defaults;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.ingest.ParsedDocument;
-import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
+import io.docextract.values.Reason;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -62,8 +62,7 @@ public final class BuildRequests
     return out;
   }
 
-  private static final class BuildFn
-      extends DoFn<KV<String, ParsedDocument>, ExtractionRequest> {
+  private static final class BuildFn extends DoFn<KV<String, ParsedDocument>, ExtractionRequest> {
     private final List<DocumentTypeConfig> types;
     private final int maxPromptChars;
 
@@ -75,13 +74,17 @@ public final class BuildRequests
     @ProcessElement
     public void process(@Element KV<String, ParsedDocument> typed, MultiOutputReceiver out) {
       ParsedDocument doc = typed.getValue();
-      DocumentTypeConfig type = types.stream().filter(t -> t.name().equals(typed.getKey()))
-          .findFirst().orElse(null);
+      DocumentTypeConfig type =
+          types.stream().filter(t -> t.name().equals(typed.getKey())).findFirst().orElse(null);
       if (type == null) {
         Metrics.counter(STAGE, Reason.UNKNOWN_TYPE.code()).inc();
         out.get(FAILURES)
-            .output(Failures.ofDocument(STAGE, doc, Reason.UNKNOWN_TYPE,
-                "the pipeline declares no document type '" + typed.getKey() + "'"));
+            .output(
+                Failures.ofDocument(
+                    STAGE,
+                    doc,
+                    Reason.UNKNOWN_TYPE,
+                    "the pipeline declares no document type '" + typed.getKey() + "'"));
         return;
       }
       // The type's own budget where it has one (the one its adapter was trained with).
@@ -90,21 +93,37 @@ public final class BuildRequests
       boolean cut = doc.textCut() || text.length() < doc.text().length();
       if (type.review().injection() != null) {
         // The text the model would see: the fitted text, or all of it when it goes in chunks.
-        String seen = type.chunks() == null || doc.text().length() <= budget
-            ? text : doc.text();
+        String seen = type.chunks() == null || doc.text().length() <= budget ? text : doc.text();
         java.util.Optional<io.docextract.checks.InjectionDetector.Match> hit =
             type.review().injection().find(seen);
         if (hit.isPresent()) {
           Metrics.counter(STAGE, Reason.SUSPECTED_INJECTION.code()).inc();
-          out.get(FAILURES).output(Failures.ofDocument(STAGE, doc, Reason.SUSPECTED_INJECTION,
-              "instruction-like text addressed to the model (" + hit.get().pattern() + "): \""
-                  + hit.get().text() + "\" at character " + hit.get().start()
-                  + "; not sent to the model"));
+          out.get(FAILURES)
+              .output(
+                  Failures.ofDocument(
+                      STAGE,
+                      doc,
+                      Reason.SUSPECTED_INJECTION,
+                      "instruction-like text addressed to the model ("
+                          + hit.get().pattern()
+                          + "): \""
+                          + hit.get().text()
+                          + "\" at character "
+                          + hit.get().start()
+                          + "; not sent to the model"));
           return;
         }
       }
-      ExtractionRequest request = new ExtractionRequest(doc.id(), doc.source(),
-          doc.contentType(), type.name(), text, cut, doc.parseMillis(), doc.provenance());
+      ExtractionRequest request =
+          new ExtractionRequest(
+              doc.id(),
+              doc.source(),
+              doc.contentType(),
+              type.name(),
+              text,
+              cut,
+              doc.parseMillis(),
+              doc.provenance());
       if (type.chunks() == null || doc.text().length() <= budget) {
         out.get(REQUESTS).output(request);
         return;
@@ -113,8 +132,13 @@ public final class BuildRequests
       java.util.List<int[]> ranges = type.chunks().ranges(doc.text(), budget);
       Metrics.counter(STAGE, "chunked_documents").inc();
       for (int i = 0; i < ranges.size(); i++) {
-        out.get(REQUESTS).output(request.asChunk(i, ranges.size(), ranges.get(i)[0],
-            doc.text().substring(ranges.get(i)[0], ranges.get(i)[1])));
+        out.get(REQUESTS)
+            .output(
+                request.asChunk(
+                    i,
+                    ranges.size(),
+                    ranges.get(i)[0],
+                    doc.text().substring(ranges.get(i)[0], ranges.get(i)[1])));
       }
     }
   }

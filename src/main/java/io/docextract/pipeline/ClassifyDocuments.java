@@ -8,8 +8,8 @@ import io.docextract.ingest.ParsedDocument;
 import io.docextract.model.ContextOverflowException;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
-import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
+import io.docextract.values.Reason;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +28,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Gives each parsed document its type: the first type whose {@code match} globs claim its path;
- * else, among the types without globs, the only one, or the one the text's signals (then the
- * model) choose. A document no type fits goes to review as {@code unknown_type}, with the signal
- * counts in its message.
+ * else, among the types without globs, the only one, or the one the text's signals (then the model)
+ * choose. A document no type fits goes to review as {@code unknown_type}, with the signal counts in
+ * its message.
  */
 public final class ClassifyDocuments
     extends PTransform<PCollection<ParsedDocument>, PCollectionTuple> {
@@ -43,8 +43,8 @@ public final class ClassifyDocuments
   private final Classification classification;
   private final ModelSettings model;
 
-  private ClassifyDocuments(List<DocumentTypeConfig> types, Classification classification,
-      ModelSettings model) {
+  private ClassifyDocuments(
+      List<DocumentTypeConfig> types, Classification classification, ModelSettings model) {
     this.types = types;
     this.classification = classification;
     this.model = model;
@@ -59,8 +59,7 @@ public final class ClassifyDocuments
   }
 
   /** Types without globs are told apart by their signals, then by {@code model} if allowed. */
-  public ClassifyDocuments withClassification(Classification classification,
-      ModelSettings model) {
+  public ClassifyDocuments withClassification(Classification classification, ModelSettings model) {
     if (classification != null && classification.useModel()) {
       Objects.requireNonNull(model, "classification by model needs the model's settings");
     }
@@ -69,11 +68,13 @@ public final class ClassifyDocuments
 
   @Override
   public PCollectionTuple expand(PCollection<ParsedDocument> docs) {
-    PCollectionTuple out = docs.apply("AssignType",
-        ParDo.of(new ClassifyFn(types, classification, model))
-            .withOutputTags(TYPED, TupleTagList.of(FAILURES)));
-    out.get(TYPED).setCoder(KvCoder.of(StringUtf8Coder.of(),
-        SerializableCoder.of(ParsedDocument.class)));
+    PCollectionTuple out =
+        docs.apply(
+            "AssignType",
+            ParDo.of(new ClassifyFn(types, classification, model))
+                .withOutputTags(TYPED, TupleTagList.of(FAILURES)));
+    out.get(TYPED)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ParsedDocument.class)));
     out.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
     return out;
   }
@@ -85,8 +86,7 @@ public final class ClassifyDocuments
     private transient ModelRuntime runtime;
     private transient TypeClassifier classifier;
 
-    ClassifyFn(List<DocumentTypeConfig> types, Classification classification,
-        ModelSettings model) {
+    ClassifyFn(List<DocumentTypeConfig> types, Classification classification, ModelSettings model) {
       this.types = types;
       this.classification = classification;
       this.model = model;
@@ -95,8 +95,8 @@ public final class ClassifyDocuments
     @Setup
     public void setup() {
       if (classification != null) {
-        runtime = classification.useModel()
-            ? ModelRuntime.acquire(ModelLocator.localise(model)) : null;
+        runtime =
+            classification.useModel() ? ModelRuntime.acquire(ModelLocator.localise(model)) : null;
         classifier = new TypeClassifier(classification, runtime);
       }
     }
@@ -128,14 +128,18 @@ public final class ClassifyDocuments
       if (d.decided()) {
         emit(out, d.type(), doc, d.method());
       } else {
-        unknown(out, doc, "no declared type fits the text (signals found: " + d.scores()
-            + (d.method().equals("model") ? "; the model answered other)" : ")"));
+        unknown(
+            out,
+            doc,
+            "no declared type fits the text (signals found: "
+                + d.scores()
+                + (d.method().equals("model") ? "; the model answered other)" : ")"));
       }
     }
 
     /**
-     * The path a document type's globs are matched on: the file's, also for a part found inside
-     * it, so an invoice mailed as a PDF attachment is typed by the mail's path.
+     * The path a document type's globs are matched on: the file's, also for a part found inside it,
+     * so an invoice mailed as a PDF attachment is typed by the mail's path.
      */
     static String filePath(ParsedDocument doc) {
       String source = doc.source();

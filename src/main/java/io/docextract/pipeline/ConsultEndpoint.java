@@ -6,8 +6,8 @@ import io.docextract.endpoint.EndpointException;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Completion;
 import io.docextract.model.ExtractionPrompt;
-import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
+import io.docextract.values.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,11 +30,11 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * A tier answered by an OpenAI-compatible endpoint: the first (a server holding the pipeline's
  * model) or the second (a bigger model for what the first failed on), with the same instructions,
- * examples and schema the local model has. Each batch goes out with up to the endpoint's
- * {@code concurrency} requests in flight, so a server can batch them. A document the endpoint
- * cannot answer (timeouts or server errors on every attempt, a refused request, the run's budget
- * spent) goes to review as {@code escalation_failed} from the second tier and as
- * {@code model_error} from the first; the others go on to validation like any reply.
+ * examples and schema the local model has. Each batch goes out with up to the endpoint's {@code
+ * concurrency} requests in flight, so a server can batch them. A document the endpoint cannot
+ * answer (timeouts or server errors on every attempt, a refused request, the run's budget spent)
+ * goes to review as {@code escalation_failed} from the second tier and as {@code model_error} from
+ * the first; the others go on to validation like any reply.
  */
 public final class ConsultEndpoint
     extends PTransform<PCollection<Iterable<ExtractionRequest>>, PCollectionTuple> {
@@ -70,9 +70,11 @@ public final class ConsultEndpoint
 
   @Override
   public PCollectionTuple expand(PCollection<Iterable<ExtractionRequest>> requests) {
-    PCollectionTuple out = requests.apply("AskEndpoint",
-        ParDo.of(new AskFn(endpoint, types, tier))
-            .withOutputTags(EXTRACTIONS, TupleTagList.of(FAILURES)));
+    PCollectionTuple out =
+        requests.apply(
+            "AskEndpoint",
+            ParDo.of(new AskFn(endpoint, types, tier))
+                .withOutputTags(EXTRACTIONS, TupleTagList.of(FAILURES)));
     out.get(EXTRACTIONS).setCoder(SerializableCoder.of(Extraction.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
     return out;
@@ -99,11 +101,14 @@ public final class ConsultEndpoint
       endpoint = new ChatEndpoint(settings);
       byName = new HashMap<>();
       types.forEach(t -> byName.put(t.name(), t));
-      pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
-        Thread t = new Thread(r, "docextract-endpoint");
-        t.setDaemon(true);
-        return t;
-      });
+      pool =
+          Executors.newFixedThreadPool(
+              settings.concurrency(),
+              r -> {
+                Thread t = new Thread(r, "docextract-endpoint");
+                t.setDaemon(true);
+                return t;
+              });
     }
 
     @ProcessElement
@@ -115,8 +120,14 @@ public final class ConsultEndpoint
         DocumentTypeConfig type = byName.get(r.documentType());
         ExtractionPrompt prompt = type.prompt();
         items.add(r);
-        answers.add(pool.submit(() -> endpoint.complete(prompt.system(),
-            prompt.turns(type.promptText(r.text())), type.name(), type.schema().json())));
+        answers.add(
+            pool.submit(
+                () ->
+                    endpoint.complete(
+                        prompt.system(),
+                        prompt.turns(type.promptText(r.text())),
+                        type.name(),
+                        type.schema().json())));
       }
       for (int i = 0; i < items.size(); i++) {
         ExtractionRequest r = items.get(i);
@@ -127,8 +138,9 @@ public final class ConsultEndpoint
           out.get(EXTRACTIONS).output(new Extraction(r, c));
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof EndpointException failure)) {
-            throw new IllegalStateException("asking " + settings.displayUrl() + " about "
-                + r.source() + " failed", e.getCause());
+            throw new IllegalStateException(
+                "asking " + settings.displayUrl() + " about " + r.source() + " failed",
+                e.getCause());
           }
           out.get(FAILURES).output(failed(r, failure));
         }
@@ -149,8 +161,8 @@ public final class ConsultEndpoint
       }
       // The first tier has no other model to fall back on: its failure is the model's.
       Reason reason = tier == 1 ? Reason.MODEL_ERROR : Reason.ESCALATION_FAILED;
-      return Failures.ofRequest(metrics.namespace(), r, reason, e.getMessage(), List.of(), null,
-          lineage);
+      return Failures.ofRequest(
+          metrics.namespace(), r, reason, e.getMessage(), List.of(), null, lineage);
     }
 
     @Teardown

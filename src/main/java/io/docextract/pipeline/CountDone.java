@@ -46,7 +46,9 @@ public final class CountDone<T> extends PTransform<PCollection<T>, PCollection<T
 
   @Override
   public PCollection<T> expand(PCollection<T> input) {
-    return input.apply("Count", ParDo.of(new CountFn<T>(kind, category))).setCoder(input.getCoder());
+    return input
+        .apply("Count", ParDo.of(new CountFn<T>(kind, category)))
+        .setCoder(input.getCoder());
   }
 
   private static final class CountFn<T> extends DoFn<T, T> {

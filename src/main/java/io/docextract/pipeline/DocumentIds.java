@@ -33,10 +33,10 @@ final class DocumentIds {
   }
 
   /**
-   * The file's bytes as stored, at most maxFileBytes + 1 of them. Not {@code
-   * readFullyAsBytes()}: FileIO.readMatches() decompresses by extension by default, which would
-   * hand Tika the first entry of a .zip (and inflate a zip bomb in this JVM's heap) instead of
-   * the archive, whose parts Tika reads within the container limits.
+   * The file's bytes as stored, at most maxFileBytes + 1 of them. Not {@code readFullyAsBytes()}:
+   * FileIO.readMatches() decompresses by extension by default, which would hand Tika the first
+   * entry of a .zip (and inflate a zip bomb in this JVM's heap) instead of the archive, whose parts
+   * Tika reads within the container limits.
    */
   static byte[] readStored(FileIO.ReadableFile file, ParseLimits limits) throws IOException {
     try (InputStream in =

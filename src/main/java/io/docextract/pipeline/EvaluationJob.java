@@ -22,8 +22,12 @@ public final class EvaluationJob {
    * Predictions by input file name, the run's summary, per-document model latencies (from the
    * lineage), the process CPU time the run used, and the process's peak resident memory so far.
    */
-  public record Result(Map<String, Prediction> byFile, RunSummary summary, List<Long> latenciesMs,
-      double cpuSeconds, Double peakRssMb) {
+  public record Result(
+      Map<String, Prediction> byFile,
+      RunSummary summary,
+      List<Long> latenciesMs,
+      double cpuSeconds,
+      Double peakRssMb) {
 
     public Double p95LatencyMs() {
       return latenciesMs.isEmpty() ? null : io.docextract.values.Percentiles.of(latenciesMs, 95);
@@ -45,15 +49,23 @@ public final class EvaluationJob {
       throw new IOException("evaluation run ended in state " + state);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
-        inputs, config.output(), config.review(), seconds, result.metrics());
+    RunSummary summary =
+        RunSummary.collect(
+            config.name(),
+            options.getRunner().getSimpleName(),
+            inputs,
+            config.output(),
+            config.review(),
+            seconds,
+            result.metrics());
     double cpu = ProcessStats.cpuSeconds() - cpuStart;
     Map<String, Prediction> byFile = new HashMap<>();
     List<Long> latencies = new java.util.ArrayList<>();
     for (String f : summary.recordFiles()) {
       for (String line : Files.readAllLines(Path.of(f))) {
         JsonNode n = JsonLines.mapper().readTree(line);
-        byFile.put(fileName(n.path("source").asText()),
+        byFile.put(
+            fileName(n.path("source").asText()),
             new Prediction(n.get("fields"), true, true, true, null, confidence(n)));
         latencies.add(n.path("lineage").path("model_ms").asLong());
       }
@@ -64,11 +76,16 @@ public final class EvaluationJob {
         String reason = n.path("reason").asText();
         // The pipeline's proposal (rules and fallback applied) where the reply got that far,
         // so a reviewed document is scored on what the pipeline decided, as a record would be.
-        JsonNode reply = n.path("fields").isObject() ? n.get("fields")
-            : parse(n.path("raw_output").asText(null));
-        boolean schemaValid = reply != null && !List.of(Reason.SCHEMA_VIOLATION.code(),
-            Reason.TRUNCATED.code()).contains(reason);
-        byFile.put(fileName(n.path("source").asText()),
+        JsonNode reply =
+            n.path("fields").isObject()
+                ? n.get("fields")
+                : parse(n.path("raw_output").asText(null));
+        boolean schemaValid =
+            reply != null
+                && !List.of(Reason.SCHEMA_VIOLATION.code(), Reason.TRUNCATED.code())
+                    .contains(reason);
+        byFile.put(
+            fileName(n.path("source").asText()),
             new Prediction(reply, false, reply != null, schemaValid, reason, confidence(n)));
         if (n.path("lineage").has("model_ms")) {
           latencies.add(n.path("lineage").path("model_ms").asLong());

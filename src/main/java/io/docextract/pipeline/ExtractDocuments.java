@@ -55,59 +55,83 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
   public PCollectionTuple expand(PBegin begin) {
     PCollection<FileIO.ReadableFile> files =
         begin
-            .apply("MatchDocuments", FileIO.match().filepattern(config.input())
-                .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply(
+                "MatchDocuments",
+                FileIO.match()
+                    .filepattern(config.input())
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
             .apply("ReadMatches", FileIO.readMatches());
     if (!skipDoneIn.isEmpty()) {
-      files = files.apply("SkipProcessed",
-          SkipProcessed.inOutputs(skipDoneIn).withLimits(config.parseLimits()));
+      files =
+          files.apply(
+              "SkipProcessed",
+              SkipProcessed.inOutputs(skipDoneIn).withLimits(config.parseLimits()));
     }
     PCollectionTuple parsed =
         files.apply("ParseDocuments", ParseDocuments.create().withLimits(config.parseLimits()));
 
     PCollectionTuple typed =
-        parsed.get(ParseDocuments.PARSED)
-            .apply("ClassifyDocuments", ClassifyDocuments.byPath(config.documentTypes())
-                .withClassification(config.classification(), config.model()));
+        parsed
+            .get(ParseDocuments.PARSED)
+            .apply(
+                "ClassifyDocuments",
+                ClassifyDocuments.byPath(config.documentTypes())
+                    .withClassification(config.classification(), config.model()));
 
     PCollectionTuple requests =
-        typed.get(ClassifyDocuments.TYPED)
-            .apply("BuildRequests", BuildRequests.forTypes(config.documentTypes())
-                .withMaxPromptChars(config.maxPromptChars()));
+        typed
+            .get(ClassifyDocuments.TYPED)
+            .apply(
+                "BuildRequests",
+                BuildRequests.forTypes(config.documentTypes())
+                    .withMaxPromptChars(config.maxPromptChars()));
 
     // The first tier: the model in this JVM, or the endpoint that holds it.
     EndpointSettings served = config.endpoint();
-    PCollection<Iterable<ExtractionRequest>> batches = requests.get(BuildRequests.REQUESTS)
-        .apply("BatchRequests", BatchRequests.ofSize(served == null ? config.batchSize()
-            : Math.max(config.batchSize(), served.concurrency())));
+    PCollection<Iterable<ExtractionRequest>> batches =
+        requests
+            .get(BuildRequests.REQUESTS)
+            .apply(
+                "BatchRequests",
+                BatchRequests.ofSize(
+                    served == null
+                        ? config.batchSize()
+                        : Math.max(config.batchSize(), served.concurrency())));
     PCollectionTuple answered;
     TupleTag<Extraction> answeredTag;
     TupleTag<ReviewItem> failedTag;
     if (served == null) {
-      answered = batches.apply("ExtractFields",
-          ExtractFields.with(config.model(), config.documentTypes()));
+      answered =
+          batches.apply(
+              "ExtractFields", ExtractFields.with(config.model(), config.documentTypes()));
       answeredTag = ExtractFields.EXTRACTIONS;
       failedTag = ExtractFields.FAILURES;
     } else {
-      answered = batches.apply("AskEndpoint",
-          ConsultEndpoint.at(served, config.documentTypes()).withTier(1));
+      answered =
+          batches.apply(
+              "AskEndpoint", ConsultEndpoint.at(served, config.documentTypes()).withTier(1));
       answeredTag = ConsultEndpoint.EXTRACTIONS;
       failedTag = ConsultEndpoint.FAILURES;
     }
-    PCollectionTuple extracted = PCollectionTuple.of(ExtractFields.EXTRACTIONS,
-            answered.get(answeredTag)).and(ExtractFields.FAILURES, answered.get(failedTag))
-        .apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
+    PCollectionTuple extracted =
+        PCollectionTuple.of(ExtractFields.EXTRACTIONS, answered.get(answeredTag))
+            .and(ExtractFields.FAILURES, answered.get(failedTag))
+            .apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
 
     Escalation escalation = config.escalation();
-    ValidateRecords validate = served == null
-        ? ValidateRecords.against(config.documentTypes(), config.model())
-        : ValidateRecords.against(config.documentTypes(), served);
+    ValidateRecords validate =
+        served == null
+            ? ValidateRecords.against(config.documentTypes(), config.model())
+            : ValidateRecords.against(config.documentTypes(), served);
     PCollectionTuple validated =
-        extracted.get(MergeChunks.EXTRACTIONS)
-            .apply("ValidateRecords", escalation == null ? validate
-                : validate.withEscalation(escalation.reasons()));
+        extracted
+            .get(MergeChunks.EXTRACTIONS)
+            .apply(
+                "ValidateRecords",
+                escalation == null ? validate : validate.withEscalation(escalation.reasons()));
 
-    PCollectionList<ExtractedRecord> records = PCollectionList.of(validated.get(ValidateRecords.RECORDS));
+    PCollectionList<ExtractedRecord> records =
+        PCollectionList.of(validated.get(ValidateRecords.RECORDS));
     PCollectionList<ReviewItem> failures =
         PCollectionList.of(parsed.get(ParseDocuments.FAILURES))
             .and(typed.get(ClassifyDocuments.FAILURES))
@@ -120,11 +144,15 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
       PCollection<Extraction> answers;
       ValidateRecords validate2;
       if (escalation.remote()) {
-        PCollectionTuple asked = escalated
-            .apply("BatchEscalated", BatchRequests.ofSize(
-                Math.max(config.batchSize(), escalation.endpoint().concurrency())))
-            .apply("ConsultEndpoint",
-                ConsultEndpoint.at(escalation.endpoint(), config.documentTypes()));
+        PCollectionTuple asked =
+            escalated
+                .apply(
+                    "BatchEscalated",
+                    BatchRequests.ofSize(
+                        Math.max(config.batchSize(), escalation.endpoint().concurrency())))
+                .apply(
+                    "ConsultEndpoint",
+                    ConsultEndpoint.at(escalation.endpoint(), config.documentTypes()));
         answers = asked.get(ConsultEndpoint.EXTRACTIONS);
         failures = failures.and(asked.get(ConsultEndpoint.FAILURES));
         validate2 = ValidateRecords.against(config.documentTypes(), escalation.endpoint());
@@ -132,24 +160,27 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
         // The second tier is one model for every type: the types' own models are tier 1's.
         List<DocumentTypeConfig> tier2Types =
             config.documentTypes().stream().map(t -> t.withModel(null)).toList();
-        PCollectionTuple extracted2 = escalated
-            .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
-            .apply("ExtractFieldsTier2",
-                ExtractFields.with(escalation.model(), tier2Types).withTier(2));
+        PCollectionTuple extracted2 =
+            escalated
+                .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
+                .apply(
+                    "ExtractFieldsTier2",
+                    ExtractFields.with(escalation.model(), tier2Types).withTier(2));
         answers = extracted2.get(ExtractFields.EXTRACTIONS);
         failures = failures.and(extracted2.get(ExtractFields.FAILURES));
         validate2 = ValidateRecords.against(tier2Types, escalation.model());
       }
-      PCollectionTuple validated2 =
-          answers.apply("ValidateRecordsTier2", validate2.withTier(2));
+      PCollectionTuple validated2 = answers.apply("ValidateRecordsTier2", validate2.withTier(2));
       records = records.and(validated2.get(ValidateRecords.RECORDS));
       failures = failures.and(validated2.get(ValidateRecords.FAILURES));
     }
     PCollection<ReviewItem> review =
-        failures.apply("FlattenFailures", Flatten.pCollections())
+        failures
+            .apply("FlattenFailures", Flatten.pCollections())
             .setCoder(SerializableCoder.of(ReviewItem.class));
     PCollection<ExtractedRecord> allRecords =
-        records.apply("FlattenRecords", Flatten.pCollections())
+        records
+            .apply("FlattenRecords", Flatten.pCollections())
             .setCoder(SerializableCoder.of(ExtractedRecord.class));
 
     return PCollectionTuple.of(RECORDS, allRecords).and(REVIEW, review);

@@ -5,12 +5,12 @@ import io.docextract.model.Completion;
 import io.docextract.model.ContextOverflowException;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelFailureException;
-import io.docextract.model.ValueScaffold;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.ModelSettings;
 import io.docextract.model.PromptFit;
-import io.docextract.values.Reason;
+import io.docextract.model.ValueScaffold;
 import io.docextract.review.ReviewItem;
+import io.docextract.values.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +32,10 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Runs each batch of requests through the model, under the grammar of its document type's schema,
  * with as many requests in flight as the model has slots. Each type runs on its own model or the
- * pipeline's; types that differ only in their adapter share one base, each request switching on
- * its type's adapter. Models are loaded once per JVM and shared by every instance of this DoFn. A prompt that does not fit, or a runtime failure on one
- * request, goes to review; the rest of the batch goes on.
+ * pipeline's; types that differ only in their adapter share one base, each request switching on its
+ * type's adapter. Models are loaded once per JVM and shared by every instance of this DoFn. A
+ * prompt that does not fit, or a runtime failure on one request, goes to review; the rest of the
+ * batch goes on.
  */
 public final class ExtractFields
     extends PTransform<PCollection<Iterable<ExtractionRequest>>, PCollectionTuple> {
@@ -42,6 +43,7 @@ public final class ExtractFields
   public static final TupleTag<Extraction> EXTRACTIONS = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
   static final String STAGE = "ExtractFields";
+
   /** Tries per request before a runtime failure sends the document to review. */
   static final int MODEL_ATTEMPTS = 3;
 
@@ -113,13 +115,20 @@ public final class ExtractFields
       types.forEach(t -> requests.put(t.name(), models.request(t.name())));
       // As many requests in flight as the widest copy has slots: with a copy per type, two
       // models decoding at once would only split the same cores between them.
-      int slots = runtimes.values().stream().distinct()
-          .mapToInt(r -> r.settings().parallel()).max().orElse(1);
-      pool = Executors.newFixedThreadPool(slots, r -> {
-        Thread t = new Thread(r, "docextract-slot");
-        t.setDaemon(true);
-        return t;
-      });
+      int slots =
+          runtimes.values().stream()
+              .distinct()
+              .mapToInt(r -> r.settings().parallel())
+              .max()
+              .orElse(1);
+      pool =
+          Executors.newFixedThreadPool(
+              slots,
+              r -> {
+                Thread t = new Thread(r, "docextract-slot");
+                t.setDaemon(true);
+                return t;
+              });
       byName = new HashMap<>();
       grammars = new HashMap<>();
       scaffolds = new HashMap<>();
@@ -142,13 +151,19 @@ public final class ExtractFields
         ModelRuntime runtime = runtimes.get(r.documentType());
         ModelSettings model = requests.get(r.documentType());
         items.add(r);
-        futures.add(pool.submit(() -> {
-          PromptFit fit = PromptFit.fit(runtime,
-              t -> runtime.renderPrompt(type.prompt(), type.promptText(t)), r.text(),
-              model.maxTokens());
-          Completion c = completeWithRetries(runtime, fit.prompt(), grammar, scaffold, model);
-          return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  PromptFit fit =
+                      PromptFit.fit(
+                          runtime,
+                          t -> runtime.renderPrompt(type.prompt(), type.promptText(t)),
+                          r.text(),
+                          model.maxTokens());
+                  Completion c =
+                      completeWithRetries(runtime, fit.prompt(), grammar, scaffold, model);
+                  return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
+                }));
       }
       for (int i = 0; i < items.size(); i++) {
         ExtractionRequest r = items.get(i);
@@ -173,21 +188,33 @@ public final class ExtractFields
           }
           metrics.count(reason.code());
           // A chunk's failure carries where it belongs; MergeChunks decides the document's end.
-          Map<String, Object> lineage = r.chunked()
-              ? Map.of("chunk", r.chunk(), "chunks", r.chunks()) : Map.of();
-          out.get(FAILURES).output(Failures.ofRequest(metrics.namespace(), r, reason,
-              cause.getMessage(), List.of(), null, lineage));
+          Map<String, Object> lineage =
+              r.chunked() ? Map.of("chunk", r.chunk(), "chunks", r.chunks()) : Map.of();
+          out.get(FAILURES)
+              .output(
+                  Failures.ofRequest(
+                      metrics.namespace(),
+                      r,
+                      reason,
+                      cause.getMessage(),
+                      List.of(),
+                      null,
+                      lineage));
         }
       }
     }
 
     /**
-     * A runtime failure is tried again a bounded number of times; after that (a document that
-     * fails every time) it is a model_error for review, never an endless retry of the bundle.
-     * A prompt that does not fit is not retried: it never will.
+     * A runtime failure is tried again a bounded number of times; after that (a document that fails
+     * every time) it is a model_error for review, never an endless retry of the bundle. A prompt
+     * that does not fit is not retried: it never will.
      */
-    private static Completion completeWithRetries(ModelRuntime runtime, String prompt,
-        String grammar, ValueScaffold scaffold, ModelSettings model)
+    private static Completion completeWithRetries(
+        ModelRuntime runtime,
+        String prompt,
+        String grammar,
+        ValueScaffold scaffold,
+        ModelSettings model)
         throws InterruptedException {
       RuntimeException last = null;
       for (int attempt = 1; attempt <= MODEL_ATTEMPTS; attempt++) {
@@ -199,8 +226,8 @@ public final class ExtractFields
           last = e;
         }
       }
-      throw new ModelFailureException("the model failed " + MODEL_ATTEMPTS + " times: " + last,
-          last);
+      throw new ModelFailureException(
+          "the model failed " + MODEL_ATTEMPTS + " times: " + last, last);
     }
 
     @Teardown

@@ -4,4 +4,5 @@ import io.docextract.model.Completion;
 import java.io.Serializable;
 
 /** A request and what the model made of it. */
-public record Extraction(ExtractionRequest request, Completion completion) implements Serializable {}
+public record Extraction(ExtractionRequest request, Completion completion)
+    implements Serializable {}

@@ -31,17 +31,18 @@ public final class ExtractionPipeline {
   }
 
   /** The same run with its records and review items sent to {@code sinks}. */
-  public static void build(Pipeline pipeline, JobConfig config, OutputLayout layout,
-      Sinks sinks) {
+  public static void build(Pipeline pipeline, JobConfig config, OutputLayout layout, Sinks sinks) {
     ExtractDocuments extract = ExtractDocuments.from(config);
     if (layout.incremental()) {
       extract = extract.skippingDocumentsIn(layout.allRunsGlobs());
     }
     PCollectionTuple results = pipeline.apply("ExtractDocuments", extract);
-    results.get(ExtractDocuments.RECORDS)
+    results
+        .get(ExtractDocuments.RECORDS)
         .apply("CountRecords", CountDone.<ExtractedRecord>as(RECORDS).by(ExtractionPipeline::tier))
         .apply("WriteRecords", sinks.records());
-    results.get(ExtractDocuments.REVIEW)
+    results
+        .get(ExtractDocuments.REVIEW)
         .apply("CountReview", CountDone.<ReviewItem>as(REVIEW).by(r -> r.reason().code()))
         .apply("RouteFailures", sinks.review());
   }

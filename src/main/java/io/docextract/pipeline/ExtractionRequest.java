@@ -31,24 +31,51 @@ public record ExtractionRequest(
   }
 
   /** A whole document (one chunk). */
-  public ExtractionRequest(String id, String source, String contentType, String documentType,
-      String text, boolean textCut, long parseMillis, Provenance provenance) {
+  public ExtractionRequest(
+      String id,
+      String source,
+      String contentType,
+      String documentType,
+      String text,
+      boolean textCut,
+      long parseMillis,
+      Provenance provenance) {
     this(id, source, contentType, documentType, text, textCut, parseMillis, provenance, 0, 1, 0);
   }
 
   /**
-   * Chunk {@code chunk} of {@code chunks} of this request's document: the text from offset
-   * {@code start} of the document's fitted text.
+   * Chunk {@code chunk} of {@code chunks} of this request's document: the text from offset {@code
+   * start} of the document's fitted text.
    */
   public ExtractionRequest asChunk(int chunk, int chunks, int start, String chunkText) {
-    return new ExtractionRequest(id, source, contentType, documentType, chunkText, textCut,
-        parseMillis, provenance, chunk, chunks, start);
+    return new ExtractionRequest(
+        id,
+        source,
+        contentType,
+        documentType,
+        chunkText,
+        textCut,
+        parseMillis,
+        provenance,
+        chunk,
+        chunks,
+        start);
   }
 
   /** The document again, whole, with the text its chunks covered. */
   public ExtractionRequest whole(String coveredText) {
-    return new ExtractionRequest(id, source, contentType, documentType, coveredText, textCut,
-        parseMillis, provenance, 0, 1, 0);
+    return new ExtractionRequest(
+        id,
+        source,
+        contentType,
+        documentType,
+        coveredText,
+        textCut,
+        parseMillis,
+        provenance,
+        0,
+        1,
+        0);
   }
 
   public boolean chunked() {
@@ -56,8 +83,14 @@ public record ExtractionRequest(
   }
 
   /** A request for a plain file (not a container's part). */
-  public ExtractionRequest(String id, String source, String contentType, String documentType,
-      String text, boolean textCut, long parseMillis) {
+  public ExtractionRequest(
+      String id,
+      String source,
+      String contentType,
+      String documentType,
+      String text,
+      boolean textCut,
+      long parseMillis) {
     this(id, source, contentType, documentType, text, textCut, parseMillis, Provenance.file());
   }
 
@@ -74,7 +107,17 @@ public record ExtractionRequest(
 
   /** The same request with its text cut to fit the model's context. */
   public ExtractionRequest withCutText(String cutText) {
-    return new ExtractionRequest(id, source, contentType, documentType, cutText, true, parseMillis,
-        provenance, chunk, chunks, chunkStart);
+    return new ExtractionRequest(
+        id,
+        source,
+        contentType,
+        documentType,
+        cutText,
+        true,
+        parseMillis,
+        provenance,
+        chunk,
+        chunks,
+        chunkStart);
   }
 }

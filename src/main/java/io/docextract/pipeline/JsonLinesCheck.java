@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * The JSON-lines sink's own verification: its files at the end of a run hold as many lines as
- * the job counted going into it. A difference means lines were lost or written twice on the way
- * to the files (a finalize that went wrong), which the counters alone cannot see.
+ * The JSON-lines sink's own verification: its files at the end of a run hold as many lines as the
+ * job counted going into it. A difference means lines were lost or written twice on the way to the
+ * files (a finalize that went wrong), which the counters alone cannot see.
  */
 public final class JsonLinesCheck {
 
@@ -23,16 +23,26 @@ public final class JsonLinesCheck {
     if (records == summary.records() && review == summary.review()) {
       return null;
     }
-    return "the files hold " + records + " records and " + review + " review items, the job"
-        + " counted " + summary.records() + " and " + summary.review();
+    return "the files hold "
+        + records
+        + " records and "
+        + review
+        + " review items, the job"
+        + " counted "
+        + summary.records()
+        + " and "
+        + summary.review();
   }
 
   private static long lines(String... files) throws IOException {
     long n = 0;
     for (String file : files) {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file, false))),
-          StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(
+                  Channels.newInputStream(
+                      FileSystems.open(FileSystems.matchNewResource(file, false))),
+                  StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           if (!line.isBlank()) {

@@ -32,11 +32,11 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Puts a chunked document back together after {@link ExtractFields}: the chunks' answers are
- * merged field by field by the type's policy into one reply for the whole covered text, which
- * then goes through validation like any other. A chunk that failed (no answer, a reply cut off or
- * not JSON) is left out and counted; only when every chunk failed does the document go to review,
- * once. Whole documents pass through untouched.
+ * Puts a chunked document back together after {@link ExtractFields}: the chunks' answers are merged
+ * field by field by the type's policy into one reply for the whole covered text, which then goes
+ * through validation like any other. A chunk that failed (no answer, a reply cut off or not JSON)
+ * is left out and counted; only when every chunk failed does the document go to review, once. Whole
+ * documents pass through untouched.
  */
 public final class MergeChunks extends PTransform<PCollectionTuple, PCollectionTuple> {
 
@@ -65,48 +65,68 @@ public final class MergeChunks extends PTransform<PCollectionTuple, PCollectionT
 
   @Override
   public PCollectionTuple expand(PCollectionTuple extracted) {
-    PCollectionTuple answers = extracted.get(ExtractFields.EXTRACTIONS).apply("SplitAnswers",
-        ParDo.of(new DoFn<Extraction, Extraction>() {
-          @ProcessElement
-          public void process(@Element Extraction x, MultiOutputReceiver out) {
-            if (x.request().chunked()) {
-              out.get(CHUNK_ANSWERS).output(KV.of(x.request().id(), x));
-            } else {
-              out.get(EXTRACTIONS).output(x);
-            }
-          }
-        }).withOutputTags(EXTRACTIONS, TupleTagList.of(CHUNK_ANSWERS)));
-    PCollectionTuple failures = extracted.get(ExtractFields.FAILURES).apply("SplitFailures",
-        ParDo.of(new DoFn<ReviewItem, ReviewItem>() {
-          @ProcessElement
-          public void process(@Element ReviewItem r, MultiOutputReceiver out) {
-            if (r.lineage().containsKey("chunks")) {
-              out.get(CHUNK_FAILURES).output(KV.of(r.id(), r));
-            } else {
-              out.get(FAILURES).output(r);
-            }
-          }
-        }).withOutputTags(FAILURES, TupleTagList.of(CHUNK_FAILURES)));
+    PCollectionTuple answers =
+        extracted
+            .get(ExtractFields.EXTRACTIONS)
+            .apply(
+                "SplitAnswers",
+                ParDo.of(
+                        new DoFn<Extraction, Extraction>() {
+                          @ProcessElement
+                          public void process(@Element Extraction x, MultiOutputReceiver out) {
+                            if (x.request().chunked()) {
+                              out.get(CHUNK_ANSWERS).output(KV.of(x.request().id(), x));
+                            } else {
+                              out.get(EXTRACTIONS).output(x);
+                            }
+                          }
+                        })
+                    .withOutputTags(EXTRACTIONS, TupleTagList.of(CHUNK_ANSWERS)));
+    PCollectionTuple failures =
+        extracted
+            .get(ExtractFields.FAILURES)
+            .apply(
+                "SplitFailures",
+                ParDo.of(
+                        new DoFn<ReviewItem, ReviewItem>() {
+                          @ProcessElement
+                          public void process(@Element ReviewItem r, MultiOutputReceiver out) {
+                            if (r.lineage().containsKey("chunks")) {
+                              out.get(CHUNK_FAILURES).output(KV.of(r.id(), r));
+                            } else {
+                              out.get(FAILURES).output(r);
+                            }
+                          }
+                        })
+                    .withOutputTags(FAILURES, TupleTagList.of(CHUNK_FAILURES)));
     answers.get(EXTRACTIONS).setCoder(SerializableCoder.of(Extraction.class));
-    answers.get(CHUNK_ANSWERS).setCoder(KvCoder.of(StringUtf8Coder.of(),
-        SerializableCoder.of(Extraction.class)));
+    answers
+        .get(CHUNK_ANSWERS)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Extraction.class)));
     failures.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
-    failures.get(CHUNK_FAILURES).setCoder(KvCoder.of(StringUtf8Coder.of(),
-        SerializableCoder.of(ReviewItem.class)));
+    failures
+        .get(CHUNK_FAILURES)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ReviewItem.class)));
 
-    PCollectionTuple merged = KeyedPCollectionTuple
-        .of(JOINED_ANSWERS, answers.get(CHUNK_ANSWERS))
-        .and(JOINED_FAILURES, failures.get(CHUNK_FAILURES))
-        .apply("GroupChunks", CoGroupByKey.create())
-        .apply("Merge", ParDo.of(new MergeFn(types))
-            .withOutputTags(EXTRACTIONS, TupleTagList.of(FAILURES)));
+    PCollectionTuple merged =
+        KeyedPCollectionTuple.of(JOINED_ANSWERS, answers.get(CHUNK_ANSWERS))
+            .and(JOINED_FAILURES, failures.get(CHUNK_FAILURES))
+            .apply("GroupChunks", CoGroupByKey.create())
+            .apply(
+                "Merge",
+                ParDo.of(new MergeFn(types))
+                    .withOutputTags(EXTRACTIONS, TupleTagList.of(FAILURES)));
     merged.get(EXTRACTIONS).setCoder(SerializableCoder.of(Extraction.class));
     merged.get(FAILURES).setCoder(SerializableCoder.of(ReviewItem.class));
 
-    PCollection<Extraction> all = PCollectionList.of(answers.get(EXTRACTIONS))
-        .and(merged.get(EXTRACTIONS)).apply("FlattenAnswers", Flatten.pCollections());
-    PCollection<ReviewItem> failed = PCollectionList.of(failures.get(FAILURES))
-        .and(merged.get(FAILURES)).apply("FlattenFailures", Flatten.pCollections());
+    PCollection<Extraction> all =
+        PCollectionList.of(answers.get(EXTRACTIONS))
+            .and(merged.get(EXTRACTIONS))
+            .apply("FlattenAnswers", Flatten.pCollections());
+    PCollection<ReviewItem> failed =
+        PCollectionList.of(failures.get(FAILURES))
+            .and(merged.get(FAILURES))
+            .apply("FlattenFailures", Flatten.pCollections());
     return PCollectionTuple.of(EXTRACTIONS, all).and(FAILURES, failed);
   }
 
@@ -167,8 +187,12 @@ public final class MergeChunks extends PTransform<PCollectionTuple, PCollectionT
         millis += x.completion().totalMillis();
       }
       Metrics.counter(STAGE, "documents_merged").inc();
-      out.get(EXTRACTIONS).output(new Extraction(whole, new Completion(merged,
-          StopReason.COMPLETE_JSON, prompt, generated, firstToken, millis)));
+      out.get(EXTRACTIONS)
+          .output(
+              new Extraction(
+                  whole,
+                  new Completion(
+                      merged, StopReason.COMPLETE_JSON, prompt, generated, firstToken, millis)));
     }
 
     /** The chunks' texts laid back over one another by their offsets: the covered text. */

@@ -23,8 +23,10 @@ final class ModelLocator {
     ModelCache cache = ModelCache.fromEnvironment(List.of(new BeamFileSystemsOpener()));
     try {
       String model = local(cache, settings.modelPath(), settings.modelSha256());
-      String adapter = settings.adapterPath() == null ? null
-          : local(cache, settings.adapterPath(), settings.adapterSha256());
+      String adapter =
+          settings.adapterPath() == null
+              ? null
+              : local(cache, settings.adapterPath(), settings.adapterSha256());
       return settings.withPaths(model, adapter);
     } catch (ModelUnavailableException e) {
       throw new IllegalStateException(e.getMessage(), e);

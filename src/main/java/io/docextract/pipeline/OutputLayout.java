@@ -32,8 +32,8 @@ public final class OutputLayout implements Serializable {
 
   /** A full run: its files replace everything an earlier run wrote at these locations. */
   public static OutputLayout replacing(String output, String review) {
-    return new OutputLayout(Objects.requireNonNull(output, "output"),
-        Objects.requireNonNull(review, "review"), null);
+    return new OutputLayout(
+        Objects.requireNonNull(output, "output"), Objects.requireNonNull(review, "review"), null);
   }
 
   /** An incremental run with an id made from its start time: {@link #runIdAt}. */
@@ -54,8 +54,8 @@ public final class OutputLayout implements Serializable {
     if (runId == null || !SAFE_ID.matcher(runId).matches()) {
       throw new IllegalArgumentException("runId must be letters and digits, got " + runId);
     }
-    return new OutputLayout(Objects.requireNonNull(output, "output"),
-        Objects.requireNonNull(review, "review"), runId);
+    return new OutputLayout(
+        Objects.requireNonNull(output, "output"), Objects.requireNonNull(review, "review"), runId);
   }
 
   public boolean incremental() {
@@ -97,7 +97,8 @@ public final class OutputLayout implements Serializable {
 
   /** Globs of every run's records and review files at these locations: what was done before. */
   public List<String> allRunsGlobs() {
-    return List.of(ExtractionPipeline.prefix(output, "records") + "*.jsonl",
+    return List.of(
+        ExtractionPipeline.prefix(output, "records") + "*.jsonl",
         ExtractionPipeline.prefix(review, "review") + "*.jsonl");
   }
 

@@ -5,8 +5,8 @@ import io.docextract.ingest.ParseLimits;
 import io.docextract.ingest.ParseOutcome;
 import io.docextract.ingest.ParsedDocument;
 import io.docextract.ingest.Provenance;
-import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
+import io.docextract.values.Reason;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,8 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricResults;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -40,6 +40,7 @@ public final class ParseDocuments
   public static final TupleTag<ParsedDocument> PARSED = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
   static final String STAGE = "ParseDocuments";
+
   /** Documents beyond one per file: a container that yields n documents adds n - 1. */
   static final String EXTRA_DOCUMENTS = "extra_documents";
 
@@ -66,8 +67,13 @@ public final class ParseDocuments
       return 0;
     }
     long n = 0;
-    for (MetricResult<Long> c : metrics.queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(STAGE, EXTRA_DOCUMENTS)).build()).getCounters()) {
+    for (MetricResult<Long> c :
+        metrics
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(STAGE, EXTRA_DOCUMENTS))
+                    .build())
+            .getCounters()) {
       n += c.getAttempted();
     }
     return n;
@@ -113,8 +119,13 @@ public final class ParseDocuments
       String source = file.getMetadata().resourceId().toString();
       long size = file.getMetadata().sizeBytes();
       if (size > limits.maxFileBytes()) {
-        fail(out, DocumentIds.pathId(source), source, Reason.TOO_LARGE,
-            "file has " + size + " bytes, limit is " + limits.maxFileBytes(), null);
+        fail(
+            out,
+            DocumentIds.pathId(source),
+            source,
+            Reason.TOO_LARGE,
+            "file has " + size + " bytes, limit is " + limits.maxFileBytes(),
+            null);
         return;
       }
       byte[] bytes;
@@ -125,8 +136,13 @@ public final class ParseDocuments
         return;
       }
       if (bytes.length > limits.maxFileBytes()) {
-        fail(out, DocumentIds.pathId(source), source, Reason.TOO_LARGE,
-            "file grew past the limit of " + limits.maxFileBytes() + " bytes while read", null);
+        fail(
+            out,
+            DocumentIds.pathId(source),
+            source,
+            Reason.TOO_LARGE,
+            "file grew past the limit of " + limits.maxFileBytes() + " bytes while read",
+            null);
         return;
       }
       List<ParseOutcome> outcomes = parser.parseAll(bytes, source);
@@ -142,24 +158,51 @@ public final class ParseDocuments
           parsed.inc();
           out.get(PARSED).output(outcome.document());
         } else {
-          fail(out, outcome.id(), outcome.source() == null ? source : outcome.source(),
-              outcome.failure(), outcome.message(), outcome.contentType(),
+          fail(
+              out,
+              outcome.id(),
+              outcome.source() == null ? source : outcome.source(),
+              outcome.failure(),
+              outcome.message(),
+              outcome.contentType(),
               provenance(outcome.provenance()));
         }
       }
     }
 
-    private static void fail(MultiOutputReceiver out, String id, String source, Reason reason,
-        String message, String contentType) {
+    private static void fail(
+        MultiOutputReceiver out,
+        String id,
+        String source,
+        Reason reason,
+        String message,
+        String contentType) {
       fail(out, id, source, reason, message, contentType, Map.of());
     }
 
-    private static void fail(MultiOutputReceiver out, String id, String source, Reason reason,
-        String message, String contentType, Map<String, Object> lineage) {
+    private static void fail(
+        MultiOutputReceiver out,
+        String id,
+        String source,
+        Reason reason,
+        String message,
+        String contentType,
+        Map<String, Object> lineage) {
       Metrics.counter(STAGE, reason.code()).inc();
       out.get(FAILURES)
-          .output(new ReviewItem(id, source, contentType, null, STAGE, reason, message, List.of(),
-              null, null, lineage));
+          .output(
+              new ReviewItem(
+                  id,
+                  source,
+                  contentType,
+                  null,
+                  STAGE,
+                  reason,
+                  message,
+                  List.of(),
+                  null,
+                  null,
+                  lineage));
     }
 
     private static Map<String, Object> provenance(Provenance p) {

@@ -1,8 +1,8 @@
 package io.docextract.pipeline;
 
 /**
- * One progress line from a running job's counters: documents finished of the total, the rate of
- * the documents actually processed (skipped ones cost nothing), and the time left at that rate.
+ * One progress line from a running job's counters: documents finished of the total, the rate of the
+ * documents actually processed (skipped ones cost nothing), and the time left at that rate.
  */
 public final class ProgressLine {
 
@@ -14,11 +14,16 @@ public final class ProgressLine {
     long finished = processed + skipped;
     double perMin = elapsedSeconds > 0 ? processed * 60.0 / elapsedSeconds : 0;
     long left = Math.max(0, total - finished);
-    String eta = processed == 0 ? "ETA unknown"
-        : "ETA " + duration(left * 60.0 / Math.max(perMin, 1e-9));
-    return String.format("progress: %d/%d documents%s, %.1f docs/min, %s (%s elapsed)",
-        finished, total, skipped > 0 ? " (" + skipped + " skipped as done before)" : "", perMin,
-        eta, duration(elapsedSeconds));
+    String eta =
+        processed == 0 ? "ETA unknown" : "ETA " + duration(left * 60.0 / Math.max(perMin, 1e-9));
+    return String.format(
+        "progress: %d/%d documents%s, %.1f docs/min, %s (%s elapsed)",
+        finished,
+        total,
+        skipped > 0 ? " (" + skipped + " skipped as done before)" : "",
+        perMin,
+        eta,
+        duration(elapsedSeconds));
   }
 
   static String duration(double seconds) {

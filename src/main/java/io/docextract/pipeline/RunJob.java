@@ -18,8 +18,8 @@ import org.joda.time.Duration;
 public final class RunJob {
 
   /** How the job ended, what it wrote, and its counters. */
-  public record Outcome(PipelineResult.State state, RunSummary summary, RunCounters counters,
-      double seconds) {
+  public record Outcome(
+      PipelineResult.State state, RunSummary summary, RunCounters counters, double seconds) {
     public boolean done() {
       return state == PipelineResult.State.DONE;
     }
@@ -28,8 +28,8 @@ public final class RunJob {
   private RunJob() {}
 
   /**
-   * Builds the job and submits it without waiting (a Flex Template launch must return once the
-   * job is submitted). Returns the runner's description of the job, e.g. the Dataflow job id.
+   * Builds the job and submits it without waiting (a Flex Template launch must return once the job
+   * is submitted). Returns the runner's description of the job, e.g. the Dataflow job id.
    */
   public static String submit(JobConfig config, PipelineOptions options, OutputLayout layout) {
     Pipeline p = Pipeline.create(options);
@@ -42,8 +42,14 @@ public final class RunJob {
    * Builds and runs the job, printing a progress line every {@code progressSeconds} (0: none).
    * Failures of the job itself surface as the runner's RuntimeException.
    */
-  public static Outcome run(JobConfig config, PipelineOptions options, OutputLayout layout,
-      long inputs, int progressSeconds, Consumer<String> progress) throws IOException {
+  public static Outcome run(
+      JobConfig config,
+      PipelineOptions options,
+      OutputLayout layout,
+      long inputs,
+      int progressSeconds,
+      Consumer<String> progress)
+      throws IOException {
     if (options.getRunner() == DirectRunner.class) {
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
@@ -57,8 +63,9 @@ public final class RunJob {
     } else {
       state = result.waitUntilFinish(Duration.standardSeconds(progressSeconds));
       while (state == null || !state.isTerminal()) {
-        progress.accept(ProgressLine.of(RunCounters.of(result.metrics()), inputs,
-            (System.nanoTime() - start) / 1e9));
+        progress.accept(
+            ProgressLine.of(
+                RunCounters.of(result.metrics()), inputs, (System.nanoTime() - start) / 1e9));
         state = result.waitUntilFinish(Duration.standardSeconds(progressSeconds));
       }
     }
@@ -67,8 +74,15 @@ public final class RunJob {
     if (state != PipelineResult.State.DONE) {
       return new Outcome(state, null, counters, seconds);
     }
-    RunSummary summary = RunSummary.collect(config.name(), options.getRunner().getSimpleName(),
-        inputs, counters.skipped(), layout, seconds, result.metrics());
+    RunSummary summary =
+        RunSummary.collect(
+            config.name(),
+            options.getRunner().getSimpleName(),
+            inputs,
+            counters.skipped(),
+            layout,
+            seconds,
+            result.metrics());
     return new Outcome(state, summary, counters, seconds);
   }
 }

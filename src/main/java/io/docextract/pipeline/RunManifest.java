@@ -35,16 +35,29 @@ public record RunManifest(
     List<String> reviewFiles) {
 
   /** Where the inputs went; {@code inputs = skipped + records + review}. */
-  public record Counts(long inputs, long skipped, long records, long review,
-      Map<String, Long> reviewByReason, Map<String, Long> recordsByTier, long modelRequests) {}
+  public record Counts(
+      long inputs,
+      long skipped,
+      long records,
+      long review,
+      Map<String, Long> reviewByReason,
+      Map<String, Long> recordsByTier,
+      long modelRequests) {}
 
   /** Seconds spent checking before the job, running it, and in all. */
-  public record Durations(double preflightSeconds, double jobSeconds, double totalSeconds,
-      double docsPerMinute) {}
+  public record Durations(
+      double preflightSeconds, double jobSeconds, double totalSeconds, double docsPerMinute) {}
 
   /** The model files by hash; {@code tier2*} only when the pipeline escalates. */
-  public record Models(String model, String modelSha256, String adapter, String adapterSha256,
-      String tier2Model, String tier2ModelSha256, String tier2Adapter, String tier2AdapterSha256,
+  public record Models(
+      String model,
+      String modelSha256,
+      String adapter,
+      String adapterSha256,
+      String tier2Model,
+      String tier2ModelSha256,
+      String tier2Adapter,
+      String tier2AdapterSha256,
       Map<String, Object> stats) {}
 
   public static final String FILE = "manifest.json";
@@ -55,10 +68,11 @@ public record RunManifest(
    */
   public ResourceId writeTo(String dir) throws IOException {
     ResourceId target = FileSystems.matchNewResource(ExtractionPipeline.prefix(dir, FILE), false);
-    ResourceId tmp = FileSystems.matchNewResource(
-        ExtractionPipeline.prefix(dir, "." + FILE + "." + runId + ".tmp"), false);
-    try (Writer w = Channels.newWriter(FileSystems.create(tmp, "application/json"),
-        StandardCharsets.UTF_8)) {
+    ResourceId tmp =
+        FileSystems.matchNewResource(
+            ExtractionPipeline.prefix(dir, "." + FILE + "." + runId + ".tmp"), false);
+    try (Writer w =
+        Channels.newWriter(FileSystems.create(tmp, "application/json"), StandardCharsets.UTF_8)) {
       w.write(JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this));
       w.write("\n");
     }

@@ -21,8 +21,8 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 
 /**
  * What a finished run did, from the job's own counters of what reached its sinks ({@link
- * CountDone}, committed values where the runner keeps them), so it balances whatever the sinks
- * are; the JSON-lines sink's files are checked against it apart ({@link JsonLinesCheck}).
+ * CountDone}, committed values where the runner keeps them), so it balances whatever the sinks are;
+ * the JSON-lines sink's files are checked against it apart ({@link JsonLinesCheck}).
  */
 public record RunSummary(
     String pipeline,
@@ -47,18 +47,38 @@ public record RunSummary(
   }
 
   /** A full run's summary, its files those at {@code output} and {@code reviewDir}. */
-  public static RunSummary collect(String pipeline, String runner, long inputs, String output,
-      String reviewDir, double wallSeconds, MetricResults metrics) throws IOException {
-    return collect(pipeline, runner, inputs, 0, OutputLayout.replacing(output, reviewDir),
-        wallSeconds, metrics);
+  public static RunSummary collect(
+      String pipeline,
+      String runner,
+      long inputs,
+      String output,
+      String reviewDir,
+      double wallSeconds,
+      MetricResults metrics)
+      throws IOException {
+    return collect(
+        pipeline,
+        runner,
+        inputs,
+        0,
+        OutputLayout.replacing(output, reviewDir),
+        wallSeconds,
+        metrics);
   }
 
   /**
-   * The run counted from its metrics; {@code skipped} inputs were done before. The files this
-   * run's layout names are listed for readers of the output (eval), not counted.
+   * The run counted from its metrics; {@code skipped} inputs were done before. The files this run's
+   * layout names are listed for readers of the output (eval), not counted.
    */
-  public static RunSummary collect(String pipeline, String runner, long inputs, long skipped,
-      OutputLayout layout, double wallSeconds, MetricResults metrics) throws IOException {
+  public static RunSummary collect(
+      String pipeline,
+      String runner,
+      long inputs,
+      long skipped,
+      OutputLayout layout,
+      double wallSeconds,
+      MetricResults metrics)
+      throws IOException {
     RunCounters counters = RunCounters.committed(metrics);
     long records = counters.get(CountDone.NAMESPACE, ExtractionPipeline.RECORDS);
     long review = counters.get(CountDone.NAMESPACE, ExtractionPipeline.REVIEW);
@@ -67,39 +87,56 @@ public record RunSummary(
     // A container counts as the documents it yields, so inputs = records + review still holds.
     inputs += ParseDocuments.extraDocuments(metrics);
     double perMin = wallSeconds > 0 ? (inputs - skipped) * 60.0 / wallSeconds : 0;
-    return new RunSummary(pipeline, runner, inputs, records, review, byReason,
-        Math.round(wallSeconds * 100) / 100.0, Math.round(perMin * 10) / 10.0,
-        ProcessStats.peakRssMb(), modelStats(metrics), byTier, tierStats(metrics, byTier),
-        files(layout.recordsGlob()), files(layout.reviewGlob()), skipped);
+    return new RunSummary(
+        pipeline,
+        runner,
+        inputs,
+        records,
+        review,
+        byReason,
+        Math.round(wallSeconds * 100) / 100.0,
+        Math.round(perMin * 10) / 10.0,
+        ProcessStats.peakRssMb(),
+        modelStats(metrics),
+        byTier,
+        tierStats(metrics, byTier),
+        files(layout.recordsGlob()),
+        files(layout.reviewGlob()),
+        skipped);
   }
 
   /** The per-category counts of a kind ({@code Progress/review_<reason>}), by category. */
   private static Map<String, Long> categories(RunCounters counters, String kind) {
     String prefix = CountDone.NAMESPACE + "/" + CountDone.categoryName(kind, "");
     Map<String, Long> out = new TreeMap<>();
-    counters.values().forEach((name, n) -> {
-      if (name.startsWith(prefix) && n > 0) {
-        out.put(name.substring(prefix.length()), n);
-      }
-    });
+    counters
+        .values()
+        .forEach(
+            (name, n) -> {
+              if (name.startsWith(prefix) && n > 0) {
+                out.put(name.substring(prefix.length()), n);
+              }
+            });
     return out;
   }
 
-  /** Token counts and model time from the ExtractFields distributions, where the runner has them. */
+  /**
+   * Token counts and model time from the ExtractFields distributions, where the runner has them.
+   */
   static Map<String, Object> modelStats(MetricResults metrics) {
     return modelStats(metrics, ExtractFields.namespace(1));
   }
 
   /**
-   * Per tier: requests, model time and tokens from the tier's metrics, and the records it
-   * answered. Tier 2's requests are the documents escalated to it.
+   * Per tier: requests, model time and tokens from the tier's metrics, and the records it answered.
+   * Tier 2's requests are the documents escalated to it.
    */
-  static Map<String, Map<String, Object>> tierStats(MetricResults metrics,
-      Map<String, Long> recordsByTier) {
+  static Map<String, Map<String, Object>> tierStats(
+      MetricResults metrics, Map<String, Long> recordsByTier) {
     Map<String, Map<String, Object>> tiers = new LinkedHashMap<>();
     for (int tier = 1; tier <= 2; tier++) {
-      Map<String, Object> stats = new LinkedHashMap<>(modelStats(metrics,
-          ExtractFields.namespace(tier)));
+      Map<String, Object> stats =
+          new LinkedHashMap<>(modelStats(metrics, ExtractFields.namespace(tier)));
       if (stats.isEmpty() && tier > 1) {
         continue;
       }
@@ -115,11 +152,22 @@ public record RunSummary(
       return stats;
     }
     Map<String, DistributionResult> d = new TreeMap<>();
-    for (MetricResult<DistributionResult> r : metrics.queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(namespace)).build()).getDistributions()) {
-      d.merge(r.getName().getName(), r.getAttempted(),
-          (a, b) -> DistributionResult.create(a.getSum() + b.getSum(), a.getCount() + b.getCount(),
-              Math.min(a.getMin(), b.getMin()), Math.max(a.getMax(), b.getMax())));
+    for (MetricResult<DistributionResult> r :
+        metrics
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(namespace))
+                    .build())
+            .getDistributions()) {
+      d.merge(
+          r.getName().getName(),
+          r.getAttempted(),
+          (a, b) ->
+              DistributionResult.create(
+                  a.getSum() + b.getSum(),
+                  a.getCount() + b.getCount(),
+                  Math.min(a.getMin(), b.getMin()),
+                  Math.max(a.getMax(), b.getMax())));
     }
     DistributionResult ms = d.get("model_millis");
     DistributionResult gen = d.get("generated_tokens");
@@ -136,7 +184,8 @@ public record RunSummary(
     }
     if (gen != null) {
       stats.put("generated_tokens", gen.getSum());
-      stats.put("generated_tokens_per_request_second",
+      stats.put(
+          "generated_tokens_per_request_second",
           Math.round(gen.getSum() * 10000.0 / Math.max(1, ms.getSum())) / 10.0);
     }
     return stats;
@@ -144,10 +193,11 @@ public record RunSummary(
 
   /** Writes summary.json beside the records. */
   public void writeTo(String output) throws IOException {
-    ResourceId target = FileSystems.matchNewResource(ExtractionPipeline.prefix(output, "summary.json"),
-        false);
-    try (Writer w = Channels.newWriter(FileSystems.create(target, "application/json"),
-        StandardCharsets.UTF_8)) {
+    ResourceId target =
+        FileSystems.matchNewResource(ExtractionPipeline.prefix(output, "summary.json"), false);
+    try (Writer w =
+        Channels.newWriter(
+            FileSystems.create(target, "application/json"), StandardCharsets.UTF_8)) {
       w.write(JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this));
       w.write("\n");
     }

@@ -7,10 +7,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.POutput;
 
 /**
- * Where a job's records and review items go. The run is balanced from the counts taken on the
- * way in ({@link CountDone}), so a sink that writes no files (a database, BigQuery) balances as
- * the JSON-lines files do; those files are additionally checked line by line ({@link
- * JsonLinesCheck}).
+ * Where a job's records and review items go. The run is balanced from the counts taken on the way
+ * in ({@link CountDone}), so a sink that writes no files (a database, BigQuery) balances as the
+ * JSON-lines files do; those files are additionally checked line by line ({@link JsonLinesCheck}).
  */
 public interface Sinks {
 

@@ -28,8 +28,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Drops the files whose document id is already in an earlier run's records or review files, so a
  * scheduled re-run over a growing folder parses and extracts only what is new. Ids are content
- * hashes, so a renamed copy of a processed file is skipped too. The earlier ids reach the filter
- * as a map side input; each skipped file is counted in {@code SkipProcessed/skipped}.
+ * hashes, so a renamed copy of a processed file is skipped too. The earlier ids reach the filter as
+ * a map side input; each skipped file is counted in {@code SkipProcessed/skipped}.
  *
  * <p>The earlier files are read before this run writes anything: TextIO writes to a temporary
  * folder and renames its files only when the whole write finishes, after every skip decision.
@@ -49,7 +49,9 @@ public final class SkipProcessed
 
   /** Skips documents named in the JSON-lines files matching these globs (none may match). */
   public static SkipProcessed inOutputs(List<String> globs) {
-    if (globs == null || globs.isEmpty() || globs.stream().anyMatch(g -> g == null || g.isBlank())) {
+    if (globs == null
+        || globs.isEmpty()
+        || globs.stream().anyMatch(g -> g == null || g.isBlank())) {
       throw new IllegalArgumentException("globs must name at least one file pattern, got " + globs);
     }
     return new SkipProcessed(List.copyOf(globs), ParseLimits.defaults());
@@ -63,9 +65,12 @@ public final class SkipProcessed
   @Override
   public PCollection<FileIO.ReadableFile> expand(PCollection<FileIO.ReadableFile> files) {
     PCollectionView<Map<String, Boolean>> done =
-        files.getPipeline()
+        files
+            .getPipeline()
             .apply("EarlierOutputs", Create.of(earlierOutputs))
-            .apply("MatchEarlier", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+            .apply(
+                "MatchEarlier",
+                FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
             .apply("ReadEarlier", FileIO.readMatches())
             .apply("EarlierLines", TextIO.readFiles())
             .apply("EarlierIds", ParDo.of(new IdFn()))
@@ -88,8 +93,8 @@ public final class SkipProcessed
       }
       JsonNode id = JsonLines.mapper().readTree(line).get("id");
       if (id == null || !id.isTextual()) {
-        throw new IllegalStateException("an earlier output line has no id: "
-            + line.substring(0, Math.min(80, line.length())));
+        throw new IllegalStateException(
+            "an earlier output line has no id: " + line.substring(0, Math.min(80, line.length())));
       }
       out.output(id.asText());
     }

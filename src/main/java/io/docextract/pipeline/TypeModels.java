@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which model each document type runs on, and which types share a loaded base: a type's own
- * model, else the pipeline's. Types whose models differ only in their LoRA adapter share one copy
- * of the base with all their adapters loaded beside it; every user of a job (pre-flight, the
- * extraction DoFns) acquires through here so they all get the same copies.
+ * Which model each document type runs on, and which types share a loaded base: a type's own model,
+ * else the pipeline's. Types whose models differ only in their LoRA adapter share one copy of the
+ * base with all their adapters loaded beside it; every user of a job (pre-flight, the extraction
+ * DoFns) acquires through here so they all get the same copies.
  */
 final class TypeModels implements Serializable {
 
@@ -32,29 +32,43 @@ final class TypeModels implements Serializable {
   }
 
   /**
-   * The type models grouped by the copy they load: same file, context, threads and slots. A
-   * group's first model, without its adapter, stands for the copy; reply budget, prompt cache and
-   * drafting stay each type's own, per request.
+   * The type models grouped by the copy they load: same file, context, threads and slots. A group's
+   * first model, without its adapter, stands for the copy; reply budget, prompt cache and drafting
+   * stay each type's own, per request.
    */
   Map<ModelSettings, List<ModelSettings>> bases() {
     Map<List<Object>, ModelSettings> firstOf = new LinkedHashMap<>();
     Map<ModelSettings, List<ModelSettings>> out = new LinkedHashMap<>();
-    byType.values().forEach(s -> {
-      ModelSettings base = firstOf.computeIfAbsent(loadKey(s), k -> s.withAdapter(null, null));
-      out.computeIfAbsent(base, b -> new ArrayList<>()).add(s);
-    });
+    byType
+        .values()
+        .forEach(
+            s -> {
+              ModelSettings base =
+                  firstOf.computeIfAbsent(loadKey(s), k -> s.withAdapter(null, null));
+              out.computeIfAbsent(base, b -> new ArrayList<>()).add(s);
+            });
     return out;
   }
 
   /** The runtimes of every type, by type name, local copies fetched: close each once. */
   Map<String, ModelRuntime> acquire() {
     Map<List<Object>, ModelRuntime> loaded = new LinkedHashMap<>();
-    bases().forEach((base, models) -> {
-      List<String> adapters = models.stream()
-          .map(m -> m.adapterPath() == null ? null : ModelLocator.localise(m).adapterPath())
-          .filter(java.util.Objects::nonNull).distinct().toList();
-      loaded.put(loadKey(base), ModelRuntime.acquire(ModelLocator.localise(base), adapters));
-    });
+    bases()
+        .forEach(
+            (base, models) -> {
+              List<String> adapters =
+                  models.stream()
+                      .map(
+                          m ->
+                              m.adapterPath() == null
+                                  ? null
+                                  : ModelLocator.localise(m).adapterPath())
+                      .filter(java.util.Objects::nonNull)
+                      .distinct()
+                      .toList();
+              loaded.put(
+                  loadKey(base), ModelRuntime.acquire(ModelLocator.localise(base), adapters));
+            });
     Map<String, ModelRuntime> out = new LinkedHashMap<>();
     byType.forEach((type, s) -> out.put(type, loaded.get(loadKey(s))));
     return out;
@@ -66,7 +80,12 @@ final class TypeModels implements Serializable {
   }
 
   private static List<Object> loadKey(ModelSettings s) {
-    return List.of(s.modelPath(), s.modelSha256(), s.chatTemplate(), s.contextSize(), s.threads(),
+    return List.of(
+        s.modelPath(),
+        s.modelSha256(),
+        s.chatTemplate(),
+        s.contextSize(),
+        s.threads(),
         s.parallel());
   }
 }

@@ -5,9 +5,9 @@ import io.docextract.decision.RecordDecision;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.Completion;
 import io.docextract.model.ModelSettings;
-import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.validate.ExtractedRecord;
+import io.docextract.values.Reason;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -35,8 +35,10 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
 
   public static final TupleTag<ExtractedRecord> RECORDS = new TupleTag<>() {};
   public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
+
   /** Requests whose answer failed for a reason the next tier may fix (with escalation only). */
   public static final TupleTag<ExtractionRequest> ESCALATE = new TupleTag<>() {};
+
   static final String STAGE = "ValidateRecords";
 
   private final List<DocumentTypeConfig> types;
@@ -44,8 +46,11 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
   private final Set<String> escalate;
   private final int tier;
 
-  private ValidateRecords(List<DocumentTypeConfig> types, Map<String, AnsweredBy> model,
-      Set<String> escalate, int tier) {
+  private ValidateRecords(
+      List<DocumentTypeConfig> types,
+      Map<String, AnsweredBy> model,
+      Set<String> escalate,
+      int tier) {
     this.types = types;
     this.model = model;
     this.escalate = escalate;
@@ -76,8 +81,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
   }
 
   /** Replies of a remote endpoint: the lineage names the endpoint and its model. */
-  public static ValidateRecords against(List<DocumentTypeConfig> types,
-      EndpointSettings endpoint) {
+  public static ValidateRecords against(List<DocumentTypeConfig> types, EndpointSettings endpoint) {
     if (types == null || types.isEmpty()) {
       throw new IllegalArgumentException("types must name at least one document type");
     }
@@ -108,7 +112,9 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, RecordDecision> decisions;
 
-    ValidateFn(List<DocumentTypeConfig> types, Map<String, AnsweredBy> model,
+    ValidateFn(
+        List<DocumentTypeConfig> types,
+        Map<String, AnsweredBy> model,
         Set<String> escalate,
         int tier) {
       this.types = types;
@@ -132,24 +138,51 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       ExtractionRequest r = e.request();
       Completion c = e.completion();
       Map<String, Object> lineage = lineage(byName.get(r.documentType()), r, c);
-      RecordDecision.Outcome o = decisions.get(r.documentType()).decide(r.text(), c,
-          model.get(r.documentType()).maxTokens(), LocalDate.now(ZoneOffset.UTC), lineage);
+      RecordDecision.Outcome o =
+          decisions
+              .get(r.documentType())
+              .decide(
+                  r.text(),
+                  c,
+                  model.get(r.documentType()).maxTokens(),
+                  LocalDate.now(ZoneOffset.UTC),
+                  lineage);
       int fallbacks = RecordDecision.Outcome.ruleFallbacks(lineage);
       if (fallbacks > 0) {
         Metrics.counter(STAGE, "rule_fallbacks").inc(fallbacks);
       }
       if (!o.accepted()) {
-        fail(out, r, o.reason(), o.message(), o.messages(), c.text(), lineage,
+        fail(
+            out,
+            r,
+            o.reason(),
+            o.message(),
+            o.messages(),
+            c.text(),
+            lineage,
             o.fields() == null ? null : o.fields().toString());
         return;
       }
       Metrics.counter(STAGE, "records").inc();
-      out.get(RECORDS).output(new ExtractedRecord(r.id(), r.source(), r.contentType(),
-          r.documentType(), o.fields().toString(), lineage));
+      out.get(RECORDS)
+          .output(
+              new ExtractedRecord(
+                  r.id(),
+                  r.source(),
+                  r.contentType(),
+                  r.documentType(),
+                  o.fields().toString(),
+                  lineage));
     }
 
-    private void fail(MultiOutputReceiver out, ExtractionRequest r, Reason reason,
-        String message, List<String> messages, String raw, Map<String, Object> lineage,
+    private void fail(
+        MultiOutputReceiver out,
+        ExtractionRequest r,
+        Reason reason,
+        String message,
+        List<String> messages,
+        String raw,
+        Map<String, Object> lineage,
         String proposal) {
       if (escalate.contains(reason.code())) {
         Metrics.counter(STAGE, "escalated_" + reason.code()).inc();
@@ -157,12 +190,14 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
         return;
       }
       Metrics.counter(STAGE, reason.code()).inc();
-      out.get(FAILURES).output(Failures.ofRequest(STAGE, r, reason, message, messages, raw,
-          lineage).withFields(proposal));
+      out.get(FAILURES)
+          .output(
+              Failures.ofRequest(STAGE, r, reason, message, messages, raw, lineage)
+                  .withFields(proposal));
     }
 
-    private Map<String, Object> lineage(DocumentTypeConfig type, ExtractionRequest r,
-        Completion c) {
+    private Map<String, Object> lineage(
+        DocumentTypeConfig type, ExtractionRequest r, Completion c) {
       Map<String, Object> l = new LinkedHashMap<>();
       l.put("tier", tier);
       l.putAll(model.get(r.documentType()).lineage());

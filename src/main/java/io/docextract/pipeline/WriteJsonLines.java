@@ -13,17 +13,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * Writes elements as JSON lines with Beam's TextIO, which writes to temporary files and renames
  * them when the write is finalized, so a failed run leaves no half-written output.
  *
- * <p>The number of files is fixed ({@link #SHARDS}), not left to the runner. With
- * runner-determined sharding a temporary file is written per bundle and the final names
- * ({@code -SSSSS-of-NNNNN}) are handed out at finalize, in whatever order that attempt lists its
- * temporary files. A runner that runs the finalize again after part of the job was restarted
- * (Flink's region failover re-runs every region that consumes a restarted one, finished or not)
- * then either writes a second set of files under other names beside the first, so every line in
- * them is there twice, or gives a name to a temporary file the first finalize already moved away,
- * so another file's lines land under that name and the lines that were there are lost (both seen
- * in FlinkRetryTest). With a fixed count the names are the same on every attempt
- * ({@code -00000-of-00001}, written even when empty): a finalize that runs again moves the
- * restarted attempt's file, which holds every line once, onto the name it wrote before.
+ * <p>The number of files is fixed ({@link #SHARDS}), not left to the runner. With runner-determined
+ * sharding a temporary file is written per bundle and the final names ({@code -SSSSS-of-NNNNN}) are
+ * handed out at finalize, in whatever order that attempt lists its temporary files. A runner that
+ * runs the finalize again after part of the job was restarted (Flink's region failover re-runs
+ * every region that consumes a restarted one, finished or not) then either writes a second set of
+ * files under other names beside the first, so every line in them is there twice, or gives a name
+ * to a temporary file the first finalize already moved away, so another file's lines land under
+ * that name and the lines that were there are lost (both seen in FlinkRetryTest). With a fixed
+ * count the names are the same on every attempt ({@code -00000-of-00001}, written even when empty):
+ * a finalize that runs again moves the restarted attempt's file, which holds every line once, onto
+ * the name it wrote before.
  */
 public final class WriteJsonLines<T> extends PTransform<PCollection<T>, PDone> {
 

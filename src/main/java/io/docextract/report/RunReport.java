@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import io.docextract.values.Span;
 import io.docextract.review.QueuedItem;
+import io.docextract.values.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * One static HTML page per run: counts per route and reason with a Chart.js chart, and for each
- * document sent to review its reasons, the model's values with where they were found, and its
- * text with the grounded values highlighted. Rendered with a Mustache template; Chart.js is
- * inlined from its webjar so the page opens offline.
+ * document sent to review its reasons, the model's values with where they were found, and its text
+ * with the grounded values highlighted. Rendered with a Mustache template; Chart.js is inlined from
+ * its webjar so the page opens offline.
  */
 public final class RunReport {
 
@@ -36,16 +36,26 @@ public final class RunReport {
    * The run's counts. {@code tiers} maps tier1, tier2 to that tier's requests, records, model
    * seconds and tokens (RunSummary's figures); records are charted per tier when there are two.
    */
-  public record Run(String pipeline, String runner, long inputs, long records,
-      Map<String, Long> reviewByReason, Double wallSeconds,
+  public record Run(
+      String pipeline,
+      String runner,
+      long inputs,
+      long records,
+      Map<String, Long> reviewByReason,
+      Double wallSeconds,
       Map<String, Map<String, Object>> tiers) {
 
     public Run {
       tiers = tiers == null ? Map.of() : tiers;
     }
 
-    public Run(String pipeline, String runner, long inputs, long records,
-        Map<String, Long> reviewByReason, Double wallSeconds) {
+    public Run(
+        String pipeline,
+        String runner,
+        long inputs,
+        long records,
+        Map<String, Long> reviewByReason,
+        Double wallSeconds) {
       this(pipeline, runner, inputs, records, reviewByReason, wallSeconds, Map.of());
     }
   }
@@ -57,16 +67,31 @@ public final class RunReport {
     }
     List<Map<String, Object>> routes = new ArrayList<>();
     if (run.tiers().size() > 1) {
-      run.tiers().forEach((tier, stats) -> routes.add(Map.of("route", "records",
-          "reason", "records (" + tier + ")", "count", number(stats.get("records")))));
+      run.tiers()
+          .forEach(
+              (tier, stats) ->
+                  routes.add(
+                      Map.of(
+                          "route",
+                          "records",
+                          "reason",
+                          "records (" + tier + ")",
+                          "count",
+                          number(stats.get("records")))));
     } else {
       routes.add(Map.of("route", "records", "reason", "records", "count", run.records()));
     }
-    run.reviewByReason().forEach((reason, n) ->
-        routes.add(Map.of("route", "review", "reason", reason, "count", n)));
+    run.reviewByReason()
+        .forEach(
+            (reason, n) -> routes.add(Map.of("route", "review", "reason", reason, "count", n)));
     ArrayNode routesJson = JsonNodeFactory.instance.arrayNode();
-    routes.forEach(r -> routesJson.addObject().put("route", (String) r.get("route"))
-        .put("reason", (String) r.get("reason")).put("count", (Long) r.get("count")));
+    routes.forEach(
+        r ->
+            routesJson
+                .addObject()
+                .put("route", (String) r.get("route"))
+                .put("reason", (String) r.get("reason"))
+                .put("count", (Long) r.get("count")));
 
     Map<String, Object> ctx = new HashMap<>();
     ctx.put("pipeline", run.pipeline());
@@ -74,19 +99,29 @@ public final class RunReport {
     ctx.put("inputs", run.inputs());
     ctx.put("records", run.records());
     ctx.put("review", reviewed.size());
-    ctx.put("wallSeconds", run.wallSeconds() == null ? null
-        : String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
+    ctx.put(
+        "wallSeconds",
+        run.wallSeconds() == null
+            ? null
+            : String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
     ctx.put("routes", routes);
     List<Map<String, Object>> tiers = new ArrayList<>();
-    run.tiers().forEach((tier, stats) -> {
-      Map<String, Object> row = new HashMap<>();
-      row.put("tier", tier);
-      for (String key : List.of("requests", "records", "model_seconds", "prompt_tokens",
-          "generated_tokens")) {
-        row.put(key, stats.getOrDefault(key, "–"));
-      }
-      tiers.add(row);
-    });
+    run.tiers()
+        .forEach(
+            (tier, stats) -> {
+              Map<String, Object> row = new HashMap<>();
+              row.put("tier", tier);
+              for (String key :
+                  List.of(
+                      "requests",
+                      "records",
+                      "model_seconds",
+                      "prompt_tokens",
+                      "generated_tokens")) {
+                row.put(key, stats.getOrDefault(key, "–"));
+              }
+              tiers.add(row);
+            });
     ctx.put("tiers", tiers);
     ctx.put("hasTiers", tiers.size() > 1);
     ctx.put("routesJson", routesJson.toString().replace("</", "<\\/"));
@@ -114,15 +149,31 @@ public final class RunReport {
     m.put("messages", messages);
     m.put("hasMessages", !messages.isEmpty());
     List<Map<String, Object>> values = new ArrayList<>();
-    q.predicted().fields().forEachRemaining(e -> {
-      List<Span> spans = q.spans().getOrDefault(e.getKey(), List.of());
-      String evidence = spans.isEmpty() ? "–" : spans.stream()
-          .map(s -> s == null ? "not found" : s.method() + (s.score() < 1
-              ? String.format(java.util.Locale.ROOT, " %.2f", s.score()) : "")
-              + " at " + s.start())
-          .reduce((a, b) -> a + "; " + b).orElse("–");
-      values.add(Map.of("field", e.getKey(), "value", text(e.getValue()), "evidence", evidence));
-    });
+    q.predicted()
+        .fields()
+        .forEachRemaining(
+            e -> {
+              List<Span> spans = q.spans().getOrDefault(e.getKey(), List.of());
+              String evidence =
+                  spans.isEmpty()
+                      ? "–"
+                      : spans.stream()
+                          .map(
+                              s ->
+                                  s == null
+                                      ? "not found"
+                                      : s.method()
+                                          + (s.score() < 1
+                                              ? String.format(
+                                                  java.util.Locale.ROOT, " %.2f", s.score())
+                                              : "")
+                                          + " at "
+                                          + s.start())
+                          .reduce((a, b) -> a + "; " + b)
+                          .orElse("–");
+              values.add(
+                  Map.of("field", e.getKey(), "value", text(e.getValue()), "evidence", evidence));
+            });
     m.put("values", values);
     m.put("hasValues", !values.isEmpty());
     m.put("highlighted", highlight(q.text(), q.spans()));
@@ -133,11 +184,14 @@ public final class RunReport {
   static String highlight(String text, Map<String, List<Span>> spans) {
     String shown = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text;
     List<Object[]> marks = new ArrayList<>();
-    spans.forEach((field, list) -> list.forEach(s -> {
-      if (s != null && s.end() <= shown.length()) {
-        marks.add(new Object[] {s, field});
-      }
-    }));
+    spans.forEach(
+        (field, list) ->
+            list.forEach(
+                s -> {
+                  if (s != null && s.end() <= shown.length()) {
+                    marks.add(new Object[] {s, field});
+                  }
+                }));
     marks.sort(Comparator.comparingInt(o -> ((Span) o[0]).start()));
     StringBuilder out = new StringBuilder();
     int at = 0;
@@ -147,9 +201,13 @@ public final class RunReport {
         continue; // overlapping values: the first one is marked
       }
       out.append(escape(shown.substring(at, s.start())));
-      out.append("<mark class=\"").append(s.method()).append("\" title=\"")
-          .append(escape((String) o[1])).append("\">")
-          .append(escape(shown.substring(s.start(), s.end()))).append("</mark>");
+      out.append("<mark class=\"")
+          .append(s.method())
+          .append("\" title=\"")
+          .append(escape((String) o[1]))
+          .append("\">")
+          .append(escape(shown.substring(s.start(), s.end())))
+          .append("</mark>");
       at = s.end();
     }
     out.append(escape(shown.substring(at)));
@@ -164,7 +222,9 @@ public final class RunReport {
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace("\"", "&quot;");
   }
 

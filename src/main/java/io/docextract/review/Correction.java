@@ -1,8 +1,7 @@
 package io.docextract.review;
 
-import io.docextract.values.JsonLines;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.values.JsonLines;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,16 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A reviewed document: its values as a person set them and the text they were read from.
- * {@link #write} turns a batch into the evaluation gold format (which {@code eval} and
- * {@code finetune} read as it is, with {@code --text}) and into corrected records.
+ * A reviewed document: its values as a person set them and the text they were read from. {@link
+ * #write} turns a batch into the evaluation gold format (which {@code eval} and {@code finetune}
+ * read as it is, with {@code --text}) and into corrected records.
  */
-public record Correction(String id, String source, String documentType, String text,
-    ObjectNode fields) {
+public record Correction(
+    String id, String source, String documentType, String text, ObjectNode fields) {
 
   /**
-   * Writes gold.jsonl (doc = the source file, text = texts/ID.txt beside it) and records.jsonl
-   * (the records the pipeline would have written, marked as corrected by review).
+   * Writes gold.jsonl (doc = the source file, text = texts/ID.txt beside it) and records.jsonl (the
+   * records the pipeline would have written, marked as corrected by review).
    */
   public static void write(List<Correction> corrections, Path goldFile, Path recordsFile)
       throws IOException {

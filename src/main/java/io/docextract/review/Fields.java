@@ -1,11 +1,10 @@
 package io.docextract.review;
 
-import io.docextract.values.JsonLines;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -42,8 +41,11 @@ final class Fields {
   /** A spreadsheet cell: arrays joined with " | " (objects as JSON). */
   static JsonNode fromCell(String cell, JsonNode property) throws IOException {
     if ("array".equals(type(property))) {
-      return fromLines(cell == null || cell.isBlank() ? List.of()
-          : List.of(cell.split(java.util.regex.Pattern.quote(LIST_SEPARATOR.strip()))), property);
+      return fromLines(
+          cell == null || cell.isBlank()
+              ? List.of()
+              : List.of(cell.split(java.util.regex.Pattern.quote(LIST_SEPARATOR.strip()))),
+          property);
     }
     return fromLines(cell == null ? List.of() : List.of(cell), property);
   }
@@ -78,7 +80,8 @@ final class Fields {
   private static JsonNode emptyScalar(JsonNode property) {
     JsonNode type = property.path("type");
     boolean nullable = type.isArray() && type.toString().contains("\"null\"");
-    return nullable || !"string".equals(type(property)) ? NullNode.getInstance()
+    return nullable || !"string".equals(type(property))
+        ? NullNode.getInstance()
         : JsonNodeFactory.instance.textNode("");
   }
 

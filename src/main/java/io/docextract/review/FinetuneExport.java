@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.config.DocumentTypeConfig;
-import io.docextract.values.Normaliser;
 import io.docextract.grounding.Grounder;
 import io.docextract.model.ModelRuntime;
+import io.docextract.values.Normaliser;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +51,10 @@ public final class FinetuneExport {
   /**
    * The gold in the schema's shape and key order. Gold that stores every value as a list (as
    * Kleister-NDA does) gives its first value to a single-valued field. Values kept in Kleister's
-   * normal form get their spaces back; those the type requires grounded (copied from the text)
-   * are trained as the visible text prints them ("Nike, Inc." for "Nike_Inc."), and left out when
-   * the text the model is shown does not hold them: a long document is shown in passages, and a
-   * target the model cannot see would teach it to invent values.
+   * normal form get their spaces back; those the type requires grounded (copied from the text) are
+   * trained as the visible text prints them ("Nike, Inc." for "Nike_Inc."), and left out when the
+   * text the model is shown does not hold them: a long document is shown in passages, and a target
+   * the model cannot see would teach it to invent values.
    */
   ObjectNode target(JsonNode gold, String visibleText) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -65,8 +65,9 @@ public final class FinetuneExport {
       JsonNode schemaType = props.get(field).path("type");
       boolean array = schemaType.asText().equals("array");
       // Gold in Kleister's underscore form ("7_years", "Nike_Inc.") is printed with spaces.
-      boolean underscored = normalisers.get(field) == Normaliser.KLEISTER
-          || normalisers.get(field) == Normaliser.DURATION;
+      boolean underscored =
+          normalisers.get(field) == Normaliser.KLEISTER
+              || normalisers.get(field) == Normaliser.DURATION;
       boolean copied = underscored && type.review().mustBeGrounded().contains(field);
       JsonNode g = gold.get(field);
       if (array) {
@@ -102,21 +103,25 @@ public final class FinetuneExport {
 
   private static ObjectNode item(JsonNode gold, JsonNode itemProps) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
-    itemProps.fieldNames().forEachRemaining(k -> {
-      if (gold.has(k)) {
-        o.set(k, gold.get(k));
-      }
-    });
+    itemProps
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (gold.has(k)) {
+                o.set(k, gold.get(k));
+              }
+            });
     return o;
   }
 
-  private static Optional<String> printed(String value, boolean underscored, boolean copied,
-      String visibleText) {
+  private static Optional<String> printed(
+      String value, boolean underscored, boolean copied, String visibleText) {
     String spaced = underscored ? value.replace('_', ' ') : value;
     if (!copied) {
       return Optional.of(spaced);
     }
-    return GROUNDER.locate(visibleText, spaced)
+    return GROUNDER
+        .locate(visibleText, spaced)
         .map(span -> span.matched().replaceAll("\\s+", " ").strip());
   }
 }

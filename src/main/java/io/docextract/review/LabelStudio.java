@@ -1,10 +1,9 @@
 package io.docextract.review;
 
-import io.docextract.values.JsonLines;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.values.JsonLines;
 import io.docextract.values.Span;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,9 +12,9 @@ import java.util.Map;
 
 /**
  * Label Studio's formats for a review queue: a labeling config generated from the document type's
- * schema (one TextArea per field holding the value, one Labels control marking where each value
- * is in the text), tasks with the model's values and spans as pre-annotations, and corrected
- * values read back from Label Studio's JSON export.
+ * schema (one TextArea per field holding the value, one Labels control marking where each value is
+ * in the text), tasks with the model's values and spans as pre-annotations, and corrected values
+ * read back from Label Studio's JSON export.
  *
  * <p>Offsets: Label Studio stores Text offsets in Unicode code points (since
  * label-studio-frontend#308), Java strings count UTF-16 units; spans are converted both ways.
@@ -32,18 +31,29 @@ public final class LabelStudio {
     StringBuilder x = new StringBuilder("<View>\n");
     x.append("  <Header value=\"$reason: $message\"/>\n");
     x.append("  <Labels name=\"" + LABELS + "\" toName=\"" + TEXT + "\">\n");
-    schema.path("properties").fieldNames().forEachRemaining(f ->
-        x.append("    <Label value=\"").append(xml(f)).append("\"/>\n"));
+    schema
+        .path("properties")
+        .fieldNames()
+        .forEachRemaining(f -> x.append("    <Label value=\"").append(xml(f)).append("\"/>\n"));
     x.append("  </Labels>\n");
     x.append("  <Text name=\"" + TEXT + "\" value=\"$text\"/>\n");
-    schema.path("properties").fields().forEachRemaining(e -> {
-      String f = xml(e.getKey());
-      boolean many = "array".equals(e.getValue().path("type").asText());
-      x.append("  <Header value=\"").append(f).append(many ? " (one per line)" : "")
-          .append("\"/>\n");
-      x.append("  <TextArea name=\"").append(f).append("\" toName=\"" + TEXT + "\" editable=\"true\"")
-          .append(many ? "" : " maxSubmissions=\"1\"").append(" rows=\"1\"/>\n");
-    });
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String f = xml(e.getKey());
+              boolean many = "array".equals(e.getValue().path("type").asText());
+              x.append("  <Header value=\"")
+                  .append(f)
+                  .append(many ? " (one per line)" : "")
+                  .append("\"/>\n");
+              x.append("  <TextArea name=\"")
+                  .append(f)
+                  .append("\" toName=\"" + TEXT + "\" editable=\"true\"")
+                  .append(many ? "" : " maxSubmissions=\"1\"")
+                  .append(" rows=\"1\"/>\n");
+            });
     return x.append("</View>\n").toString();
   }
 
@@ -65,48 +75,52 @@ public final class LabelStudio {
     p.put("model_version", modelVersion);
     p.put("score", q.score());
     ArrayNode result = p.putArray("result");
-    schema.path("properties").fieldNames().forEachRemaining(field -> {
-      JsonNode v = q.predicted().get(field);
-      if (v == null || v.isNull()) {
-        return;
-      }
-      ObjectNode r = result.addObject();
-      r.put("id", field);
-      r.put("from_name", field);
-      r.put("to_name", TEXT);
-      r.put("type", "textarea");
-      ArrayNode lines = r.putObject("value").putArray("text");
-      if (v.isArray()) {
-        v.forEach(item -> lines.add(item.isTextual() ? item.asText() : item.toString()));
-      } else {
-        lines.add(v.isTextual() ? v.asText() : v.toString());
-      }
-      List<Span> spans = q.spans().getOrDefault(field, List.of());
-      for (int i = 0; i < spans.size(); i++) {
-        Span s = spans.get(i);
-        if (s == null) {
-          continue;
-        }
-        ObjectNode l = result.addObject();
-        l.put("id", field + "-span-" + i);
-        l.put("from_name", LABELS);
-        l.put("to_name", TEXT);
-        l.put("type", "labels");
-        ObjectNode value = l.putObject("value");
-        value.put("start", q.text().codePointCount(0, s.start()));
-        value.put("end", q.text().codePointCount(0, s.end()));
-        value.put("text", s.matched());
-        value.putArray("labels").add(field);
-        l.put("score", s.score());
-      }
-    });
+    schema
+        .path("properties")
+        .fieldNames()
+        .forEachRemaining(
+            field -> {
+              JsonNode v = q.predicted().get(field);
+              if (v == null || v.isNull()) {
+                return;
+              }
+              ObjectNode r = result.addObject();
+              r.put("id", field);
+              r.put("from_name", field);
+              r.put("to_name", TEXT);
+              r.put("type", "textarea");
+              ArrayNode lines = r.putObject("value").putArray("text");
+              if (v.isArray()) {
+                v.forEach(item -> lines.add(item.isTextual() ? item.asText() : item.toString()));
+              } else {
+                lines.add(v.isTextual() ? v.asText() : v.toString());
+              }
+              List<Span> spans = q.spans().getOrDefault(field, List.of());
+              for (int i = 0; i < spans.size(); i++) {
+                Span s = spans.get(i);
+                if (s == null) {
+                  continue;
+                }
+                ObjectNode l = result.addObject();
+                l.put("id", field + "-span-" + i);
+                l.put("from_name", LABELS);
+                l.put("to_name", TEXT);
+                l.put("type", "labels");
+                ObjectNode value = l.putObject("value");
+                value.put("start", q.text().codePointCount(0, s.start()));
+                value.put("end", q.text().codePointCount(0, s.end()));
+                value.put("text", s.matched());
+                value.putArray("labels").add(field);
+                l.put("score", s.score());
+              }
+            });
     return t;
   }
 
   /**
    * The reviewed values of one exported task: from its latest annotation that was not cancelled,
-   * each field's TextArea (arrays one entry per line; numbers and objects parsed back), or
-   * absent when the task has no usable annotation.
+   * each field's TextArea (arrays one entry per line; numbers and objects parsed back), or absent
+   * when the task has no usable annotation.
    */
   public static java.util.Optional<ObjectNode> corrected(JsonNode task, JsonNode schema)
       throws IOException {
@@ -138,7 +152,9 @@ public final class LabelStudio {
   }
 
   private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
+    return s.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
         .replace(">", "&gt;");
   }
 }

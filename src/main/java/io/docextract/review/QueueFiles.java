@@ -1,13 +1,12 @@
 package io.docextract.review;
 
-import io.docextract.values.JsonLines;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.docextract.values.JsonLines;
 import io.docextract.values.Span;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -61,8 +60,13 @@ public final class QueueFiles {
         JsonNode v = o.path("fields").get(f);
         fields.set(f, v == null ? Fields.fromLines(null, schema.path("properties").get(f)) : v);
       }
-      out.add(new Correction(o.path("id").asText(), o.path("source").asText(),
-          o.path("document_type").asText(), o.path("text").asText(""), fields));
+      out.add(
+          new Correction(
+              o.path("id").asText(),
+              o.path("source").asText(),
+              o.path("document_type").asText(),
+              o.path("text").asText(""),
+              fields));
     }
     return out;
   }
@@ -85,11 +89,15 @@ public final class QueueFiles {
   }
 
   /** CSV rows back; the CSV holds no text, so {@code textOf} gives it for each row's source. */
-  public static List<Correction> readCsv(Path in, JsonNode schema,
-      java.util.function.UnaryOperator<String> textOf) throws IOException {
+  public static List<Correction> readCsv(
+      Path in, JsonNode schema, java.util.function.UnaryOperator<String> textOf)
+      throws IOException {
     List<Correction> out = new ArrayList<>();
-    try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(in.toFile())) {
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerForMapOf(String.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(in.toFile())) {
       while (it.hasNext()) {
         Map<String, String> row = it.next();
         ObjectNode fields = JsonLines.mapper().createObjectNode();
@@ -99,8 +107,13 @@ public final class QueueFiles {
           fields.set(p.getKey(), Fields.fromCell(row.get(p.getKey()), p.getValue()));
         }
         String id = row.get("id");
-        out.add(new Correction(id, row.get("source"), row.get("document_type"),
-            textOf.apply(row.get("source")), fields));
+        out.add(
+            new Correction(
+                id,
+                row.get("source"),
+                row.get("document_type"),
+                textOf.apply(row.get("source")),
+                fields));
       }
     }
     return out;

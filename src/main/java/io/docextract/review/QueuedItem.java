@@ -14,8 +14,12 @@ import java.util.Map;
  * @param score the weakest field's grounding score: 1 when every value was found as printed, the
  *     similarity of the worst approximate match, 0 when a value is missing from the text
  */
-public record QueuedItem(JsonNode item, String text, ObjectNode predicted,
-    Map<String, java.util.List<io.docextract.values.Span>> spans, double score) {
+public record QueuedItem(
+    JsonNode item,
+    String text,
+    ObjectNode predicted,
+    Map<String, java.util.List<io.docextract.values.Span>> spans,
+    double score) {
 
   public String id() {
     return item.path("id").asText();

@@ -1,8 +1,7 @@
 package io.docextract.review;
 
-import io.docextract.values.Reason;
-
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.docextract.values.Reason;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +48,48 @@ public record ReviewItem(
   }
 
   /** An item without a proposal (the model was not reached or its reply was unusable). */
-  public ReviewItem(String id, String source, String contentType, String documentType,
-      String stage, Reason reason, String message, List<String> validatorMessages,
-      String rawOutput, String excerpt, Map<String, Object> lineage) {
-    this(id, source, contentType, documentType, stage, reason, message, validatorMessages,
-        rawOutput, excerpt, lineage, null);
+  public ReviewItem(
+      String id,
+      String source,
+      String contentType,
+      String documentType,
+      String stage,
+      Reason reason,
+      String message,
+      List<String> validatorMessages,
+      String rawOutput,
+      String excerpt,
+      Map<String, Object> lineage) {
+    this(
+        id,
+        source,
+        contentType,
+        documentType,
+        stage,
+        reason,
+        message,
+        validatorMessages,
+        rawOutput,
+        excerpt,
+        lineage,
+        null);
   }
 
   /** The same item with the pipeline's proposed values. */
   public ReviewItem withFields(String proposal) {
-    return new ReviewItem(id, source, contentType, documentType, stage, reason, message,
-        validatorMessages, rawOutput, excerpt, lineage, proposal);
+    return new ReviewItem(
+        id,
+        source,
+        contentType,
+        documentType,
+        stage,
+        reason,
+        message,
+        validatorMessages,
+        rawOutput,
+        excerpt,
+        lineage,
+        proposal);
   }
 
   /** The first characters of a text, for a reviewer to recognise the document at a glance. */

@@ -1,10 +1,7 @@
 package io.docextract.review;
 
-import io.docextract.values.JsonLines;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.values.Normaliser;
 import io.docextract.config.JobConfig;
 import io.docextract.decision.RecordDecision;
 import io.docextract.grounding.Grounder;
@@ -12,20 +9,22 @@ import io.docextract.grounding.RecordGrounding;
 import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ExtractionPrompt;
+import io.docextract.values.JsonLines;
+import io.docextract.values.Normaliser;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * A run's review queue read back for people: every line of its review*.jsonl, each document's text
- * re-parsed from its source with the run's limits (the items keep only an excerpt), and the
- * model's values grounded in it.
+ * re-parsed from its source with the run's limits (the items keep only an excerpt), and the model's
+ * values grounded in it.
  */
 public final class ReviewQueue {
 
@@ -61,19 +60,24 @@ public final class ReviewQueue {
     config.documentTypes().forEach(t -> decisions.put(t.name(), new RecordDecision(t)));
     // Items no type decided (parse failures, unknown types) have no values to ground.
     Grounding untyped = Grounding.defaults(Map.of());
-    return read(runDir, config.parseLimits(), config::fitText, (type, fields, text) -> {
-      RecordDecision d = decisions.get(type);
-      return d != null ? d.ground(fields, text) : untyped.of(type, fields, text);
-    });
+    return read(
+        runDir,
+        config.parseLimits(),
+        config::fitText,
+        (type, fields, text) -> {
+          RecordDecision d = decisions.get(type);
+          return d != null ? d.ground(fields, text) : untyped.of(type, fields, text);
+        });
   }
 
-  public static List<QueuedItem> read(Path runDir, ParseLimits limits, int maxPromptChars,
-      Map<String, Normaliser> normalisers) throws IOException {
+  public static List<QueuedItem> read(
+      Path runDir, ParseLimits limits, int maxPromptChars, Map<String, Normaliser> normalisers)
+      throws IOException {
     return read(runDir, limits, TextFit.head(maxPromptChars), Grounding.defaults(normalisers));
   }
 
-  public static List<QueuedItem> read(Path runDir, ParseLimits limits, TextFit fit,
-      Grounding grounding) throws IOException {
+  public static List<QueuedItem> read(
+      Path runDir, ParseLimits limits, TextFit fit, Grounding grounding) throws IOException {
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(runDir, "review*.jsonl")) {
       ds.forEach(files::add);
@@ -91,8 +95,9 @@ public final class ReviewQueue {
     return items;
   }
 
-  private static void readItems(Path f, DocumentTexts texts, TextFit fit, Grounding grounding,
-      List<QueuedItem> items) throws IOException {
+  private static void readItems(
+      Path f, DocumentTexts texts, TextFit fit, Grounding grounding, List<QueuedItem> items)
+      throws IOException {
     for (String line : Files.readAllLines(f)) {
       if (line.isBlank()) {
         continue;
@@ -101,14 +106,15 @@ public final class ReviewQueue {
       String text = text(texts, item, fit);
       // The pipeline's proposal (after rules and fallback) where it got that far, else the
       // model's reply as it was: reviewers correct what the pipeline would have written.
-      ObjectNode predicted = item.path("fields").isObject()
-          ? ((ObjectNode) item.get("fields")).deepCopy()
-          : predicted(item.path("raw_output").asText(""));
+      ObjectNode predicted =
+          item.path("fields").isObject()
+              ? ((ObjectNode) item.get("fields")).deepCopy()
+              : predicted(item.path("raw_output").asText(""));
       RecordGrounding g = grounding.of(item.path("document_type").asText(""), predicted, text);
-      double score = g.scores().values().stream().mapToDouble(Double::doubleValue).min()
-          .orElse(1.0);
-      items.add(new QueuedItem(item, text, predicted, g.spanLists(),
-          predicted.isEmpty() ? 0 : score));
+      double score =
+          g.scores().values().stream().mapToDouble(Double::doubleValue).min().orElse(1.0);
+      items.add(
+          new QueuedItem(item, text, predicted, g.spanLists(), predicted.isEmpty() ? 0 : score));
     }
   }
 

@@ -13,14 +13,28 @@ import java.util.regex.Pattern;
 /**
  * One regular expression for one field: group 1 is the value. A multi rule takes every match (for
  * list fields such as an NDA's parties); otherwise the first match. {@code within} (above 0) makes
- * the rule read only the text's first characters, and {@code until} (a pattern) only the text before
- * its first match: a contract's preamble ends where its recitals begin. A {@code union} rule adds
- * its values to the field's instead of ending the search (see {@link RuleSet#matches}).
+ * the rule read only the text's first characters, and {@code until} (a pattern) only the text
+ * before its first match: a contract's preamble ends where its recitals begin. A {@code union} rule
+ * adds its values to the field's instead of ending the search (see {@link RuleSet#matches}).
  */
-public record Rule(String field, String name, String pattern, int priority, Normaliser normalise,
-    boolean multi, int within, String until, boolean union) implements Serializable {
+public record Rule(
+    String field,
+    String name,
+    String pattern,
+    int priority,
+    Normaliser normalise,
+    boolean multi,
+    int within,
+    String until,
+    boolean union)
+    implements Serializable {
 
-  public Rule(String field, String name, String pattern, int priority, Normaliser normalise,
+  public Rule(
+      String field,
+      String name,
+      String pattern,
+      int priority,
+      Normaliser normalise,
       boolean multi) {
     this(field, name, pattern, priority, normalise, multi, 0, null, false);
   }

@@ -19,25 +19,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A document type's rules (pipelines/rules/TYPE.yaml). Per field, rules are tried by priority
- * (then file order); the first that matches gives the value.
+ * A document type's rules (pipelines/rules/TYPE.yaml). Per field, rules are tried by priority (then
+ * file order); the first that matches gives the value.
  */
 public final class RuleSet implements Serializable {
 
-  private record RuleFile(String documentType, Map<String, String> defines,
-      Map<String, String> precedence, List<RuleSpec> rules) {}
+  private record RuleFile(
+      String documentType,
+      Map<String, String> defines,
+      Map<String, String> precedence,
+      List<RuleSpec> rules) {}
 
   /**
    * Whose value a field keeps when the model and the rules both give one. {@code GROUNDED_MODEL}
    * (the default): the model's, when it is found in the text. {@code MODEL}: the model's whenever
-   * it is not empty — for values the model writes normalised ("2 years" for "two (2) years"),
-   * which cannot be found as written. {@code RULES}: the rules', whenever they match — for fields
-   * whose rules are more precise than the model.
+   * it is not empty — for values the model writes normalised ("2 years" for "two (2) years"), which
+   * cannot be found as written. {@code RULES}: the rules', whenever they match — for fields whose
+   * rules are more precise than the model.
    */
-  public enum Precedence { GROUNDED_MODEL, MODEL, RULES }
+  public enum Precedence {
+    GROUNDED_MODEL,
+    MODEL,
+    RULES
+  }
 
-  private record RuleSpec(String field, String name, String pattern, Integer priority,
-      String normalise, Boolean multi, Integer within, String until, Boolean union) {}
+  private record RuleSpec(
+      String field,
+      String name,
+      String pattern,
+      Integer priority,
+      String normalise,
+      Boolean multi,
+      Integer within,
+      String until,
+      Boolean union) {}
 
   /** A reference to a named fragment of {@code defines:} inside a pattern: {{NAME}}. */
   private static final Pattern FRAGMENT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
@@ -63,8 +78,9 @@ public final class RuleSet implements Serializable {
   }
 
   public static RuleSet load(Path file) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     RuleFile f = yaml.readValue(file.toFile(), RuleFile.class);
     Map<String, String> defines = new LinkedHashMap<>();
     if (f.defines() != null) {
@@ -84,11 +100,17 @@ public final class RuleSet implements Serializable {
         throw new IOException(where + " needs 'field' and 'pattern'");
       }
       try {
-        rules.add(new Rule(s.field(), s.name() == null ? s.field() + "-" + i : s.name(),
-            expand(s.pattern(), defines), s.priority() == null ? 0 : s.priority(),
-            Normaliser.of(s.normalise()), Boolean.TRUE.equals(s.multi()),
-            s.within() == null ? 0 : s.within(),
-            s.until() == null ? null : expand(s.until(), defines), Boolean.TRUE.equals(s.union())));
+        rules.add(
+            new Rule(
+                s.field(),
+                s.name() == null ? s.field() + "-" + i : s.name(),
+                expand(s.pattern(), defines),
+                s.priority() == null ? 0 : s.priority(),
+                Normaliser.of(s.normalise()),
+                Boolean.TRUE.equals(s.multi()),
+                s.within() == null ? 0 : s.within(),
+                s.until() == null ? null : expand(s.until(), defines),
+                Boolean.TRUE.equals(s.union())));
       } catch (IllegalArgumentException e) {
         throw new IOException(where + ": " + e.getMessage());
       }
@@ -97,11 +119,18 @@ public final class RuleSet implements Serializable {
     if (f.precedence() != null) {
       for (Map.Entry<String, String> e : f.precedence().entrySet()) {
         try {
-          precedence.put(e.getKey(), Precedence.valueOf(
-              e.getValue().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+          precedence.put(
+              e.getKey(),
+              Precedence.valueOf(
+                  e.getValue().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
         } catch (IllegalArgumentException ex) {
-          throw new IOException(file + ": precedence." + e.getKey() + ": '" + e.getValue()
-              + "' is not grounded-model, model or rules");
+          throw new IOException(
+              file
+                  + ": precedence."
+                  + e.getKey()
+                  + ": '"
+                  + e.getValue()
+                  + "' is not grounded-model, model or rules");
         }
       }
     }
@@ -128,8 +157,8 @@ public final class RuleSet implements Serializable {
     while (m.find()) {
       String fragment = defines.get(m.group(1));
       if (fragment == null) {
-        throw new IllegalArgumentException("{{" + m.group(1) + "}} is not among the defines above"
-            + " it: " + defines.keySet());
+        throw new IllegalArgumentException(
+            "{{" + m.group(1) + "}} is not among the defines above" + " it: " + defines.keySet());
       }
       m.appendReplacement(out, Matcher.quoteReplacement("(?:" + fragment + ")"));
     }
@@ -155,8 +184,8 @@ public final class RuleSet implements Serializable {
   /**
    * One pass over the rules: per field, the first rule (by priority) that matches. A union rule
    * does not end the search: its values join those of the union rules above it. A plain rule ends
-   * it, when it matches or when union rules above it already gave values (it is then a fallback
-   * not needed). The match names every rule that gave values, joined with '+'.
+   * it, when it matches or when union rules above it already gave values (it is then a fallback not
+   * needed). The match names every rule that gave values, joined with '+'.
    */
   public Map<String, Match> matches(String text) {
     Map<String, Match> out = new LinkedHashMap<>();

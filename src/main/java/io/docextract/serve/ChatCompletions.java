@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * One {@code /chat/completions} request answered by the runtime: the messages go through the
  * model's chat template, {@code response_format}'s JSON Schema becomes the grammar, and the reply
- * and token usage come back in the API's shape. Greedy decoding whatever the request's
- * temperature: extraction wants the same answer every time.
+ * and token usage come back in the API's shape. Greedy decoding whatever the request's temperature:
+ * extraction wants the same answer every time.
  */
 public final class ChatCompletions {
 
@@ -65,7 +65,9 @@ public final class ChatCompletions {
     choice.put("index", 0);
     choice.putObject("message").put("role", "assistant").put("content", c.text());
     choice.put("finish_reason", c.stopReason() == StopReason.TOKEN_LIMIT ? "length" : "stop");
-    reply.putObject("usage").put("prompt_tokens", c.promptTokens())
+    reply
+        .putObject("usage")
+        .put("prompt_tokens", c.promptTokens())
         .put("completion_tokens", c.generatedTokens())
         .put("total_tokens", c.promptTokens() + c.generatedTokens());
     return reply;
@@ -75,7 +77,10 @@ public final class ChatCompletions {
   public ObjectNode models() {
     ObjectNode list = JSON.createObjectNode();
     list.put("object", "list");
-    list.putArray("data").addObject().put("id", modelName).put("object", "model")
+    list.putArray("data")
+        .addObject()
+        .put("id", modelName)
+        .put("object", "model")
         .put("owned_by", "docextract");
     return list;
   }

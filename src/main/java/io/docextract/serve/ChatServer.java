@@ -32,11 +32,14 @@ public final class ChatServer implements AutoCloseable {
       throws IOException {
     this.completions = completions;
     this.server = HttpServer.create(address, 64);
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "docextract-serve");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "docextract-serve");
+              t.setDaemon(true);
+              return t;
+            });
     server.createContext("/v1/chat/completions", this::completion);
     server.createContext("/v1/models", ex -> send(ex, 200, completions.models().toString()));
     server.setExecutor(pool);
@@ -86,7 +89,8 @@ public final class ChatServer implements AutoCloseable {
   }
 
   private static String error(String message) {
-    return JSON.createObjectNode().set("error", JSON.createObjectNode().put("message", message))
+    return JSON.createObjectNode()
+        .set("error", JSON.createObjectNode().put("message", message))
         .toString();
   }
 

@@ -15,7 +15,11 @@ sealed interface Block {
   /** The line that stands for a page break in {@link SynthDocument#lines()}. */
   String PAGE_BREAK = "\f";
 
-  enum Align { LEFT, CENTER, RIGHT }
+  enum Align {
+    LEFT,
+    CENTER,
+    RIGHT
+  }
 
   record Line(String text, Align align) implements Block {
     Line(String text) {
@@ -33,11 +37,12 @@ sealed interface Block {
     List<String> out = new ArrayList<>();
     for (Block b : blocks) {
       if (b instanceof Line l) {
-        out.add(switch (l.align()) {
-          case LEFT -> l.text();
-          case RIGHT -> " ".repeat(Math.max(0, WIDTH - l.text().length())) + l.text();
-          case CENTER -> " ".repeat(Math.max(0, (WIDTH - l.text().length()) / 2)) + l.text();
-        });
+        out.add(
+            switch (l.align()) {
+              case LEFT -> l.text();
+              case RIGHT -> " ".repeat(Math.max(0, WIDTH - l.text().length())) + l.text();
+              case CENTER -> " ".repeat(Math.max(0, (WIDTH - l.text().length()) / 2)) + l.text();
+            });
       } else if (b instanceof Table t) {
         out.addAll(table(t));
       } else {

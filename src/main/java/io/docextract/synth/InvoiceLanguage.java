@@ -5,14 +5,20 @@ import java.util.Locale;
 
 /**
  * The words an invoice is printed with, per language: titles, the labels of its number, dates,
- * parties, columns and totals, the tax's name and rates, and the local currencies. Several
- * labels per slot, as different invoicing programs word them differently.
+ * parties, columns and totals, the tax's name and rates, and the local currencies. Several labels
+ * per slot, as different invoicing programs word them differently.
  */
 enum InvoiceLanguage {
-  EN(Locale.ENGLISH,
+  EN(
+      Locale.ENGLISH,
       List.of("INVOICE", "Invoice", "TAX INVOICE", "SALES INVOICE"),
       List.of("CREDIT NOTE", "Credit Note"),
-      List.of("Invoice No.", "Invoice #", "Invoice number:", "Invoice Number", "Invoice no:",
+      List.of(
+          "Invoice No.",
+          "Invoice #",
+          "Invoice number:",
+          "Invoice Number",
+          "Invoice no:",
           "Document no."),
       List.of("Invoice date:", "Date:", "Date of issue:", "Issue date:", "Invoice Date"),
       List.of("Due date:", "Payment due:", "Due:"),
@@ -21,18 +27,28 @@ enum InvoiceLanguage {
       List.of("Subtotal", "Net amount", "Total excl. VAT", "Total before tax"),
       List.of("VAT", "Tax", "Sales tax"),
       List.of("Discount", "Less discount"),
-      List.of("Total", "Total due", "Amount due", "Balance due", "Total incl. VAT",
-          "Grand total", "TOTAL"),
+      List.of(
+          "Total",
+          "Total due",
+          "Amount due",
+          "Balance due",
+          "Total incl. VAT",
+          "Grand total",
+          "TOTAL"),
       List.of("Total credit", "Amount credited"),
       List.of("Order no.", "PO number:", "Your reference:"),
       List.of("Customer no.", "Account no.:"),
-      "Page %d of %d", "Currency:",
-      List.of("Thank you for your business.", "Payment terms: %d days net",
+      "Page %d of %d",
+      "Currency:",
+      List.of(
+          "Thank you for your business.",
+          "Payment terms: %d days net",
           "Please quote the invoice number with your payment."),
       List.of("VAT reg. no. GB%d", "Company no. %d", "Tel. +44 20 7946 %d"),
       List.of(0.0, 5.0, 20.0, 8.25),
       List.of("USD", "GBP", "EUR", "CAD", "AUD", "INR", "SGD")),
-  DE(Locale.GERMAN,
+  DE(
+      Locale.GERMAN,
       List.of("RECHNUNG", "Rechnung"),
       List.of("GUTSCHRIFT", "Gutschrift"),
       List.of("Rechnungsnummer:", "Rechnungs-Nr.", "Rechnung Nr.", "Beleg-Nr.", "Re.-Nr."),
@@ -47,13 +63,17 @@ enum InvoiceLanguage {
       List.of("Gutschriftsbetrag", "Gesamtbetrag"),
       List.of("Bestellnr.", "Auftragsnr.:", "Ihre Bestellung:"),
       List.of("Kundennr.", "Kunden-Nr.:"),
-      "Seite %d von %d", "Währung:",
-      List.of("Vielen Dank für Ihren Auftrag.", "Zahlungsziel: %d Tage netto",
+      "Seite %d von %d",
+      "Währung:",
+      List.of(
+          "Vielen Dank für Ihren Auftrag.",
+          "Zahlungsziel: %d Tage netto",
           "Bitte geben Sie bei Zahlung die Rechnungsnummer an."),
       List.of("USt-IdNr.: DE%d", "Amtsgericht HRB %d", "Tel. +49 30 %d"),
       List.of(19.0, 7.0),
       List.of("EUR", "CHF")),
-  FR(Locale.FRENCH,
+  FR(
+      Locale.FRENCH,
       List.of("FACTURE", "Facture"),
       List.of("AVOIR", "Facture d'avoir"),
       List.of("Facture n°", "N° de facture :", "Numéro de facture :", "Facture N°"),
@@ -68,13 +88,17 @@ enum InvoiceLanguage {
       List.of("Montant de l'avoir", "Total TTC"),
       List.of("Commande n°", "Bon de commande :"),
       List.of("Réf. client", "N° client :"),
-      "Page %d/%d", "Devise :",
-      List.of("Merci de votre confiance.", "Paiement à %d jours",
+      "Page %d/%d",
+      "Devise :",
+      List.of(
+          "Merci de votre confiance.",
+          "Paiement à %d jours",
           "Pénalités de retard : 3 fois le taux d'intérêt légal."),
       List.of("SIRET %d00012", "N° TVA intracom. FR%d", "Tél. +33 1 %d"),
       List.of(20.0, 10.0, 5.5),
       List.of("EUR", "CHF")),
-  NL(Locale.forLanguageTag("nl"),
+  NL(
+      Locale.forLanguageTag("nl"),
       List.of("FACTUUR", "Factuur"),
       List.of("CREDITNOTA", "Creditfactuur"),
       List.of("Factuurnummer:", "Factuurnr.", "Factuur nr.", "Nummer:"),
@@ -89,13 +113,17 @@ enum InvoiceLanguage {
       List.of("Totaal credit", "Totaalbedrag"),
       List.of("Ordernummer:", "Uw referentie:"),
       List.of("Klantnummer:", "Debiteurnr."),
-      "Pagina %d van %d", "Valuta:",
-      List.of("Bedankt voor uw bestelling.", "Betaling binnen %d dagen",
+      "Pagina %d van %d",
+      "Valuta:",
+      List.of(
+          "Bedankt voor uw bestelling.",
+          "Betaling binnen %d dagen",
           "Vermeld bij betaling het factuurnummer."),
       List.of("KvK %d", "BTW-nr. NL%dB01", "Tel. +31 20 %d"),
       List.of(21.0, 9.0),
       List.of("EUR")),
-  ES(Locale.forLanguageTag("es"),
+  ES(
+      Locale.forLanguageTag("es"),
       List.of("FACTURA", "Factura"),
       List.of("FACTURA RECTIFICATIVA", "Nota de crédito"),
       List.of("Factura n.º", "Nº factura:", "Número de factura:", "Factura Nº"),
@@ -110,8 +138,11 @@ enum InvoiceLanguage {
       List.of("Total abonado", "Importe total"),
       List.of("Pedido n.º", "Su referencia:"),
       List.of("N.º cliente", "Cliente n.º"),
-      "Página %d de %d", "Moneda:",
-      List.of("Gracias por su confianza.", "Forma de pago: transferencia a %d días",
+      "Página %d de %d",
+      "Moneda:",
+      List.of(
+          "Gracias por su confianza.",
+          "Forma de pago: transferencia a %d días",
           "Inscrita en el Registro Mercantil."),
       List.of("CIF B%d", "NIF ES%d", "Tel. +34 91 %d"),
       List.of(21.0, 10.0),
@@ -139,12 +170,28 @@ enum InvoiceLanguage {
   final List<Double> taxRates;
   final List<String> currencies;
 
-  InvoiceLanguage(Locale locale, List<String> titles, List<String> creditTitles,
-      List<String> numberLabels, List<String> dateLabels, List<String> dueLabels,
-      List<String> billTo, List<String> columns, List<String> subtotal, List<String> tax,
-      List<String> discount, List<String> total, List<String> creditTotal, List<String> order,
-      List<String> customerNo, String page, String currencyLabel, List<String> notes,
-      List<String> legal, List<Double> taxRates, List<String> currencies) {
+  InvoiceLanguage(
+      Locale locale,
+      List<String> titles,
+      List<String> creditTitles,
+      List<String> numberLabels,
+      List<String> dateLabels,
+      List<String> dueLabels,
+      List<String> billTo,
+      List<String> columns,
+      List<String> subtotal,
+      List<String> tax,
+      List<String> discount,
+      List<String> total,
+      List<String> creditTotal,
+      List<String> order,
+      List<String> customerNo,
+      String page,
+      String currencyLabel,
+      List<String> notes,
+      List<String> legal,
+      List<Double> taxRates,
+      List<String> currencies) {
     this.locale = locale;
     this.titles = titles;
     this.creditTitles = creditTitles;

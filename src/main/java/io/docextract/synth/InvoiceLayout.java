@@ -46,8 +46,12 @@ final class InvoiceLayout {
       out.add(new Line(title, r.nextBoolean() ? Align.LEFT : Align.CENTER));
     }
 
-    List<String> buyer = List.of(InvoiceWords.pick(r, lang.billTo), inv.customer(),
-        inv.customerStreet(), inv.customerTown());
+    List<String> buyer =
+        List.of(
+            InvoiceWords.pick(r, lang.billTo),
+            inv.customer(),
+            inv.customerStreet(),
+            inv.customerTown());
     List<String> meta = new ArrayList<>();
     meta.add(InvoiceWords.pick(r, lang.numberLabels) + " " + inv.number());
     meta.add(InvoiceWords.pick(r, lang.dateLabels) + " " + print.date(inv.date()));
@@ -65,7 +69,7 @@ final class InvoiceLayout {
       meta.add(lang.currencyLabel + " " + inv.currency());
     }
     switch (r.nextInt(3)) {
-      case 0 -> {  // customer on the left, the invoice's details beside it
+      case 0 -> { // customer on the left, the invoice's details beside it
         for (int i = 0; i < Math.max(buyer.size(), meta.size()); i++) {
           String left = i < buyer.size() ? buyer.get(i) : "";
           String right = i < meta.size() ? meta.get(i) : "";
@@ -97,8 +101,8 @@ final class InvoiceLayout {
     if (!rest.isEmpty()) {
       out.add(new Line(String.format(lang.page, 1, 2), Align.RIGHT));
       out.add(new Block.PageBreak());
-      out.add(new Line(inv.issuer() + " - " + inv.number()
-          + "   " + String.format(lang.page, 2, 2)));
+      out.add(
+          new Line(inv.issuer() + " - " + inv.number() + "   " + String.format(lang.page, 2, 2)));
       out.add(new Line(""));
       items(out, r, rest, asTable, style, marked, inv, print, first.size() + 1);
     }
@@ -110,47 +114,85 @@ final class InvoiceLayout {
       out.add(new Line(InvoiceWords.fill(r, InvoiceWords.pick(r, lang.notes))));
     }
     if (r.nextBoolean()) {
-      out.add(new Line("IBAN " + lang.name().replace("EN", "GB") + (10 + r.nextInt(89))
-          + " " + (1000 + r.nextInt(9000)) + " " + (1000 + r.nextInt(9000)) + " "
-          + (1000 + r.nextInt(9000)) + "  BIC " + "ABCDEFGH".substring(r.nextInt(3))
-          + lang.name() + "XX"));
+      out.add(
+          new Line(
+              "IBAN "
+                  + lang.name().replace("EN", "GB")
+                  + (10 + r.nextInt(89))
+                  + " "
+                  + (1000 + r.nextInt(9000))
+                  + " "
+                  + (1000 + r.nextInt(9000))
+                  + " "
+                  + (1000 + r.nextInt(9000))
+                  + "  BIC "
+                  + "ABCDEFGH".substring(r.nextInt(3))
+                  + lang.name()
+                  + "XX"));
     }
     if (letterhead == 3 || r.nextInt(4) == 0) {
-      out.add(new Line(inv.issuer() + " | " + inv.issuerStreet() + " | " + inv.issuerTown()
-          + " | " + InvoiceWords.fill(r, InvoiceWords.pick(r, lang.legal)), Align.CENTER));
+      out.add(
+          new Line(
+              inv.issuer()
+                  + " | "
+                  + inv.issuerStreet()
+                  + " | "
+                  + inv.issuerTown()
+                  + " | "
+                  + InvoiceWords.fill(r, InvoiceWords.pick(r, lang.legal)),
+              Align.CENTER));
     }
     return out;
   }
 
-  private static void items(List<Block> out, Random r, List<Item> items, boolean asTable,
-      int style, boolean marked, Invoice inv, InvoicePrint print, int firstPos) {
+  private static void items(
+      List<Block> out,
+      Random r,
+      List<Item> items,
+      boolean asTable,
+      int style,
+      boolean marked,
+      Invoice inv,
+      InvoicePrint print,
+      int firstPos) {
     List<String> cols = inv.lang().columns;
-    String amountHead = print.mark() == InvoicePrint.Mark.HEADER
-        ? cols.get(3) + " (" + inv.currency() + ")" : cols.get(3);
+    String amountHead =
+        print.mark() == InvoicePrint.Mark.HEADER
+            ? cols.get(3) + " (" + inv.currency() + ")"
+            : cols.get(3);
     if (asTable) {
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         Item it = items.get(i);
         String unit = marked ? print.money(it.unit(), inv.currency()) : print.number(it.unit());
-        String amount = marked ? print.money(it.amount(), inv.currency())
-            : print.number(it.amount());
-        rows.add(switch (style) {
-          case 0 -> List.of(it.name(), String.valueOf(it.qty()), unit, amount);
-          case 1 -> List.of(String.valueOf(firstPos + i), it.name(), String.valueOf(it.qty()),
-              unit, amount);
-          default -> List.of(it.name(), unit, String.valueOf(it.qty()), amount);
-        });
+        String amount =
+            marked ? print.money(it.amount(), inv.currency()) : print.number(it.amount());
+        rows.add(
+            switch (style) {
+              case 0 -> List.of(it.name(), String.valueOf(it.qty()), unit, amount);
+              case 1 ->
+                  List.of(
+                      String.valueOf(firstPos + i),
+                      it.name(),
+                      String.valueOf(it.qty()),
+                      unit,
+                      amount);
+              default -> List.of(it.name(), unit, String.valueOf(it.qty()), amount);
+            });
       }
-      List<String> head = switch (style) {
-        case 0 -> List.of(cols.get(0), cols.get(1), cols.get(2), amountHead);
-        case 1 -> List.of("#", cols.get(0), cols.get(1), cols.get(2), amountHead);
-        default -> List.of(cols.get(0), cols.get(2), cols.get(1), amountHead);
-      };
+      List<String> head =
+          switch (style) {
+            case 0 -> List.of(cols.get(0), cols.get(1), cols.get(2), amountHead);
+            case 1 -> List.of("#", cols.get(0), cols.get(1), cols.get(2), amountHead);
+            default -> List.of(cols.get(0), cols.get(2), cols.get(1), amountHead);
+          };
       if (style == 1) {
         // "#" heads a left column: keep the name left-aligned by leading with it in text form
         List<List<String>> named = new ArrayList<>();
-        rows.forEach(row -> named.add(List.of(row.get(0) + ". " + row.get(1), row.get(2),
-            row.get(3), row.get(4))));
+        rows.forEach(
+            row ->
+                named.add(
+                    List.of(row.get(0) + ". " + row.get(1), row.get(2), row.get(3), row.get(4))));
         rows = named;
         head = List.of(cols.get(0), cols.get(1), cols.get(2), amountHead);
       }
@@ -165,10 +207,19 @@ final class InvoiceLayout {
           out.add(new Line(it.name()));
           out.add(new Line("    " + it.qty() + " x " + unit + " = " + amount));
         }
-        case 1 -> out.add(new Line(String.format("%-46s %s", it.qty() + " x " + it.name()
-            + " @ " + unit, amount)));
-        default -> out.add(new Line("- " + it.name() + ": " + unit
-            + (it.qty() > 1 ? " x " + it.qty() + " = " + amount : "")));
+        case 1 ->
+            out.add(
+                new Line(
+                    String.format(
+                        "%-46s %s", it.qty() + " x " + it.name() + " @ " + unit, amount)));
+        default ->
+            out.add(
+                new Line(
+                    "- "
+                        + it.name()
+                        + ": "
+                        + unit
+                        + (it.qty() > 1 ? " x " + it.qty() + " = " + amount : "")));
       }
     }
   }
@@ -182,19 +233,29 @@ final class InvoiceLayout {
       rows.add(new String[] {InvoiceWords.pick(r, lang.subtotal), print.money(inv.net(), cur)});
     }
     if (inv.discountPct() > 0) {
-      rows.add(new String[] {InvoiceWords.pick(r, lang.discount) + " " + inv.discountPct() + "%",
-          print.money(inv.discount().negate(), cur)});
+      rows.add(
+          new String[] {
+            InvoiceWords.pick(r, lang.discount) + " " + inv.discountPct() + "%",
+            print.money(inv.discount().negate(), cur)
+          });
     }
-    String rate = inv.taxRate() == Math.rint(inv.taxRate())
-        ? String.valueOf((int) inv.taxRate()) : print.number(BigDecimal.valueOf(inv.taxRate()))
-            .replaceAll("0$", "");
+    String rate =
+        inv.taxRate() == Math.rint(inv.taxRate())
+            ? String.valueOf((int) inv.taxRate())
+            : print.number(BigDecimal.valueOf(inv.taxRate())).replaceAll("0$", "");
     if (inv.tax().signum() != 0 || r.nextBoolean()) {
-      rows.add(new String[] {InvoiceWords.pick(r, lang.tax) + " " + rate + (r.nextBoolean()
-          ? "%" : " %"), print.money(inv.tax(), cur)});
+      rows.add(
+          new String[] {
+            InvoiceWords.pick(r, lang.tax) + " " + rate + (r.nextBoolean() ? "%" : " %"),
+            print.money(inv.tax(), cur)
+          });
     }
     BigDecimal total = inv.credit() ? inv.total().negate() : inv.total();
-    rows.add(new String[] {InvoiceWords.pick(r, inv.credit() ? lang.creditTotal : lang.total),
-        print.money(total, cur)});
+    rows.add(
+        new String[] {
+          InvoiceWords.pick(r, inv.credit() ? lang.creditTotal : lang.total),
+          print.money(total, cur)
+        });
     boolean box = r.nextInt(4) == 0;
     int labelWidth = rows.stream().mapToInt(x -> x[0].length()).max().orElse(10) + 4;
     int valueWidth = rows.stream().mapToInt(x -> x[1].length()).max().orElse(10);
@@ -206,8 +267,9 @@ final class InvoiceLayout {
         if (i == rows.size() - 1 && rows.size() > 1) {
           out.add(new Line(rule, Align.RIGHT));
         }
-        out.add(new Line("| " + String.format(fmt, rows.get(i)[0], rows.get(i)[1]) + " |",
-            Align.RIGHT));
+        out.add(
+            new Line(
+                "| " + String.format(fmt, rows.get(i)[0], rows.get(i)[1]) + " |", Align.RIGHT));
       }
       out.add(new Line(rule, Align.RIGHT));
     } else {

@@ -10,29 +10,50 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * How one invoice prints its numbers, money and dates: a number format (1,234.56 / 1.234,56 /
- * 1 234,56 / 1'234.56 / 1234.56), where the currency shows (a symbol or the code, before or
- * after the amount, or only once in a header line) and a date layout in the invoice's language.
- * The gold keeps the normal forms: amounts as numbers, the currency as its 3-letter code, the
- * date as ISO yyyy-MM-dd (as invoice2data's gold and the {@code date} normaliser write it).
+ * How one invoice prints its numbers, money and dates: a number format (1,234.56 / 1.234,56 / 1
+ * 234,56 / 1'234.56 / 1234.56), where the currency shows (a symbol or the code, before or after the
+ * amount, or only once in a header line) and a date layout in the invoice's language. The gold
+ * keeps the normal forms: amounts as numbers, the currency as its 3-letter code, the date as ISO
+ * yyyy-MM-dd (as invoice2data's gold and the {@code date} normaliser write it).
  */
 record InvoicePrint(char group, char decimal, Mark mark, String symbol, DateTimeFormatter dates) {
 
   /** Where the currency is printed. HEADER: only on a "Currency:" line (or a column head). */
-  enum Mark { SYMBOL_BEFORE, SYMBOL_AFTER, CODE_BEFORE, CODE_AFTER, HEADER }
+  enum Mark {
+    SYMBOL_BEFORE,
+    SYMBOL_AFTER,
+    CODE_BEFORE,
+    CODE_AFTER,
+    HEADER
+  }
 
-  private static final Map<String, List<String>> SYMBOLS = Map.of(
-      "EUR", List.of("€"), "USD", List.of("$", "US$"), "GBP", List.of("£"),
-      "CHF", List.of("CHF", "Fr."), "CAD", List.of("CA$", "C$"), "AUD", List.of("A$", "AU$"),
-      "INR", List.of("Rs.", "INR"), "SGD", List.of("S$"));
+  private static final Map<String, List<String>> SYMBOLS =
+      Map.of(
+          "EUR",
+          List.of("€"),
+          "USD",
+          List.of("$", "US$"),
+          "GBP",
+          List.of("£"),
+          "CHF",
+          List.of("CHF", "Fr."),
+          "CAD",
+          List.of("CA$", "C$"),
+          "AUD",
+          List.of("A$", "AU$"),
+          "INR",
+          List.of("Rs.", "INR"),
+          "SGD",
+          List.of("S$"));
 
   /** Picks the print style for an invoice in {@code lang} billed in {@code currency}. */
   static InvoicePrint pick(Random r, InvoiceLanguage lang, String currency) {
-    char[] gd = switch (r.nextInt(10) < 7 ? lang : InvoiceLanguage.values()[r.nextInt(5)]) {
-      case EN -> r.nextInt(5) == 0 ? new char[] {0, '.'} : new char[] {',', '.'};
-      case FR -> r.nextBoolean() ? new char[] {' ', ','} : new char[] {'.', ','};
-      case DE, NL, ES -> r.nextInt(6) == 0 ? new char[] {0, ','} : new char[] {'.', ','};
-    };
+    char[] gd =
+        switch (r.nextInt(10) < 7 ? lang : InvoiceLanguage.values()[r.nextInt(5)]) {
+          case EN -> r.nextInt(5) == 0 ? new char[] {0, '.'} : new char[] {',', '.'};
+          case FR -> r.nextBoolean() ? new char[] {' ', ','} : new char[] {'.', ','};
+          case DE, NL, ES -> r.nextInt(6) == 0 ? new char[] {0, ','} : new char[] {'.', ','};
+        };
     if (currency.equals("CHF") && r.nextBoolean()) {
       gd = new char[] {'\'', '.'};
     }
@@ -44,16 +65,26 @@ record InvoicePrint(char group, char decimal, Mark mark, String symbol, DateTime
   }
 
   private static DateTimeFormatter dateFormat(Random r, InvoiceLanguage lang, String currency) {
-    List<String> patterns = new ArrayList<>(switch (lang) {
-      case EN -> List.of("dd/MM/yyyy", "yyyy-MM-dd", "d MMMM yyyy", "MMMM d, yyyy",
-          "d MMM yyyy", "MMM d, yyyy", "dd-MMM-yyyy", "dd.MM.yyyy");
-      case DE -> List.of("dd.MM.yyyy", "dd.MM.yy", "d. MMMM yyyy", "yyyy-MM-dd");
-      case FR -> List.of("dd/MM/yyyy", "d MMMM yyyy", "dd.MM.yyyy", "dd/MM/yy");
-      case NL -> List.of("dd-MM-yyyy", "d MMMM yyyy", "dd/MM/yyyy", "d-M-yyyy");
-      case ES -> List.of("dd/MM/yyyy", "d 'de' MMMM 'de' yyyy", "dd-MM-yyyy", "d/M/yyyy");
-    });
+    List<String> patterns =
+        new ArrayList<>(
+            switch (lang) {
+              case EN ->
+                  List.of(
+                      "dd/MM/yyyy",
+                      "yyyy-MM-dd",
+                      "d MMMM yyyy",
+                      "MMMM d, yyyy",
+                      "d MMM yyyy",
+                      "MMM d, yyyy",
+                      "dd-MMM-yyyy",
+                      "dd.MM.yyyy");
+              case DE -> List.of("dd.MM.yyyy", "dd.MM.yy", "d. MMMM yyyy", "yyyy-MM-dd");
+              case FR -> List.of("dd/MM/yyyy", "d MMMM yyyy", "dd.MM.yyyy", "dd/MM/yy");
+              case NL -> List.of("dd-MM-yyyy", "d MMMM yyyy", "dd/MM/yyyy", "d-M-yyyy");
+              case ES -> List.of("dd/MM/yyyy", "d 'de' MMMM 'de' yyyy", "dd-MM-yyyy", "d/M/yyyy");
+            });
     if (lang == InvoiceLanguage.EN && currency.equals("USD")) {
-      patterns.add("MM/dd/yyyy");  // US invoices put the month first
+      patterns.add("MM/dd/yyyy"); // US invoices put the month first
       patterns.add("MM/dd/yyyy");
     }
     String p = patterns.get(r.nextInt(patterns.size()));
@@ -81,15 +112,22 @@ record InvoicePrint(char group, char decimal, Mark mark, String symbol, DateTime
       }
       grouped.append(whole.charAt(i));
     }
-    return (v.signum() < 0 ? "-" : "") + grouped + decimal + plain.substring(plain.indexOf('.') + 1);
+    return (v.signum() < 0 ? "-" : "")
+        + grouped
+        + decimal
+        + plain.substring(plain.indexOf('.') + 1);
   }
 
   /** The amount with its currency mark, as this invoice prints money. */
   String money(BigDecimal v, String code) {
     String n = number(v);
     return switch (mark) {
-      case SYMBOL_BEFORE -> symbol + (symbol.length() > 1 && Character.isLetter(
-          symbol.charAt(symbol.length() - 1)) ? " " : "") + n;
+      case SYMBOL_BEFORE ->
+          symbol
+              + (symbol.length() > 1 && Character.isLetter(symbol.charAt(symbol.length() - 1))
+                  ? " "
+                  : "")
+              + n;
       case SYMBOL_AFTER -> n + " " + symbol;
       case CODE_BEFORE -> code + " " + n;
       case CODE_AFTER -> n + " " + code;

@@ -14,14 +14,15 @@ import java.util.Random;
  */
 final class Printed {
 
-  private static final List<DateTimeFormatter> DATES = List.of(
-      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT),
-      DateTimeFormatter.ofPattern("dd-MM-yy", Locale.ROOT),
-      DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT),
-      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
-      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH),
-      DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT),
-      DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT));
+  private static final List<DateTimeFormatter> DATES =
+      List.of(
+          DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT),
+          DateTimeFormatter.ofPattern("dd-MM-yy", Locale.ROOT),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT),
+          DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
+          DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH),
+          DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.ROOT),
+          DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ROOT));
 
   private Printed() {}
 

@@ -14,18 +14,36 @@ import java.util.Random;
  */
 final class Receipts {
 
-  private static final List<String> TOTAL_LABELS = List.of("TOTAL", "TOTAL RM", "Grand Total",
-      "Amount Paid", "TOTAL (INCL. TAX)", "Total Amount", "NETT TOTAL");
-  private static final List<String> DATE_LABELS = List.of("Date:", "DATE", "Dt:", "Date/Time:",
-      "");
+  private static final List<String> TOTAL_LABELS =
+      List.of(
+          "TOTAL",
+          "TOTAL RM",
+          "Grand Total",
+          "Amount Paid",
+          "TOTAL (INCL. TAX)",
+          "Total Amount",
+          "NETT TOTAL");
+  private static final List<String> DATE_LABELS = List.of("Date:", "DATE", "Dt:", "Date/Time:", "");
 
   private Receipts() {}
 
   static SynthDocument make(Random r, SynthDocument.Format format) {
-    String company = String.join(" ", Words.pick(r, Words.SHOP_FIRST),
-        Words.pick(r, Words.SHOP_SECOND), Words.pick(r, Words.SHOP_SUFFIX)).strip();
-    String address = "NO " + (1 + r.nextInt(300)) + ", " + Words.pick(r, Words.STREETS) + ", "
-        + (10000 + r.nextInt(89999)) + " " + Words.pick(r, Words.CITIES);
+    String company =
+        String.join(
+                " ",
+                Words.pick(r, Words.SHOP_FIRST),
+                Words.pick(r, Words.SHOP_SECOND),
+                Words.pick(r, Words.SHOP_SUFFIX))
+            .strip();
+    String address =
+        "NO "
+            + (1 + r.nextInt(300))
+            + ", "
+            + Words.pick(r, Words.STREETS)
+            + ", "
+            + (10000 + r.nextInt(89999))
+            + " "
+            + Words.pick(r, Words.CITIES);
     String date = Printed.date(r);
     String time = String.format("%02d:%02d", 8 + r.nextInt(14), r.nextInt(60));
 
@@ -39,12 +57,16 @@ final class Receipts {
       BigDecimal line = unit.multiply(BigDecimal.valueOf(qty));
       subtotal = subtotal.add(line);
       String name = Words.pick(r, Words.GOODS);
-      items.add(qtyColumn ? String.format("%-22s %d x %s %9s", name, qty, unit, line)
-          : String.format("%-28s %9s", qty > 1 ? name + " x" + qty : name, line));
+      items.add(
+          qtyColumn
+              ? String.format("%-22s %d x %s %9s", name, qty, unit, line)
+              : String.format("%-28s %9s", qty > 1 ? name + " x" + qty : name, line));
     }
     boolean taxed = r.nextBoolean();
-    BigDecimal tax = taxed ? subtotal.multiply(new BigDecimal("0.06"))
-        .setScale(2, RoundingMode.HALF_UP) : BigDecimal.ZERO.setScale(2);
+    BigDecimal tax =
+        taxed
+            ? subtotal.multiply(new BigDecimal("0.06")).setScale(2, RoundingMode.HALF_UP)
+            : BigDecimal.ZERO.setScale(2);
     BigDecimal total = subtotal.add(tax);
 
     List<String> lines = new ArrayList<>();
@@ -60,8 +82,8 @@ final class Receipts {
     if (r.nextBoolean()) {
       lines.add(Words.noise(r, Words.RECEIPT_NOISE));
     }
-    String dateLine = (Words.pick(r, DATE_LABELS) + " " + date).strip()
-        + (r.nextBoolean() ? "  " + time : "");
+    String dateLine =
+        (Words.pick(r, DATE_LABELS) + " " + date).strip() + (r.nextBoolean() ? "  " + time : "");
     boolean dateAtEnd = r.nextInt(3) == 0;
     if (!dateAtEnd) {
       lines.add(dateLine);
@@ -75,8 +97,8 @@ final class Receipts {
     }
     lines.add(String.format("%-28s %9s", Words.pick(r, TOTAL_LABELS), total));
     if (r.nextBoolean()) {
-      BigDecimal cash = total.setScale(0, RoundingMode.UP).add(BigDecimal.valueOf(r.nextInt(3)))
-          .setScale(2);
+      BigDecimal cash =
+          total.setScale(0, RoundingMode.UP).add(BigDecimal.valueOf(r.nextInt(3))).setScale(2);
       lines.add(String.format("%-28s %9s", "CASH", cash));
       lines.add(String.format("%-28s %9s", "CHANGE", cash.subtract(total)));
     }

@@ -14,15 +14,19 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * A document's lines as the bytes of a file: plain text, an HTML page, a PDF with a text layer
- * (a new page at each page break, or when a page is full) or a DOCX ({@link RenderDocx}). A
- * document with blocks gets real tables in HTML; one without keeps its lines in a pre block.
+ * A document's lines as the bytes of a file: plain text, an HTML page, a PDF with a text layer (a
+ * new page at each page break, or when a page is full) or a DOCX ({@link RenderDocx}). A document
+ * with blocks gets real tables in HTML; one without keeps its lines in a pre block.
  */
 final class Render {
 
   // PDFBox stamps the creation time and a random document id; fixed values keep a seed's bytes.
   static final Calendar FIXED =
-      new GregorianCalendar(TimeZone.getTimeZone("UTC")) {{ setTimeInMillis(0); }};
+      new GregorianCalendar(TimeZone.getTimeZone("UTC")) {
+        {
+          setTimeInMillis(0);
+        }
+      };
 
   private static final int TOP = 740;
   private static final int BOTTOM = 48;
@@ -33,8 +37,9 @@ final class Render {
   static byte[] bytes(SynthDocument doc) throws IOException {
     return switch (doc.format()) {
       case TXT -> (String.join("\n", doc.lines()) + "\n").getBytes(StandardCharsets.UTF_8);
-      case HTML -> (doc.blocks().isEmpty() ? html(doc) : RenderHtml.html(doc))
-          .getBytes(StandardCharsets.UTF_8);
+      case HTML ->
+          (doc.blocks().isEmpty() ? html(doc) : RenderHtml.html(doc))
+              .getBytes(StandardCharsets.UTF_8);
       case PDF -> pdf(doc.lines());
       case DOCX -> RenderDocx.docx(doc);
     };
@@ -42,8 +47,11 @@ final class Render {
 
   /** Lines in a pre block (the columns stay aligned), under a title, as a web shop would mail. */
   private static String html(SynthDocument doc) {
-    StringBuilder sb = new StringBuilder("<!doctype html>\n<html><head><meta charset=\"utf-8\">")
-        .append("<title>").append(doc.type()).append("</title></head><body>\n<pre>\n");
+    StringBuilder sb =
+        new StringBuilder("<!doctype html>\n<html><head><meta charset=\"utf-8\">")
+            .append("<title>")
+            .append(doc.type())
+            .append("</title></head><body>\n<pre>\n");
     for (String line : doc.lines()) {
       sb.append(escape(line)).append('\n');
     }

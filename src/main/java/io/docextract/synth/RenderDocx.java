@@ -15,9 +15,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * A laid-out document as a Word file (Apache POI): a paragraph per line with its alignment, a
- * table for the items, a page break between pages. Timestamps are fixed, so a seed gives the
- * same bytes.
+ * A laid-out document as a Word file (Apache POI): a paragraph per line with its alignment, a table
+ * for the items, a page break between pages. Timestamps are fixed, so a seed gives the same bytes.
  */
 final class RenderDocx {
 
@@ -33,22 +32,23 @@ final class RenderDocx {
       }
       for (Block b : doc.blocks()) {
         if (b instanceof Block.Line l) {
-            XWPFParagraph p = d.createParagraph();
-            p.setAlignment(switch (l.align()) {
-              case LEFT -> ParagraphAlignment.LEFT;
-              case CENTER -> ParagraphAlignment.CENTER;
-              case RIGHT -> ParagraphAlignment.RIGHT;
-            });
-            p.createRun().setText(l.text().strip());
+          XWPFParagraph p = d.createParagraph();
+          p.setAlignment(
+              switch (l.align()) {
+                case LEFT -> ParagraphAlignment.LEFT;
+                case CENTER -> ParagraphAlignment.CENTER;
+                case RIGHT -> ParagraphAlignment.RIGHT;
+              });
+          p.createRun().setText(l.text().strip());
         } else if (b instanceof Block.Table t) {
-            XWPFTable table = d.createTable(t.rows().size() + 1, t.head().size());
-            for (int i = 0; i <= t.rows().size(); i++) {
-              XWPFTableRow row = table.getRow(i);
-              var cells = i == 0 ? t.head() : t.rows().get(i - 1);
-              for (int c = 0; c < cells.size(); c++) {
-                row.getCell(c).setText(cells.get(c));
-              }
+          XWPFTable table = d.createTable(t.rows().size() + 1, t.head().size());
+          for (int i = 0; i <= t.rows().size(); i++) {
+            XWPFTableRow row = table.getRow(i);
+            var cells = i == 0 ? t.head() : t.rows().get(i - 1);
+            for (int c = 0; c < cells.size(); c++) {
+              row.getCell(c).setText(cells.get(c));
             }
+          }
         } else {
           d.createParagraph().createRun().addBreak(BreakType.PAGE);
         }

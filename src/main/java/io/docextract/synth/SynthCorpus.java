@@ -14,9 +14,9 @@ import java.util.Random;
 
 /**
  * Writes a corpus: N documents under {@code receipts/} and {@code invoices/} (the folders the
- * sample pipeline's globs type) and {@code gold.jsonl} beside them in the form {@code eval}
- * reads. Document i depends only on the seed and i, so a corpus of 500 is the first 500 of the
- * corpus of 10,000 for the same seed.
+ * sample pipeline's globs type) and {@code gold.jsonl} beside them in the form {@code eval} reads.
+ * Document i depends only on the seed and i, so a corpus of 500 is the first 500 of the corpus of
+ * 10,000 for the same seed.
  */
 public final class SynthCorpus {
 
@@ -34,24 +34,32 @@ public final class SynthCorpus {
     Random r = new Random(seed * 1_000_003L + i);
     String type = types.get(i % types.size());
     int f = r.nextInt(10);
-    SynthDocument.Format format = f < 7 ? SynthDocument.Format.TXT
-        : f < 9 ? SynthDocument.Format.HTML : SynthDocument.Format.PDF;
+    SynthDocument.Format format =
+        f < 7
+            ? SynthDocument.Format.TXT
+            : f < 9 ? SynthDocument.Format.HTML : SynthDocument.Format.PDF;
     if (type.equals("invoice")) {
       // invoices arrive mostly as PDFs, also as HTML mail, Word files and plain text
-      format = f < 2 ? SynthDocument.Format.TXT : f < 4 ? SynthDocument.Format.HTML
-          : f < 8 ? SynthDocument.Format.PDF : SynthDocument.Format.DOCX;
+      format =
+          f < 2
+              ? SynthDocument.Format.TXT
+              : f < 4
+                  ? SynthDocument.Format.HTML
+                  : f < 8 ? SynthDocument.Format.PDF : SynthDocument.Format.DOCX;
     }
     return switch (type) {
       case "receipt" -> Receipts.make(r, format);
       case "invoice" -> Invoices.make(r, format);
-      default -> throw new IllegalArgumentException(
-          "unknown type '" + type + "'; known: " + TYPES);
+      default -> throw new IllegalArgumentException("unknown type '" + type + "'; known: " + TYPES);
     };
   }
 
   /** The file a document is written to, relative to the corpus folder. */
   public static String relativePath(SynthDocument doc, int i) {
-    return doc.type() + "s/" + doc.type() + String.format("-%05d.", i + 1)
+    return doc.type()
+        + "s/"
+        + doc.type()
+        + String.format("-%05d.", i + 1)
         + doc.format().extension();
   }
 
@@ -65,8 +73,8 @@ public final class SynthCorpus {
       Files.createDirectories(out.resolve(t + "s"));
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
-    try (BufferedWriter gold = Files.newBufferedWriter(out.resolve("gold.jsonl"),
-        StandardCharsets.UTF_8)) {
+    try (BufferedWriter gold =
+        Files.newBufferedWriter(out.resolve("gold.jsonl"), StandardCharsets.UTF_8)) {
       for (int i = 0; i < count; i++) {
         SynthDocument doc = document(seed, i, types);
         String rel = relativePath(doc, i);

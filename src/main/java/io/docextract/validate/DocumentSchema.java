@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 public record DocumentSchema(String id, String version, String json) implements Serializable {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
   public static DocumentSchema load(Path file) throws InvalidSchemaException {
@@ -56,14 +57,18 @@ public record DocumentSchema(String id, String version, String json) implements 
       throw new InvalidSchemaException(
           where
               + ": not a valid JSON Schema (2020-12): "
-              + problems.stream().map(ValidationMessage::getMessage).sorted()
+              + problems.stream()
+                  .map(ValidationMessage::getMessage)
+                  .sorted()
                   .collect(Collectors.joining("; ")));
     }
     if (!"object".equals(node.path("type").asText())) {
-      throw new InvalidSchemaException(where + ": a document schema's top-level type must be object");
+      throw new InvalidSchemaException(
+          where + ": a document schema's top-level type must be object");
     }
     try {
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(node)
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+          .getSchema(node)
           .initializeValidators();
     } catch (com.networknt.schema.JsonSchemaException e) {
       throw new InvalidSchemaException(where + ": schema cannot be compiled: " + e.getMessage());

@@ -39,7 +39,8 @@ public final class RecordValidator {
     }
     Set<ValidationMessage> problems = schema.validate(node);
     if (!problems.isEmpty()) {
-      List<String> messages = problems.stream().map(ValidationMessage::getMessage).sorted().toList();
+      List<String> messages =
+          problems.stream().map(ValidationMessage::getMessage).sorted().toList();
       return Verdict.invalid(
           Reason.SCHEMA_VIOLATION,
           messages.size() + " schema violation(s): " + messages.get(0),

@@ -1,2 +1,4 @@
-/** Checking model replies: JSON parsing and JSON Schema validation into a {@code Verdict}. No Beam. */
+/**
+ * Checking model replies: JSON parsing and JSON Schema validation into a {@code Verdict}. No Beam.
+ */
 package io.docextract.validate;

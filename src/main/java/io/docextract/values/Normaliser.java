@@ -11,8 +11,8 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,15 +40,15 @@ public enum Normaliser {
   /** A plain number with two decimals; currency marks and thousands separators dropped. */
   AMOUNT,
   /**
-   * Kleister-NDA's form: upper-cased, whitespace runs and ':' become '_'. Commas are dropped, as
-   * in the dataset's answers ("Nike, Inc." is written Nike_Inc.).
+   * Kleister-NDA's form: upper-cased, whitespace runs and ':' become '_'. Commas are dropped, as in
+   * the dataset's answers ("Nike, Inc." is written Nike_Inc.).
    */
   KLEISTER,
   /**
    * A party's name in Kleister-NDA's form, for rules that copy names from the text: '&' is written
-   * "and", a closing "Incorporated" / "Limited" / "L.P." / "L.L.C." is abbreviated Inc. / Ltd. /
-   * LP / LLC, curly apostrophes are straight, and a person's title or degree (Mr., Dr., M.D.,
-   * Ph.D.) is dropped. Case and spaces stay, so a record shows the name as a person would write it
+   * "and", a closing "Incorporated" / "Limited" / "L.P." / "L.L.C." is abbreviated Inc. / Ltd. / LP
+   * / LLC, curly apostrophes are straight, and a person's title or degree (Mr., Dr., M.D., Ph.D.)
+   * is dropped. Case and spaces stay, so a record shows the name as a person would write it
    * ("Heidrick &amp; Struggles, Incorporated" becomes "Heidrick and Struggles, Inc."); scoring with
    * {@link #KLEISTER} then gives HEIDRICK_AND_STRUGGLES_INC.
    */
@@ -67,8 +67,11 @@ public enum Normaliser {
     try {
       return valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown normaliser '" + name + "'; known: "
-          + List.of(values()).stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
+      throw new IllegalArgumentException(
+          "unknown normaliser '"
+              + name
+              + "'; known: "
+              + List.of(values()).stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList());
     }
   }
 
@@ -99,9 +102,11 @@ public enum Normaliser {
       Pattern.compile("(?i),?\\s+(?:M\\.\\s?D|Ph\\.\\s?D|J\\.\\s?D|Esq)\\.?$");
 
   static String party(String v) {
-    String s = v.replace('\u2019', '\'').replace('\u2018', '\'')
-        .replaceAll("\\s*&\\s*", " and ")
-        .replaceAll("\\s+\\.$", ".");
+    String s =
+        v.replace('\u2019', '\'')
+            .replace('\u2018', '\'')
+            .replaceAll("\\s*&\\s*", " and ")
+            .replaceAll("\\s+\\.$", ".");
     s = TITLE.matcher(s).replaceFirst("");
     s = DEGREE.matcher(s).replaceFirst("");
     return s.replaceAll("(?i)\\b(?:Incorporated|Inc\\.?)$", "Inc.")
@@ -110,27 +115,54 @@ public enum Normaliser {
         .replaceAll("(?i)\\bL\\.\\s?L\\.\\s?C\\.$", "LLC");
   }
 
-  private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three",
-      "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty");
-  private static final Pattern DURATION_PARTS = Pattern.compile(
-      "(?i)\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)?)\\b(?:\\s*\\(\\s*(\\d{1,3})\\s*\\))?[\\s_-]*"
-          + "(?:calendar[\\s_-]+)?(day|week|month|year)s?\\b");
+  private static final List<String> NUMBER_WORDS =
+      List.of(
+          "zero",
+          "one",
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "thirteen",
+          "fourteen",
+          "fifteen",
+          "sixteen",
+          "seventeen",
+          "eighteen",
+          "nineteen",
+          "twenty");
+  private static final Pattern DURATION_PARTS =
+      Pattern.compile(
+          "(?i)\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)?)\\b(?:\\s*\\(\\s*(\\d{1,3})\\s*\\))?[\\s_-]*"
+              + "(?:calendar[\\s_-]+)?(day|week|month|year)s?\\b");
 
-  private static final List<String> ORDINALS = List.of("zeroth", "first", "second", "third",
-      "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth");
-  private static final Pattern ANNIVERSARY = Pattern.compile(
-      "(?i)\\b([a-z]+|\\d{1,2}(?:st|nd|rd|th))\\b(?:\\s*\\(\\s*(\\d{1,2})(?:st|nd|rd|th)\\s*\\))?"
-          + "\\s+anniversary\\b");
+  private static final List<String> ORDINALS =
+      List.of(
+          "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+          "ninth", "tenth");
+  private static final Pattern ANNIVERSARY =
+      Pattern.compile(
+          "(?i)\\b([a-z]+|\\d{1,2}(?:st|nd|rd|th))\\b(?:\\s*\\(\\s*(\\d{1,2})(?:st|nd|rd|th)\\s*\\))?"
+              + "\\s+anniversary\\b");
 
   static String duration(String v) {
     // "the second (2nd) anniversary of the date hereof" is two years from it.
     Matcher a = ANNIVERSARY.matcher(v);
     if (a.find()) {
       String w = a.group(1).toLowerCase(Locale.ROOT);
-      int n = a.group(2) != null ? Integer.parseInt(a.group(2))
-          : Character.isDigit(w.charAt(0)) ? Integer.parseInt(w.replaceAll("\\D", ""))
-          : ORDINALS.indexOf(w);
+      int n =
+          a.group(2) != null
+              ? Integer.parseInt(a.group(2))
+              : Character.isDigit(w.charAt(0))
+                  ? Integer.parseInt(w.replaceAll("\\D", ""))
+                  : ORDINALS.indexOf(w);
       if (n > 0) {
         return n + "_YEAR" + (n == 1 ? "" : "S");
       }
@@ -177,14 +209,22 @@ public enum Normaliser {
   private static final Pattern NUMERIC_DATE =
       Pattern.compile("(\\d{1,4})[/.\\-](\\d{1,2})[/.\\-](\\d{2,4})");
   private static final Pattern ORDINAL = Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
-  private static final List<DateTimeFormatter> WORDY = List.of(
-      formatter("MMMM d yyyy"), formatter("MMM d yyyy"), formatter("d MMMM yyyy"),
-      formatter("d MMM yyyy"), formatter("d MMM yy"), formatter("MMMM d yy"),
-      formatter("MMM d yy"));
+  private static final List<DateTimeFormatter> WORDY =
+      List.of(
+          formatter("MMMM d yyyy"),
+          formatter("MMM d yyyy"),
+          formatter("d MMMM yyyy"),
+          formatter("d MMM yyyy"),
+          formatter("d MMM yy"),
+          formatter("MMMM d yy"),
+          formatter("MMM d yy"));
 
   private static DateTimeFormatter formatter(String pattern) {
-    return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-        .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.SMART);
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .appendPattern(pattern)
+        .toFormatter(Locale.ENGLISH)
+        .withResolverStyle(ResolverStyle.SMART);
   }
 
   static String date(String v, boolean monthFirst) {
@@ -203,14 +243,20 @@ public enum Normaliser {
         return d.toString();
       }
     }
-    String words = ORDINAL.matcher(v).replaceAll("$1")
-        .replaceAll("(?i)\\bday of\\b", " ").replaceAll("[,.]", " ").replaceAll("-", " ")
-        .replaceAll("\\s+", " ").strip();
+    String words =
+        ORDINAL
+            .matcher(v)
+            .replaceAll("$1")
+            .replaceAll("(?i)\\bday of\\b", " ")
+            .replaceAll("[,.]", " ")
+            .replaceAll("-", " ")
+            .replaceAll("\\s+", " ")
+            .strip();
     for (DateTimeFormatter f : WORDY) {
       // A printed time after the date ("OCT 3, 2016 12:16:25") is not part of it.
       String undated = words.replaceAll("\\s*\\d{1,2}:\\d{2}(:\\d{2})?(\\s*(?i)[ap]m)?$", "");
-      for (String candidate : List.of(words, words.replaceAll("^(?i)(the|dated|as of) ", ""),
-          undated)) {
+      for (String candidate :
+          List.of(words, words.replaceAll("^(?i)(the|dated|as of) ", ""), undated)) {
         try {
           LocalDate d = LocalDate.parse(candidate, f);
           return (d.getYear() < 100 ? d.plusYears(2000) : d).toString();
@@ -238,7 +284,8 @@ public enum Normaliser {
 
   static String amount(String v) {
     // Swiss and Liechtenstein print thousands with an apostrophe (1'234.56).
-    Matcher m = NUMBER.matcher(v.replace('\u00a0', ' ').replaceAll("(?<=\\d)['\u2019](?=\\d{3})", ""));
+    Matcher m =
+        NUMBER.matcher(v.replace('\u00a0', ' ').replaceAll("(?<=\\d)['\u2019](?=\\d{3})", ""));
     if (!m.find()) {
       return text(v);
     }

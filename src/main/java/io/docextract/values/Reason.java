@@ -9,12 +9,14 @@ public enum Reason {
   TIKA_ERROR("tika_error", "Tika could not parse the file"),
   PARSE_TIMEOUT("parse_timeout", "parsing took longer than the per-document timeout"),
   PARSE_CRASHED("parse_crashed", "the isolated parser process died (out of memory or a crash)"),
-  LIMIT_EXCEEDED("limit_exceeded",
+  LIMIT_EXCEEDED(
+      "limit_exceeded",
       "a container part is past a limit (depth, number of parts, expanded bytes) or a zip bomb"),
   ENCRYPTED("encrypted", "the file is encrypted or needs a password"),
   EMPTY_TEXT("empty_text", "the parsed document has no text"),
   UNKNOWN_TYPE("unknown_type", "no document type of the pipeline matches the file"),
-  SUSPECTED_INJECTION("suspected_injection",
+  SUSPECTED_INJECTION(
+      "suspected_injection",
       "the text addresses the model (\"ignore previous instructions\", role markers, ...);"
           + " not sent to the model"),
   CONTEXT_OVERFLOW("context_overflow", "the prompt does not fit the model's context"),
@@ -23,11 +25,13 @@ public enum Reason {
   TRUNCATED("truncated", "the reply was cut off by the token limit"),
   REPETITION("repetition", "the reply repeated itself and was stopped"),
   INVALID_JSON("invalid_json", "the reply is not valid JSON"),
-  SCHEMA_VIOLATION("schema_violation", "the reply does not satisfy the document type's JSON Schema"),
+  SCHEMA_VIOLATION(
+      "schema_violation", "the reply does not satisfy the document type's JSON Schema"),
   UNGROUNDED("ungrounded", "a value that must come from the text was not found in it"),
   CHECK_FAILED("check_failed", "a cross-field check of the document type did not hold"),
   LOW_CONFIDENCE("low_confidence", "the record's confidence is below the pipeline's threshold"),
-  ESCALATION_FAILED("escalation_failed",
+  ESCALATION_FAILED(
+      "escalation_failed",
       "the remote second tier gave no answer: timeouts or errors on every attempt, or the run's"
           + " budget spent");
 

@@ -31,7 +31,12 @@ class ScaleRunTenthsTest {
 
   @Test
   void noCpuColumnGivesNoRows() {
-    assertEquals(0, ScaleRunTenths.of(List.of(new ScaleRunFigures.Progress(0, 0, 10)),
-        List.of(new ScaleRunFigures.Rss(0, 100, 0, 100, 1))).rows().size());
+    assertEquals(
+        0,
+        ScaleRunTenths.of(
+                List.of(new ScaleRunFigures.Progress(0, 0, 10)),
+                List.of(new ScaleRunFigures.Rss(0, 100, 0, 100, 1)))
+            .rows()
+            .size());
   }
 }

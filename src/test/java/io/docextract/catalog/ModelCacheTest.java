@@ -44,16 +44,18 @@ class ModelCacheTest {
     bytes = Files.readAllBytes(MODEL);
     sha = Checksums.sha256(MODEL);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/models/stories260K.gguf", exchange -> {
-      requests.incrementAndGet();
-      if (failuresLeft.getAndDecrement() > 0) {
-        exchange.sendResponseHeaders(503, -1);
-      } else {
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/models/stories260K.gguf",
+        exchange -> {
+          requests.incrementAndGet();
+          if (failuresLeft.getAndDecrement() > 0) {
+            exchange.sendResponseHeaders(503, -1);
+          } else {
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+          }
+          exchange.close();
+        });
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
   }
@@ -91,10 +93,12 @@ class ModelCacheTest {
   @Test
   void aWrongChecksumIsRefusedAndLeavesNothing() throws Exception {
     String wrong = "0".repeat(64);
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> cache("b").localCopy(new ModelSource(url(), wrong)));
-    assertTrue(e.getMessage().contains("has sha256 " + sha + ", expected " + wrong),
-        e.getMessage());
+    ModelUnavailableException e =
+        assertThrows(
+            ModelUnavailableException.class,
+            () -> cache("b").localCopy(new ModelSource(url(), wrong)));
+    assertTrue(
+        e.getMessage().contains("has sha256 " + sha + ", expected " + wrong), e.getMessage());
     assertEquals(List.of(), filesIn(tmp.resolve("b")));
     assertEquals(1, requests.get(), "a checksum mismatch is not retried");
   }
@@ -107,8 +111,10 @@ class ModelCacheTest {
     assertEquals(2, requests.get());
 
     failuresLeft.set(100);
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> cache("d").localCopy(new ModelSource(url(), sha)));
+    ModelUnavailableException e =
+        assertThrows(
+            ModelUnavailableException.class,
+            () -> cache("d").localCopy(new ModelSource(url(), sha)));
     assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
     assertEquals(2 + ModelCache.ATTEMPTS, requests.get());
     assertEquals(List.of(), filesIn(tmp.resolve("d")));
@@ -143,24 +149,30 @@ class ModelCacheTest {
   @Test
   void aLocalPathOrFileUriIsVerifiedAndUsedInPlace() throws Exception {
     ModelCache cache = cache("g");
-    assertEquals(MODEL.toAbsolutePath(),
+    assertEquals(
+        MODEL.toAbsolutePath(),
         cache.localCopy(new ModelSource(MODEL.toAbsolutePath().toString(), sha)));
-    assertEquals(MODEL.toAbsolutePath(),
+    assertEquals(
+        MODEL.toAbsolutePath(),
         cache.localCopy(new ModelSource(MODEL.toAbsolutePath().toUri().toString(), sha)));
     assertFalse(Files.exists(tmp.resolve("g")), "nothing copied");
     Path other = Files.writeString(tmp.resolve("other.gguf"), "not the model");
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> cache.localCopy(new ModelSource(other.toUri().toString(), sha)));
+    ModelUnavailableException e =
+        assertThrows(
+            ModelUnavailableException.class,
+            () -> cache.localCopy(new ModelSource(other.toUri().toString(), sha)));
     assertTrue(e.getMessage().contains("expected " + sha), e.getMessage());
   }
 
   @Test
   void aSourceNeedsAChecksumAndASchemeSomeoneReads() {
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-        () -> new ModelSource(url(), "abc"));
+    IllegalArgumentException bad =
+        assertThrows(IllegalArgumentException.class, () -> new ModelSource(url(), "abc"));
     assertTrue(bad.getMessage().contains("sha256 must be 64 hex digits"), bad.getMessage());
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> cache("h").localCopy(new ModelSource("s3://bucket/model.gguf", sha)));
+    ModelUnavailableException e =
+        assertThrows(
+            ModelUnavailableException.class,
+            () -> cache("h").localCopy(new ModelSource("s3://bucket/model.gguf", sha)));
     assertTrue(e.getMessage().contains("no reader for 's3:'"), e.getMessage());
   }
 }

@@ -77,8 +77,8 @@ class ModelStoreTest {
     assertNull(store.findVerified(entry));
     assertFalse(store.verify(entry));
 
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> store.pull(entry));
+    ModelUnavailableException e =
+        assertThrows(ModelUnavailableException.class, () -> store.pull(entry));
     assertTrue(e.getMessage().contains("sha256"), e.getMessage());
     assertTrue(e.getMessage().contains("does not match " + entry.sha256()), e.getMessage());
     // A download that does not match is deleted: the cache stays empty.
@@ -108,18 +108,18 @@ class ModelStoreTest {
 
   @Test
   void nothingAnywhereSaysWhatWasTried() {
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> store.resolve("stories260k"));
+    ModelUnavailableException e =
+        assertThrows(ModelUnavailableException.class, () -> store.resolve("stories260k"));
 
     assertTrue(e.getMessage().contains("'stories260k' could not be pulled"), e.getMessage());
-    assertTrue(e.getMessage().contains("local folder (stories260K.gguf): not found"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("local folder (stories260K.gguf): not found"), e.getMessage());
   }
 
   @Test
   void unknownNameListsTheKnownOnes() {
-    ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
-        () -> store.entry("gpt-17"));
+    ModelUnavailableException e =
+        assertThrows(ModelUnavailableException.class, () -> store.entry("gpt-17"));
 
     assertTrue(e.getMessage().contains("unknown model 'gpt-17'"), e.getMessage());
     for (ModelEntry known : ModelCatalog.builtIn().models()) {

@@ -66,12 +66,13 @@ class InjectionDetectorTest {
 
   @Test
   void ordinaryDocumentsWithLookalikeWordsAreNotCaught() {
-    for (String text : List.of(
-        "You are now a member of our loyalty programme. Points 120.",
-        "Follow the assembly instructions on page 2. System price 1,299.00",
-        "Ignore this line if paid. Previous balance 12.00",
-        "Model: XR-200 assistant stand, qty 2",
-        "Reply within 30 days with your remittance advice.")) {
+    for (String text :
+        List.of(
+            "You are now a member of our loyalty programme. Points 120.",
+            "Follow the assembly instructions on page 2. System price 1,299.00",
+            "Ignore this line if paid. Previous balance 12.00",
+            "Model: XR-200 assistant stand, qty 2",
+            "Reply within 30 days with your remittance advice.")) {
       assertTrue(STANDARD.find(text).isEmpty(), () -> text + " -> " + STANDARD.find(text));
     }
   }
@@ -80,8 +81,8 @@ class InjectionDetectorTest {
   void noSampleReceiptInvoiceOrContractTripsIt() throws IOException {
     List<Path> texts = new ArrayList<>();
     Path nda = Path.of("../shared/data/kleister-nda-train/text");
-    assumeTrue(Files.isDirectory(nda) && Files.isDirectory(Fixtures.SROIE_TEXT),
-        "needs ../shared/data");
+    assumeTrue(
+        Files.isDirectory(nda) && Files.isDirectory(Fixtures.SROIE_TEXT), "needs ../shared/data");
     try (Stream<Path> files = Files.list(nda)) {
       files.sorted().forEach(texts::add);
     }
@@ -101,7 +102,8 @@ class InjectionDetectorTest {
       }
     }
 
-    System.out.printf("injection detector: %d NDA/sample texts and %d SROIE receipts, %d hits%n",
+    System.out.printf(
+        "injection detector: %d NDA/sample texts and %d SROIE receipts, %d hits%n",
         texts.size(), receipts, hits.size());
     assertTrue(texts.size() >= 100 && receipts >= 400, texts.size() + " / " + receipts);
     assertEquals(List.of(), hits);
@@ -120,15 +122,19 @@ class InjectionDetectorTest {
     assertEquals("pipeline-1", more.find("Please WIRE THE MONEY today").orElseThrow().pattern());
     assertTrue(standard.find("Please WIRE THE MONEY today").isEmpty());
     assertEquals("ignore-instructions", more.find(HostileInputs.INJECTION).orElseThrow().pattern());
-    InvalidPipelineException bad = assertThrows(InvalidPipelineException.class,
-        () -> load("{injectionPatterns: ['(unclosed']}"));
+    InvalidPipelineException bad =
+        assertThrows(
+            InvalidPipelineException.class, () -> load("{injectionPatterns: ['(unclosed']}"));
     assertTrue(bad.getMessage().contains("injectionPatterns"), bad.getMessage());
-    assertThrows(InvalidPipelineException.class,
-        () -> load("{injection: false, injectionPatterns: [x]}"));
+    assertThrows(
+        InvalidPipelineException.class, () -> load("{injection: false, injectionPatterns: [x]}"));
   }
 
   private JobConfig load(String review) throws IOException, InvalidPipelineException {
-    Path file = Files.writeString(dir.resolve("job.yaml"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("job.yaml"),
+            """
         name: receipts
         input: in/*.txt
         output: out/receipts
@@ -138,10 +144,15 @@ class InjectionDetectorTest {
             schema: %s
             prompt: {instructions: Extract the receipt fields.}
             review: %s
-        """.formatted(Fixtures.STORIES.toAbsolutePath(),
-        Path.of("schemas/receipt.schema.json").toAbsolutePath(), review));
-    PipelineLoader loader = new PipelineLoader(new ModelStore(
-        ModelCatalog.builtIn(), List.of(dir.resolve("models")), dir.resolve("cache")));
+        """
+                .formatted(
+                    Fixtures.STORIES.toAbsolutePath(),
+                    Path.of("schemas/receipt.schema.json").toAbsolutePath(),
+                    review));
+    PipelineLoader loader =
+        new PipelineLoader(
+            new ModelStore(
+                ModelCatalog.builtIn(), List.of(dir.resolve("models")), dir.resolve("cache")));
     return loader.load(file, null);
   }
 }

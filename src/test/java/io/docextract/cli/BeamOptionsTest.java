@@ -12,13 +12,16 @@ class BeamOptionsTest {
   @Test
   void directRunnerGetsOneWorkerUnlessAskedForMore() {
     assertEquals(1, BeamOptions.parse(List.of()).as(DirectOptions.class).getTargetParallelism());
-    assertEquals(4, BeamOptions.parse(List.of("--targetParallelism=4"))
-        .as(DirectOptions.class).getTargetParallelism());
+    assertEquals(
+        4,
+        BeamOptions.parse(List.of("--targetParallelism=4"))
+            .as(DirectOptions.class)
+            .getTargetParallelism());
   }
 
   @Test
   void unknownOptionIsRefused() {
-    assertThrows(IllegalArgumentException.class,
-        () -> BeamOptions.parse(List.of("--noSuchOption=1")));
+    assertThrows(
+        IllegalArgumentException.class, () -> BeamOptions.parse(List.of("--noSuchOption=1")));
   }
 }

@@ -22,7 +22,11 @@ class BenchCommandTest {
     Fixtures.write(tmp, "in/a.txt", "KEDAI SATU SDN BHD\n01/02/2019\nTOTAL 9.00");
     Fixtures.write(tmp, "in/b.txt", "KEDAI DUA SDN BHD\n03/04/2019\nTOTAL 19.50");
     Fixtures.write(tmp, "in/c.pdf", "%PDF-1.7 not really a pdf");
-    Path pipeline = Fixtures.write(tmp, "p.yaml", """
+    Path pipeline =
+        Fixtures.write(
+            tmp,
+            "p.yaml",
+            """
         name: bench-test
         input: %s/in/*
         output: %s/unused
@@ -32,10 +36,19 @@ class BenchCommandTest {
           - name: receipt
             schema: schemas/receipt.schema.json
             prompt: {instructions: Extract the receipt.}
-        """.formatted(tmp, tmp, Fixtures.STORIES.toAbsolutePath()));
+        """
+                .formatted(tmp, tmp, Fixtures.STORIES.toAbsolutePath()));
     Path json = tmp.resolve("figures.json");
-    int code = cli.run("bench", "--pipeline", pipeline.toString(), "--out",
-        tmp.resolve("bench").toString(), "--json", json.toString(), "--sweep");
+    int code =
+        cli.run(
+            "bench",
+            "--pipeline",
+            pipeline.toString(),
+            "--out",
+            tmp.resolve("bench").toString(),
+            "--json",
+            json.toString(),
+            "--sweep");
     assertEquals(0, code, cli.err.toString());
     JsonNode r = new ObjectMapper().readTree(json.toFile());
     // Two text files reach the model; the broken PDF stops at Tika in both runs.
@@ -43,16 +56,26 @@ class BenchCommandTest {
     assertEquals(1, r.get("limit").get("not_sent").get("tika_error").asInt());
     assertEquals(3, r.get("pipeline_run").get("inputs").asInt());
     assertEquals(2, r.get("pipeline_run").get("model_requests").asInt());
-    assertEquals(r.get("pipeline_run").get("inputs").asLong(),
-        r.get("pipeline_run").get("records").asLong() + r.get("pipeline_run").get("review").asLong());
-    for (String key : new String[] {"limit_docs_per_min", "pipeline_docs_per_min",
-        "limit_over_pipeline", "gen_tokens_per_doc", "prompt_tokens_per_doc", "peak_rss_mb"}) {
+    assertEquals(
+        r.get("pipeline_run").get("inputs").asLong(),
+        r.get("pipeline_run").get("records").asLong()
+            + r.get("pipeline_run").get("review").asLong());
+    for (String key :
+        new String[] {
+          "limit_docs_per_min",
+          "pipeline_docs_per_min",
+          "limit_over_pipeline",
+          "gen_tokens_per_doc",
+          "prompt_tokens_per_doc",
+          "peak_rss_mb"
+        }) {
       assertTrue(r.get(key).asDouble() > 0, key + " in " + r);
     }
     // The shared prefix is the instructions and schema; with one slot the second document's
     // prefix comes from the cache.
     assertTrue(r.get("cached_tokens_per_doc").asDouble() > 0, r.toString());
-    assertTrue(r.get("cached_tokens_per_doc").asDouble() < r.get("prompt_tokens_per_doc").asDouble());
+    assertTrue(
+        r.get("cached_tokens_per_doc").asDouble() < r.get("prompt_tokens_per_doc").asDouble());
     assertEquals(5, r.get("sweep").size());
     assertEquals("no grammar", r.get("sweep").get(4).get("variant").asText());
     assertTrue(cli.out.toString().contains("pipeline/limit: "), cli.out.toString());
@@ -61,13 +84,23 @@ class BenchCommandTest {
     assertTrue(t.has("beam_and_tika") && t.has("grammar_share"), t.toString());
     assertTrue(cli.out.toString().contains("time per document: prompt "), cli.out.toString());
     assertEquals(2, r.get("limit").get("per_document").size());
-    assertTrue(java.nio.file.Files.readString(tmp.resolve("bench/cost.html"))
-        .contains("\"prompt_tokens\"") || java.nio.file.Files.readString(
-            tmp.resolve("bench/cost.html")).contains("prompt tokens"));
+    assertTrue(
+        java.nio.file.Files.readString(tmp.resolve("bench/cost.html")).contains("\"prompt_tokens\"")
+            || java.nio.file.Files.readString(tmp.resolve("bench/cost.html"))
+                .contains("prompt tokens"));
 
     // The plot alone from saved figures, several runs in one page.
-    assertEquals(0, cli.run("bench", "--pipeline", pipeline.toString(), "--plot",
-        json + "," + json, "--out", tmp.resolve("plot").toString()), cli.err.toString());
+    assertEquals(
+        0,
+        cli.run(
+            "bench",
+            "--pipeline",
+            pipeline.toString(),
+            "--plot",
+            json + "," + json,
+            "--out",
+            tmp.resolve("plot").toString()),
+        cli.err.toString());
     String page = java.nio.file.Files.readString(tmp.resolve("plot/cost.html"));
     assertTrue(page.contains("\"label\":\"figures\""), page.substring(page.length() - 800));
   }

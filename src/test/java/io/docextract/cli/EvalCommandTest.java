@@ -28,17 +28,26 @@ class EvalCommandTest {
   private Path setUp() {
     Fixtures.write(tmp, "gold/text/a.txt", "KEDAI SATU SDN BHD\n01/02/2019\nTOTAL 9.00");
     Fixtures.write(tmp, "gold/text/b.txt", "KEDAI DUA SDN BHD\n03/04/2019\nTOTAL 19.50");
-    Fixtures.write(tmp, "gold/gold.jsonl", """
+    Fixtures.write(
+        tmp,
+        "gold/gold.jsonl",
+        """
         {"doc": "a.jpg", "text": "text/a.txt", "fields": {"company": "KEDAI SATU SDN BHD", "date": "01/02/2019", "address": "", "total": "9.00"}}
         {"doc": "b.jpg", "text": "text/b.txt", "fields": {"company": "KEDAI DUA SDN BHD", "date": "03/04/2019", "address": "", "total": "19.50"}}
         """);
-    Fixtures.write(tmp, "rules.yaml", """
+    Fixtures.write(
+        tmp,
+        "rules.yaml",
+        """
         documentType: receipt
         rules:
           - {field: total, pattern: '(?i)total\\s+([0-9.]+)', normalise: amount}
           - {field: company, pattern: '(?m)^(.*SDN BHD)$'}
         """);
-    return Fixtures.write(tmp, "p.yaml", """
+    return Fixtures.write(
+        tmp,
+        "p.yaml",
+        """
         name: eval-test
         input: none
         output: %s/out
@@ -49,14 +58,23 @@ class EvalCommandTest {
             rules: %s/rules.yaml
             normalise: {company: text, date: date, total: amount}
             prompt: {instructions: Extract the receipt.}
-        """.formatted(tmp, Fixtures.STORIES.toAbsolutePath(), tmp));
+        """
+            .formatted(tmp, Fixtures.STORIES.toAbsolutePath(), tmp));
   }
 
   @Test
   void scoresRulesTheModelAndBothAndWritesTheReports() throws Exception {
     Path pipeline = setUp();
-    int code = run("eval", "--pipeline", pipeline.toString(), "--gold",
-        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--out", tmp.resolve("eval").toString());
+    int code =
+        run(
+            "eval",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--text",
+            "--out",
+            tmp.resolve("eval").toString());
     assertEquals(0, code, err.toString());
     String md = Files.readString(tmp.resolve("eval/eval.md"));
     assertTrue(md.contains("| rules | 2 |"), md);
@@ -80,33 +98,68 @@ class EvalCommandTest {
   void exportsTrainingExamplesThatReadBack() throws Exception {
     Path pipeline = setUp();
     Path file = tmp.resolve("train.jsonl");
-    int code = run("review", "export", "--format", "finetune", "--pipeline", pipeline.toString(),
-        "--gold", tmp.resolve("gold/gold.jsonl").toString(), "--text", "--out", file.toString());
+    int code =
+        run(
+            "review",
+            "export",
+            "--format",
+            "finetune",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--text",
+            "--out",
+            file.toString());
     assertEquals(0, code, err.toString());
     List<String> lines = Files.readAllLines(file);
     assertEquals(2, lines.size());
     JsonNode first = new ObjectMapper().readTree(lines.get(0));
     assertEquals("a.jpg", first.get("id").asText());
     assertTrue(first.get("prompt").asText().contains("KEDAI SATU SDN BHD"));
-    assertEquals("{\"company\":\"KEDAI SATU SDN BHD\",\"date\":\"01/02/2019\",\"address\":\"\","
-        + "\"total\":\"9.00\"}", first.get("completion").asText());
+    assertEquals(
+        "{\"company\":\"KEDAI SATU SDN BHD\",\"date\":\"01/02/2019\",\"address\":\"\","
+            + "\"total\":\"9.00\"}",
+        first.get("completion").asText());
   }
 
   @Test
   void anUnknownFormatIsRefused() {
     Path pipeline = setUp();
-    assertEquals(2, run("review", "export", "--format", "csv", "--pipeline", pipeline.toString(),
-        "--gold", tmp.resolve("gold/gold.jsonl").toString(), "--out", tmp.resolve("x").toString()));
+    assertEquals(
+        2,
+        run(
+            "review",
+            "export",
+            "--format",
+            "csv",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--out",
+            tmp.resolve("x").toString()));
   }
 
   @Test
   void aRecordedSplitSelectsItsDocumentsAndRefusesUnknownIds() throws Exception {
     Path pipeline = setUp();
-    Path split = Fixtures.write(tmp, "split.json",
-        "{\"train\": [\"a.jpg\"], \"tune\": [], \"test\": [\"b.jpg\"]}");
-    int code = run("eval", "--pipeline", pipeline.toString(), "--gold",
-        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--rules-only",
-        "--split", split + ":test", "--out", tmp.resolve("eval").toString());
+    Path split =
+        Fixtures.write(
+            tmp, "split.json", "{\"train\": [\"a.jpg\"], \"tune\": [], \"test\": [\"b.jpg\"]}");
+    int code =
+        run(
+            "eval",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--text",
+            "--rules-only",
+            "--split",
+            split + ":test",
+            "--out",
+            tmp.resolve("eval").toString());
     assertEquals(0, code, err.toString());
     List<String> docs = Files.readAllLines(tmp.resolve("eval/documents.jsonl"));
     assertEquals(1, docs.size());
@@ -119,26 +172,57 @@ class EvalCommandTest {
     assertEquals(1.0, rules.at("/intervals/total.exact/low").asDouble(), 0);
     assertTrue(rules.at("/intervals/f1").has("high"), rules.toString());
 
-    Path wrong = Fixtures.write(tmp, "wrong.json",
-        "{\"train\": [], \"tune\": [], \"test\": [\"b.jpg\", \"zz.jpg\"]}");
-    assertEquals(2, run("eval", "--pipeline", pipeline.toString(), "--gold",
-        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--rules-only",
-        "--split", wrong + ":test", "--out", tmp.resolve("eval2").toString()));
+    Path wrong =
+        Fixtures.write(
+            tmp, "wrong.json", "{\"train\": [], \"tune\": [], \"test\": [\"b.jpg\", \"zz.jpg\"]}");
+    assertEquals(
+        2,
+        run(
+            "eval",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--text",
+            "--rules-only",
+            "--split",
+            wrong + ":test",
+            "--out",
+            tmp.resolve("eval2").toString()));
     assertTrue(err.toString().contains("zz.jpg"), err.toString());
   }
 
   @Test
   void writesThePipelineWithTheThresholdOnlyWhenOneReachesTheTarget() throws Exception {
     Path pipeline = setUp();
-    assertEquals(2, run("eval", "--pipeline", pipeline.toString(), "--gold",
-        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--rules-only",
-        "--write-pipeline", tmp.resolve("x.yaml").toString()), "rules have no confidence");
+    assertEquals(
+        2,
+        run(
+            "eval",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--text",
+            "--rules-only",
+            "--write-pipeline",
+            tmp.resolve("x.yaml").toString()),
+        "rules have no confidence");
     Path written = tmp.resolve("tuned.yaml");
-    int code = run("eval", "--pipeline", pipeline.toString(), "--gold",
-        tmp.resolve("gold/gold.jsonl").toString(), "--text", "--out",
-        tmp.resolve("eval").toString(), "--write-pipeline", written.toString());
-    JsonNode coverage = new ObjectMapper().readTree(tmp.resolve("eval/coverage.json").toFile())
-        .get(0);
+    int code =
+        run(
+            "eval",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            tmp.resolve("gold/gold.jsonl").toString(),
+            "--text",
+            "--out",
+            tmp.resolve("eval").toString(),
+            "--write-pipeline",
+            written.toString());
+    JsonNode coverage =
+        new ObjectMapper().readTree(tmp.resolve("eval/coverage.json").toFile()).get(0);
     assertEquals("document", coverage.at("/reliability/0/score").asText(), coverage.toString());
     assertTrue(coverage.at("/reliability/0/ece").isNumber());
     assertTrue(Files.readString(tmp.resolve("eval/report.html")).contains("reliability"));

@@ -21,13 +21,13 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The checked-in Dataflow Flex Template matches the code: its parameters are exactly the run
  * command's options (a launch passes each as --name=value), optional where the option is, and a
- * launch's arguments parse; the Dockerfile names a main class that exists and copies files that
- * do.
+ * launch's arguments parse; the Dockerfile names a main class that exists and copies files that do.
  */
 class FlexTemplateTest {
 
   private static final Path METADATA = Path.of("dataflow/metadata.json");
   private static final Path DOCKERFILE = Path.of("dataflow/Dockerfile");
+
   /** Options that make no sense for a template launch, which always submits and returns. */
   private static final Set<String> NOT_PARAMETERS =
       Set.of("--help", "--version", "--detach", "--progress-every");
@@ -54,9 +54,14 @@ class FlexTemplateTest {
 
   @Test
   void aLaunchsArgumentsParseAsTheRunCommand() {
-    String[] argv = FlexTemplateMain.commandLine("--pipeline=pipelines/receipt.yaml",
-        "--input=gs://bucket/drop/*", "--output=gs://bucket/out", "--incremental=true",
-        "--project=p", "--region=europe-west1");
+    String[] argv =
+        FlexTemplateMain.commandLine(
+            "--pipeline=pipelines/receipt.yaml",
+            "--input=gs://bucket/drop/*",
+            "--output=gs://bucket/out",
+            "--incremental=true",
+            "--project=p",
+            "--region=europe-west1");
     CommandLine.ParseResult parsed = DocExtract.commandLine().parseArgs(argv).subcommand();
     assertEquals("run", parsed.commandSpec().name());
     RunCommand cmd = (RunCommand) parsed.commandSpec().userObject();
@@ -64,8 +69,9 @@ class FlexTemplateTest {
     assertEquals("gs://bucket/drop/*", cmd.input);
     assertTrue(cmd.incremental);
     assertTrue(cmd.detach);
-    assertArrayEquals(new String[] {"--project=p", "--region=europe-west1",
-        "--runner=DataflowRunner"}, cmd.beamArgs.toArray(String[]::new));
+    assertArrayEquals(
+        new String[] {"--project=p", "--region=europe-west1", "--runner=DataflowRunner"},
+        cmd.beamArgs.toArray(String[]::new));
   }
 
   @Test
@@ -86,7 +92,8 @@ class FlexTemplateTest {
       }
     }
     assertEquals(Set.of(), missing, "COPY sources missing from the project");
-    assertTrue(docker.contains("apache/beam_java17_sdk:2.62.0"),
+    assertTrue(
+        docker.contains("apache/beam_java17_sdk:2.62.0"),
         "the worker image must be Beam's Java 17 SDK at the runner's version");
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scheduled runs through the real command line: a re-run with --incremental does no model work
- * for what is done, picks up what is new, and each document is in the output exactly once.
+ * Scheduled runs through the real command line: a re-run with --incremental does no model work for
+ * what is done, picks up what is new, and each document is in the output exactly once.
  */
 class IncrementalRunTest {
 
@@ -127,7 +127,8 @@ class IncrementalRunTest {
     assertEquals(Fixtures.sha(Fixtures.STORIES), m.at("/models/model_sha256").asText());
     assertEquals("2.62.0", m.at("/versions/beam").asText());
     assertEquals("DirectRunner", m.at("/options/runner").asText());
-    assertEquals(m.at("/counts/inputs").asLong(),
+    assertEquals(
+        m.at("/counts/inputs").asLong(),
         m.at("/counts/records").asLong() + m.at("/counts/review").asLong());
     assertTrue(m.at("/durations/job_seconds").asDouble() > 0);
     assertTrue(cli.out.toString().contains("manifest: "), cli.out.toString());

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed with SIGKILL part-way loses and duplicates nothing: the re-run ends with every
- * document exactly once across records and review. The killed run is a real child JVM running
- * the real command line; it is killed once its progress line says some of the new documents
- * have reached the sinks, so it dies with work both done and not done.
+ * document exactly once across records and review. The killed run is a real child JVM running the
+ * real command line; it is killed once its progress line says some of the new documents have
+ * reached the sinks, so it dies with work both done and not done.
  */
 class KillAndRerunTest {
 
@@ -35,24 +35,33 @@ class KillAndRerunTest {
     Path pipeline = ScheduledJobs.pipeline(tmp);
     ScheduledJobs.receipts(in, 0, 4);
     Cli first = new Cli();
-    assertEquals(0, first.run("run", "--pipeline", pipeline.toString(), "--incremental"),
+    assertEquals(
+        0,
+        first.run("run", "--pipeline", pipeline.toString(), "--incremental"),
         first.err.toString());
     String firstRun = manifest().path("run_id").asText();
 
     ScheduledJobs.receipts(in, 4, 40);
     // Run ids are UTC seconds; the killed run and the re-run must not share the first's.
     Thread.sleep(1100);
-    Process child = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            "io.docextract.cli.DocExtract", "run", "--pipeline", pipeline.toString(),
-            "--incremental", "--progress-every", "1")
-        .redirectErrorStream(true)
-        .start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.docextract.cli.DocExtract",
+                "run",
+                "--pipeline",
+                pipeline.toString(),
+                "--incremental",
+                "--progress-every",
+                "1")
+            .redirectErrorStream(true)
+            .start();
     List<String> seen = new ArrayList<>();
     String progress = null;
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         seen.add(line);
@@ -72,7 +81,9 @@ class KillAndRerunTest {
     System.out.println("killed at: " + progress);
 
     Cli rerun = new Cli();
-    assertEquals(0, rerun.run("run", "--pipeline", pipeline.toString(), "--incremental"),
+    assertEquals(
+        0,
+        rerun.run("run", "--pipeline", pipeline.toString(), "--incremental"),
         rerun.err.toString());
     JsonNode m = manifest();
     assertFalse(m.path("run_id").asText().equals(firstRun));

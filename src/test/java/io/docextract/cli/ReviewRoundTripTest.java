@@ -19,8 +19,9 @@ class ReviewRoundTripTest {
 
   private static final ObjectMapper M = new ObjectMapper();
   // Emoji (two UTF-16 units, one code point), CJK and accented letters before the values.
-  private static final String EMOJI = "🧾😀 收据 Café Ünïcode\nKEDAI MAJU SDN BHD\nNO 5, JALAN SATU\n"
-      + "DATE 01/02/2019\nTOTAL 9.00\n";
+  private static final String EMOJI =
+      "🧾😀 收据 Café Ünïcode\nKEDAI MAJU SDN BHD\nNO 5, JALAN SATU\n"
+          + "DATE 01/02/2019\nTOTAL 9.00\n";
   private static final String PLAIN = "TOKO BARU SDN BHD\nDATE 03/04/2019\nTOTAL 19.50\n";
 
   @TempDir Path tmp;
@@ -30,11 +31,19 @@ class ReviewRoundTripTest {
   private Path setUp() throws Exception {
     Path a = Fixtures.write(tmp, "docs/a.txt", EMOJI);
     Path b = Fixtures.write(tmp, "docs/b.txt", PLAIN);
-    String itemA = item("ida", a, "ungrounded", "{\"company\":\"KEDAI MAJU SDN BHD\","
-        + "\"date\":\"01/02/2019\",\"address\":\"1234567890\",\"total\":\"9.00\"}");
+    String itemA =
+        item(
+            "ida",
+            a,
+            "ungrounded",
+            "{\"company\":\"KEDAI MAJU SDN BHD\","
+                + "\"date\":\"01/02/2019\",\"address\":\"1234567890\",\"total\":\"9.00\"}");
     String itemB = item("idb", b, "truncated", "{\"company\":\"TOKO");
     Fixtures.write(tmp, "run/review-00000-of-00001.jsonl", itemA + "\n" + itemB + "\n");
-    return Fixtures.write(tmp, "p.yaml", """
+    return Fixtures.write(
+        tmp,
+        "p.yaml",
+        """
         name: review-test
         input: none
         output: %s/run
@@ -43,7 +52,8 @@ class ReviewRoundTripTest {
           - name: receipt
             schema: schemas/receipt.schema.json
             prompt: {instructions: Extract the receipt.}
-        """.formatted(tmp, Fixtures.STORIES.toAbsolutePath()));
+        """
+            .formatted(tmp, Fixtures.STORIES.toAbsolutePath()));
   }
 
   private static String item(String id, Path source, String reason, String raw) {
@@ -64,9 +74,20 @@ class ReviewRoundTripTest {
   void labelStudioTasksCarrySpansInCodePointsAndCorrectionsComeBackAsGold() throws Exception {
     Path pipeline = setUp();
     Path tasksFile = tmp.resolve("ls/tasks.json");
-    assertEquals(0, cli.run("review", "export", "--format", "label-studio", "--pipeline",
-        pipeline.toString(), "--run", tmp.resolve("run").toString(), "--out",
-        tasksFile.toString()), cli.err.toString());
+    assertEquals(
+        0,
+        cli.run(
+            "review",
+            "export",
+            "--format",
+            "label-studio",
+            "--pipeline",
+            pipeline.toString(),
+            "--run",
+            tmp.resolve("run").toString(),
+            "--out",
+            tasksFile.toString()),
+        cli.err.toString());
     String config = Files.readString(tmp.resolve("ls/tasks.json.config.xml"));
     for (String f : List.of("company", "date", "address", "total")) {
       assertTrue(config.contains("<Label value=\"" + f + "\"/>"), config);
@@ -84,8 +105,11 @@ class ReviewRoundTripTest {
       if (r.path("type").asText().equals("labels")) {
         spans++;
         JsonNode v = r.path("value");
-        String byCodePoints = new String(codePoints, v.path("start").asInt(),
-            v.path("end").asInt() - v.path("start").asInt());
+        String byCodePoints =
+            new String(
+                codePoints,
+                v.path("start").asInt(),
+                v.path("end").asInt() - v.path("start").asInt());
         assertEquals(v.path("text").asText(), byCodePoints, r.toString());
       }
     }
@@ -102,27 +126,44 @@ class ReviewRoundTripTest {
     }
     edited.putArray("annotations").addObject().put("was_cancelled", false).set("result", result);
     ObjectNode second = ((ObjectNode) tasks.get(1)).deepCopy();
-    ArrayNode filled = second.putArray("annotations").addObject().put("was_cancelled", false)
-        .putArray("result");
-    for (String[] fv : new String[][] {{"company", "TOKO BARU SDN BHD"}, {"date", "03/04/2019"},
-        {"address", ""}, {"total", "19.50"}}) {
-      ObjectNode r = filled.addObject().put("from_name", fv[0]).put("to_name", "text")
-          .put("type", "textarea");
+    ArrayNode filled =
+        second.putArray("annotations").addObject().put("was_cancelled", false).putArray("result");
+    for (String[] fv :
+        new String[][] {
+          {"company", "TOKO BARU SDN BHD"},
+          {"date", "03/04/2019"},
+          {"address", ""},
+          {"total", "19.50"}
+        }) {
+      ObjectNode r =
+          filled.addObject().put("from_name", fv[0]).put("to_name", "text").put("type", "textarea");
       r.putObject("value").putArray("text").add(fv[1]);
     }
     Path exported = tmp.resolve("ls/export.json");
     M.writeValue(exported.toFile(), List.of(edited, second));
 
-    assertEquals(0, cli.run("review", "import", "--format", "label-studio", "--pipeline",
-        pipeline.toString(), "--in", exported.toString(), "--out",
-        tmp.resolve("corrected").toString()), cli.err.toString());
+    assertEquals(
+        0,
+        cli.run(
+            "review",
+            "import",
+            "--format",
+            "label-studio",
+            "--pipeline",
+            pipeline.toString(),
+            "--in",
+            exported.toString(),
+            "--out",
+            tmp.resolve("corrected").toString()),
+        cli.err.toString());
     List<String> gold = Files.readAllLines(tmp.resolve("corrected/gold.jsonl"));
     assertEquals(2, gold.size(), "nothing lost, nothing duplicated");
     JsonNode g1 = M.readTree(gold.get(0));
     assertEquals("NO 5, JALAN SATU", g1.path("fields").path("address").asText());
     assertEquals("9.00", g1.path("fields").path("total").asText());
     // The text as Tika gave it to the model (trailing newline dropped).
-    assertEquals(EMOJI.strip(),
+    assertEquals(
+        EMOJI.strip(),
         Files.readString(tmp.resolve("corrected").resolve(g1.path("text").asText())));
     assertEquals(2, Files.readAllLines(tmp.resolve("corrected/records.jsonl")).size());
 
@@ -134,16 +175,40 @@ class ReviewRoundTripTest {
     Path pipeline = setUp();
     for (String format : List.of("jsonl", "csv")) {
       Path file = tmp.resolve("queue." + format);
-      assertEquals(0, cli.run("review", "export", "--format", format, "--pipeline",
-          pipeline.toString(), "--run", tmp.resolve("run").toString(), "--out", file.toString()),
+      assertEquals(
+          0,
+          cli.run(
+              "review",
+              "export",
+              "--format",
+              format,
+              "--pipeline",
+              pipeline.toString(),
+              "--run",
+              tmp.resolve("run").toString(),
+              "--out",
+              file.toString()),
           cli.err.toString());
       String content = Files.readString(file);
       // A reviewer replaces the invented address (a spreadsheet quotes a cell with commas).
-      Files.writeString(file, content.replace("1234567890",
-          format.equals("csv") ? "\"NO 5, JALAN SATU\"" : "NO 5, JALAN SATU"));
+      Files.writeString(
+          file,
+          content.replace(
+              "1234567890", format.equals("csv") ? "\"NO 5, JALAN SATU\"" : "NO 5, JALAN SATU"));
       Path out = tmp.resolve("corrected-" + format);
-      assertEquals(0, cli.run("review", "import", "--format", format, "--pipeline",
-          pipeline.toString(), "--in", file.toString(), "--out", out.toString()),
+      assertEquals(
+          0,
+          cli.run(
+              "review",
+              "import",
+              "--format",
+              format,
+              "--pipeline",
+              pipeline.toString(),
+              "--in",
+              file.toString(),
+              "--out",
+              out.toString()),
           cli.err.toString());
       List<String> gold = Files.readAllLines(out.resolve("gold.jsonl"));
       assertEquals(2, gold.size(), format);
@@ -157,12 +222,35 @@ class ReviewRoundTripTest {
   /** eval scores the gold as it is, and finetune's data step reads it as it is. */
   private void assertGoldIsUsable(Path pipeline, Path gold) throws Exception {
     Path evalOut = gold.resolveSibling("eval");
-    assertEquals(0, cli.run("eval", "--pipeline", pipeline.toString(), "--gold", gold.toString(),
-        "--text", "--rules-only", "--out", evalOut.toString()), cli.err.toString());
+    assertEquals(
+        0,
+        cli.run(
+            "eval",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            gold.toString(),
+            "--text",
+            "--rules-only",
+            "--out",
+            evalOut.toString()),
+        cli.err.toString());
     assertTrue(Files.readString(evalOut.resolve("eval.md")).contains("2 documents"));
     Path train = gold.resolveSibling("train.jsonl");
-    assertEquals(0, cli.run("review", "export", "--format", "finetune", "--pipeline",
-        pipeline.toString(), "--gold", gold.toString(), "--text", "--out", train.toString()),
+    assertEquals(
+        0,
+        cli.run(
+            "review",
+            "export",
+            "--format",
+            "finetune",
+            "--pipeline",
+            pipeline.toString(),
+            "--gold",
+            gold.toString(),
+            "--text",
+            "--out",
+            train.toString()),
         cli.err.toString());
     assertEquals(2, Files.readAllLines(train).size());
   }

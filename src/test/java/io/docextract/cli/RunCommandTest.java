@@ -26,7 +26,10 @@ class RunCommandTest {
   }
 
   private Path pipeline(String extra) {
-    return Fixtures.write(tmp, "p.yaml", """
+    return Fixtures.write(
+        tmp,
+        "p.yaml",
+        """
         name: cli-test
         input: %s/in/*/*
         output: %s/out
@@ -42,7 +45,8 @@ class RunCommandTest {
             match: ["**/receipts/*"]
             prompt:
               instructions: Extract the receipt.
-        %s""".formatted(tmp, tmp, Fixtures.STORIES.toAbsolutePath(), extra));
+        %s"""
+            .formatted(tmp, tmp, Fixtures.STORIES.toAbsolutePath(), extra));
   }
 
   @Test
@@ -64,20 +68,27 @@ class RunCommandTest {
 
   @Test
   void aMissingPipelineFileIsABadConfiguration() {
-    assertEquals(ExitCodes.BAD_CONFIG, run("run", "--pipeline", tmp.resolve("nope.yaml").toString()));
+    assertEquals(
+        ExitCodes.BAD_CONFIG, run("run", "--pipeline", tmp.resolve("nope.yaml").toString()));
     assertTrue(err.toString().contains("pipeline file not found"), err.toString());
   }
 
   @Test
   void anUnknownKeyIsNamed() {
-    assertEquals(ExitCodes.BAD_CONFIG, run("run", "--pipeline", pipeline("colour: blue").toString()));
+    assertEquals(
+        ExitCodes.BAD_CONFIG, run("run", "--pipeline", pipeline("colour: blue").toString()));
     assertTrue(err.toString().contains("unknown key 'colour'"), err.toString());
   }
 
   @Test
   void aMissingModelHasItsOwnExitCode() {
-    int code = run("run", "--pipeline", pipeline("").toString(), "--model",
-        tmp.resolve("missing.gguf").toString());
+    int code =
+        run(
+            "run",
+            "--pipeline",
+            pipeline("").toString(),
+            "--model",
+            tmp.resolve("missing.gguf").toString());
     assertEquals(ExitCodes.MODEL_UNAVAILABLE, code);
     assertTrue(err.toString().contains("missing.gguf"), err.toString());
   }

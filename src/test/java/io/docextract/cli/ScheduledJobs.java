@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docextract.ingest.DocumentParser;
-import io.docextract.values.JsonLines;
 import io.docextract.testing.Fixtures;
+import io.docextract.values.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,10 @@ final class ScheduledJobs {
   private ScheduledJobs() {}
 
   static Path pipeline(Path dir) {
-    return Fixtures.write(dir, "p.yaml", """
+    return Fixtures.write(
+        dir,
+        "p.yaml",
+        """
         name: scheduled
         input: %s/in/*/*
         output: %s/out
@@ -39,14 +42,25 @@ final class ScheduledJobs {
             match: ["**/receipts/*"]
             prompt:
               instructions: Extract the receipt.
-        """.formatted(dir, dir, Fixtures.STORIES.toAbsolutePath()));
+        """
+            .formatted(dir, dir, Fixtures.STORIES.toAbsolutePath()));
   }
 
   /** Receipts number {@code from} (inclusive) to {@code to}, each with different bytes. */
   static void receipts(Path in, int from, int to) {
     for (int i = from; i < to; i++) {
-      Fixtures.write(in, "receipts/r" + i + ".txt", "KEDAI NOMBOR " + i + " SDN BHD\nLOT " + i
-          + ", JALAN SATU\n0" + (1 + i % 9) + "/02/2019\nTOTAL " + i + ".50");
+      Fixtures.write(
+          in,
+          "receipts/r" + i + ".txt",
+          "KEDAI NOMBOR "
+              + i
+              + " SDN BHD\nLOT "
+              + i
+              + ", JALAN SATU\n0"
+              + (1 + i % 9)
+              + "/02/2019\nTOTAL "
+              + i
+              + ".50");
     }
   }
 
@@ -77,10 +91,13 @@ final class ScheduledJobs {
     try (Stream<Path> walk = Files.walk(in)) {
       inputs = walk.filter(Files::isRegularFile).map(ScheduledJobs::contentId).sorted().toList();
     }
-    Map<String, Long> counts = outputIds(out).stream()
-        .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
-    Map<String, Long> once = inputs.stream()
-        .collect(Collectors.toMap(Function.identity(), x -> 1L, (a, b) -> a, TreeMap::new));
+    Map<String, Long> counts =
+        outputIds(out).stream()
+            .collect(
+                Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+    Map<String, Long> once =
+        inputs.stream()
+            .collect(Collectors.toMap(Function.identity(), x -> 1L, (a, b) -> a, TreeMap::new));
     assertEquals(once, counts, "each input's id exactly once across records and review");
   }
 

@@ -17,9 +17,19 @@ class SynthCommandTest {
   @Test
   void writesTheCorpusIntoTheFoldersThePipelineGlobsType() throws Exception {
     StringWriter out = new StringWriter();
-    int code = DocExtract.commandLine().setOut(new PrintWriter(out))
-        .execute("synth", "--out", tmp.toString(), "--count", "9", "--seed", "3",
-            "--types", "invoice");
+    int code =
+        DocExtract.commandLine()
+            .setOut(new PrintWriter(out))
+            .execute(
+                "synth",
+                "--out",
+                tmp.toString(),
+                "--count",
+                "9",
+                "--seed",
+                "3",
+                "--types",
+                "invoice");
     assertEquals(0, code, out.toString());
     assertTrue(out.toString().contains("9 documents {invoice=9}"), out.toString());
     try (var files = Files.list(tmp.resolve("invoices"))) {
@@ -31,8 +41,10 @@ class SynthCommandTest {
   @Test
   void anUnknownTypeIsABadCommandLine() {
     StringWriter err = new StringWriter();
-    int code = DocExtract.commandLine().setErr(new PrintWriter(err))
-        .execute("synth", "--out", tmp.toString(), "--count", "2", "--types", "memo");
+    int code =
+        DocExtract.commandLine()
+            .setErr(new PrintWriter(err))
+            .execute("synth", "--out", tmp.toString(), "--count", "2", "--types", "memo");
     assertEquals(2, code);
     assertTrue(err.toString().contains("memo"), err.toString());
   }

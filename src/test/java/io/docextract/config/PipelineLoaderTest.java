@@ -33,8 +33,10 @@ class PipelineLoaderTest {
   @BeforeEach
   void setUp() {
     // Empty local folder and cache: a test that needed a pull would fail rather than download.
-    loader = new PipelineLoader(new ModelStore(
-        ModelCatalog.builtIn(), List.of(dir.resolve("models")), dir.resolve("cache")));
+    loader =
+        new PipelineLoader(
+            new ModelStore(
+                ModelCatalog.builtIn(), List.of(dir.resolve("models")), dir.resolve("cache")));
   }
 
   /** A valid pipeline; tests break one thing in it. Paths are absolute (resolved against cwd). */
@@ -54,7 +56,8 @@ class PipelineLoaderTest {
               examples:
                 - text: "SHOP A\\n01/02/2020\\nTOTAL 5.00"
                   output: {company: SHOP A, date: 01/02/2020, address: "1 Road", total: "5.00"}
-        """.formatted(MODEL.toAbsolutePath(), RECEIPT_SCHEMA);
+        """
+        .formatted(MODEL.toAbsolutePath(), RECEIPT_SCHEMA);
   }
 
   private Path write(String yaml) throws IOException {
@@ -100,31 +103,52 @@ class PipelineLoaderTest {
 
   @Test
   void aRuleFilesPrecedenceMustNameFieldsOfTheSchema() throws Exception {
-    Path rules = Files.writeString(dir.resolve("rules.yaml"), """
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yaml"),
+            """
         documentType: receipt
         precedence: {totl: rules}
         rules:
           - {field: total, name: t, pattern: 'TOTAL ([0-9.]+)'}
         """);
-    String yaml = valid().replace("    match: [\"**/receipts/*\"]\n",
-        "    match: [\"**/receipts/*\"]\n    rules: " + rules + "\n");
+    String yaml =
+        valid()
+            .replace(
+                "    match: [\"**/receipts/*\"]\n",
+                "    match: [\"**/receipts/*\"]\n    rules: " + rules + "\n");
     String msg = refused(yaml).getMessage();
     assertTrue(msg.contains("precedence names field 'totl'"), msg);
     Files.writeString(rules, Files.readString(rules).replace("totl", "total"));
-    assertEquals(io.docextract.rules.RuleSet.Precedence.RULES,
+    assertEquals(
+        io.docextract.rules.RuleSet.Precedence.RULES,
         loader.load(write(yaml), null).documentTypes().get(0).rules().precedence("total"));
   }
 
   @Test
   void parseLimitsAreReadWithTheRestAtTheirDefaults() throws Exception {
-    JobConfig job = loader.load(write(valid() + """
+    JobConfig job =
+        loader.load(
+            write(
+                valid()
+                    + """
         limits: {maxFileBytes: 1000000, timeoutSeconds: 30, maxParts: 7, maxDepth: 2,
                  maxExpandedBytes: 5000000, parserHeapMb: 256, ocr: {language: eng+deu}}
-        """), null);
+        """),
+            null);
 
-    assertEquals(new ParseLimits(1_000_000, ParseLimits.DEFAULT_MAX_TEXT_CHARS, 30, 7, 2,
-        5_000_000, 256, new io.docextract.ingest.OcrSettings(true, "eng+deu",
-            io.docextract.ingest.OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS)), job.parseLimits());
+    assertEquals(
+        new ParseLimits(
+            1_000_000,
+            ParseLimits.DEFAULT_MAX_TEXT_CHARS,
+            30,
+            7,
+            2,
+            5_000_000,
+            256,
+            new io.docextract.ingest.OcrSettings(
+                true, "eng+deu", io.docextract.ingest.OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS)),
+        job.parseLimits());
   }
 
   @Test
@@ -149,19 +173,29 @@ class PipelineLoaderTest {
 
   @Test
   void decodeValuesNeedsEveryPropertyRequired() throws Exception {
-    String values = valid().replace("instructions: Extract the receipt fields.",
-        "instructions: Extract the receipt fields.\n      decode: values");
+    String values =
+        valid()
+            .replace(
+                "instructions: Extract the receipt fields.",
+                "instructions: Extract the receipt fields.\n      decode: values");
     JobConfig job = loader.load(write(values), null);
     assertTrue(job.documentTypes().get(0).scaffold().isPresent());
     assertTrue(job.documentTypes().get(0).promptHash().endsWith("+values"));
     assertTrue(loader.load(write(valid()), null).documentTypes().get(0).scaffold().isEmpty());
 
     Path optional = dir.resolve("optional.schema.json");
-    Files.writeString(optional, "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":"
-        + "\"string\"},\"total\":{\"type\":\"string\"}},\"required\":[\"company\"]}");
-    String msg = refused(values.replace(RECEIPT_SCHEMA, optional.toString())
-        .replaceAll("(?s)      examples:.*", "")).getMessage();
-    assertTrue(msg.contains("prompt.decode: values needs a schema whose properties are all required"),
+    Files.writeString(
+        optional,
+        "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":"
+            + "\"string\"},\"total\":{\"type\":\"string\"}},\"required\":[\"company\"]}");
+    String msg =
+        refused(
+                values
+                    .replace(RECEIPT_SCHEMA, optional.toString())
+                    .replaceAll("(?s)      examples:.*", ""))
+            .getMessage();
+    assertTrue(
+        msg.contains("prompt.decode: values needs a schema whose properties are all required"),
         msg);
     String typo = refused(values.replace("decode: values", "decode: value")).getMessage();
     assertTrue(typo.contains("'value' is not json or values"), typo);
@@ -231,11 +265,13 @@ class PipelineLoaderTest {
 
   @Test
   void duplicateTypeNamesAreRefused() throws IOException {
-    String second = """
+    String second =
+        """
           - name: receipt
             schema: %s
             prompt: {instructions: Again.}
-        """.formatted(RECEIPT_SCHEMA);
+        """
+            .formatted(RECEIPT_SCHEMA);
     String msg = refused(valid() + second).getMessage();
     assertTrue(msg.contains("documentTypes[1].name 'receipt' is used twice"), msg);
   }
@@ -243,25 +279,40 @@ class PipelineLoaderTest {
   @Test
   void promptLookupIsOffUnlessAskedForAndNeedsBothLimits() throws Exception {
     assertFalse(loader.load(write(valid()), null).model().lookup().on());
-    JobConfig job = loader.load(write(valid().replace("maxTokens: 64",
-        "maxTokens: 64, promptLookup: {ngramMin: 3, draftMax: 6}")), null);
+    JobConfig job =
+        loader.load(
+            write(
+                valid()
+                    .replace(
+                        "maxTokens: 64",
+                        "maxTokens: 64, promptLookup: {ngramMin: 3, draftMax: 6}")),
+            null);
     assertEquals(new PromptLookup(3, 6), job.model().lookup());
-    JobConfig defaults = loader.load(write(valid().replace("maxTokens: 64",
-        "maxTokens: 64, promptLookup: {}")), null);
+    JobConfig defaults =
+        loader.load(
+            write(valid().replace("maxTokens: 64", "maxTokens: 64, promptLookup: {}")), null);
     assertEquals(new PromptLookup(2, 8), defaults.model().lookup());
-    String msg = refused(valid().replace("maxTokens: 64",
-        "maxTokens: 64, promptLookup: {ngramMin: 2, draftMax: 0}")).getMessage();
+    String msg =
+        refused(
+                valid()
+                    .replace(
+                        "maxTokens: 64", "maxTokens: 64, promptLookup: {ngramMin: 2, draftMax: 0}"))
+            .getMessage();
     assertTrue(msg.contains("model: prompt lookup needs ngramMin and draftMax both > 0"), msg);
-    String noCache = refused(valid().replace("maxTokens: 64",
-        "maxTokens: 64, cachePrompt: false, promptLookup: {}")).getMessage();
+    String noCache =
+        refused(
+                valid()
+                    .replace(
+                        "maxTokens: 64", "maxTokens: 64, cachePrompt: false, promptLookup: {}"))
+            .getMessage();
     assertTrue(noCache.contains("model: promptLookup needs cachePrompt"), noCache);
   }
 
   @Test
   void maxTokensMustFitEachParallelSlot() throws IOException {
     // 512 tokens over 4 slots leaves 128 per request: no room for a 200-token reply.
-    String msg = refused(valid().replace("maxTokens: 64", "maxTokens: 200, parallel: 4"))
-        .getMessage();
+    String msg =
+        refused(valid().replace("maxTokens: 64", "maxTokens: 200, parallel: 4")).getMessage();
 
     assertTrue(msg.contains("model: contextSize/parallel (128) must exceed maxTokens (200)"), msg);
   }
@@ -269,21 +320,26 @@ class PipelineLoaderTest {
   @Test
   void missingFileIsRefused() {
     Path file = dir.resolve("absent.yaml");
-    assertEquals(file + ": pipeline file not found",
+    assertEquals(
+        file + ": pipeline file not found",
         assertThrows(InvalidPipelineException.class, () -> loader.load(file, null)).getMessage());
   }
 
   @Test
   void mergedModelInTheCacheReplacesBaseAndAdapter() throws Exception {
     Path adapter = Files.writeString(dir.resolve("adapter.gguf"), "not really an adapter");
-    String yaml = valid().replaceFirst("chatTemplate: false,",
-        "adapter: " + adapter + ", merged: q8_0, chatTemplate: false,");
+    String yaml =
+        valid()
+            .replaceFirst(
+                "chatTemplate: false,",
+                "adapter: " + adapter + ", merged: q8_0, chatTemplate: false,");
     Path file = write(yaml);
     JobConfig without = loader.load(file, null);
     assertEquals(adapter.toString(), without.model().adapterPath(), "no merged file yet");
 
-    ModelStore store = new ModelStore(ModelCatalog.builtIn(), List.of(dir.resolve("models")),
-        dir.resolve("cache"));
+    ModelStore store =
+        new ModelStore(
+            ModelCatalog.builtIn(), List.of(dir.resolve("models")), dir.resolve("cache"));
     Path merged = store.mergedPath(MODEL_SHA, without.model().adapterSha256(), "q8_0");
     Files.createDirectories(merged.getParent());
     Files.copy(MODEL, merged);
@@ -291,109 +347,170 @@ class PipelineLoaderTest {
     assertEquals(merged.toAbsolutePath().toString(), with.model().modelPath());
     assertNull(with.model().adapterPath(), "the adapter is inside the merged file");
     assertEquals(without.model().adapterSha256(), with.model().adapterSha256(), "kept for lineage");
-    assertEquals(adapter.toString(),
-        loader.ignoringMerged().load(file, null).model().adapterPath());
+    assertEquals(
+        adapter.toString(), loader.ignoringMerged().load(file, null).model().adapterPath());
   }
 
   @Test
   void mergedNeedsAnAdapterAndAKnownType() throws IOException {
-    assertTrue(refused(valid().replaceFirst("chatTemplate: false,", "merged: q8_0, chatTemplate: false,"))
-        .getMessage().endsWith("model.merged needs model.adapter"));
-    assertTrue(refused(valid().replaceFirst("chatTemplate: false,",
-        "adapter: x.gguf, merged: q3, chatTemplate: false,")).getMessage().contains("model.merged: 'q3'"));
+    assertTrue(
+        refused(valid().replaceFirst("chatTemplate: false,", "merged: q8_0, chatTemplate: false,"))
+            .getMessage()
+            .endsWith("model.merged needs model.adapter"));
+    assertTrue(
+        refused(
+                valid()
+                    .replaceFirst(
+                        "chatTemplate: false,",
+                        "adapter: x.gguf, merged: q3, chatTemplate: false,"))
+            .getMessage()
+            .contains("model.merged: 'q3'"));
   }
 
   @Test
   void escalationNamesASecondModelAndOnlyAnswerFailuresAsReasons() throws Exception {
-    String tier2 = "escalation: {model: {path: %s, chatTemplate: false, contextSize: 512,"
-        + " maxTokens: 64}%s}\n";
+    String tier2 =
+        "escalation: {model: {path: %s, chatTemplate: false, contextSize: 512,"
+            + " maxTokens: 64}%s}\n";
     JobConfig job = loader.load(write(valid() + tier2.formatted(MODEL.toAbsolutePath(), "")), null);
     assertEquals(MODEL_SHA, job.escalation().model().modelSha256());
     assertEquals(Escalation.DEFAULT_REASONS, job.escalation().reasons());
     assertNull(loader.load(write(valid()), null).escalation());
-    assertTrue(refused(valid() + tier2.formatted(MODEL.toAbsolutePath(), ", reasons: [tika_error]"))
-        .getMessage().contains("escalation.reasons: 'tika_error' is not one of"));
+    assertTrue(
+        refused(valid() + tier2.formatted(MODEL.toAbsolutePath(), ", reasons: [tika_error]"))
+            .getMessage()
+            .contains("escalation.reasons: 'tika_error' is not one of"));
   }
 
   @Test
   void escalationMayNameAnEndpointInsteadOfAModel() throws Exception {
-    JobConfig job = loader.load(write(valid() + "escalation: {endpoint: {url: "
-        + "'http://127.0.0.1:8080/v1', model: qwen, timeoutSeconds: 20, maxRequests: 5}}\n"), null);
+    JobConfig job =
+        loader.load(
+            write(
+                valid()
+                    + "escalation: {endpoint: {url: "
+                    + "'http://127.0.0.1:8080/v1', model: qwen, timeoutSeconds: 20, maxRequests: 5}}\n"),
+            null);
     assertTrue(job.escalation().remote());
     assertEquals("qwen", job.escalation().endpoint().model());
     assertEquals(20, job.escalation().endpoint().timeoutSeconds());
     assertEquals(2, job.escalation().endpoint().retries());
     assertEquals(5, job.escalation().endpoint().maxRequests());
-    assertTrue(refused(valid() + "escalation: {endpoint: {url: 'ftp://x/v1', model: m}}\n")
-        .getMessage().contains("url must be http or https"));
-    assertTrue(refused(valid() + "escalation: {endpoint: {url: 'http://x/v1'}}\n")
-        .getMessage().contains("url and model are required"));
-    assertTrue(refused(valid() + ("escalation: {endpoint: {url: 'http://x/v1', model: m},"
-        + " model: {path: %s}}\n").formatted(MODEL.toAbsolutePath()))
-        .getMessage().contains("either a model or an endpoint, not both"));
+    assertTrue(
+        refused(valid() + "escalation: {endpoint: {url: 'ftp://x/v1', model: m}}\n")
+            .getMessage()
+            .contains("url must be http or https"));
+    assertTrue(
+        refused(valid() + "escalation: {endpoint: {url: 'http://x/v1'}}\n")
+            .getMessage()
+            .contains("url and model are required"));
+    assertTrue(
+        refused(
+                valid()
+                    + ("escalation: {endpoint: {url: 'http://x/v1', model: m},"
+                            + " model: {path: %s}}\n")
+                        .formatted(MODEL.toAbsolutePath()))
+            .getMessage()
+            .contains("either a model or an endpoint, not both"));
   }
-
 
   @Test
   void theFirstTierMayBeAnEndpointWithItsOwnDefaults() throws Exception {
     assertNull(loader.load(write(valid()), null).endpoint());
-    JobConfig job = loader.load(write(valid() + "endpoint: {url: 'http://127.0.0.1:8090/v1',"
-        + " model: receipt, concurrency: 4, logprobs: true, responseFormat: json_object}\n"), null);
+    JobConfig job =
+        loader.load(
+            write(
+                valid()
+                    + "endpoint: {url: 'http://127.0.0.1:8090/v1',"
+                    + " model: receipt, concurrency: 4, logprobs: true, responseFormat: json_object}\n"),
+            null);
     assertEquals("receipt", job.endpoint().model());
     assertEquals(4, job.endpoint().concurrency());
     assertTrue(job.endpoint().logprobs());
     assertEquals("json_object", job.endpoint().responseFormat());
-    assertEquals(Defaults.FIRST_TIER_MAX_REQUESTS, job.endpoint().maxRequests(),
+    assertEquals(
+        Defaults.FIRST_TIER_MAX_REQUESTS,
+        job.endpoint().maxRequests(),
         "the first tier sees every document: its default budget only stops a runaway");
-    JobConfig plain = loader.load(write(valid() + "endpoint: {url: 'http://x/v1', model: m}\n"),
-        null);
+    JobConfig plain =
+        loader.load(write(valid() + "endpoint: {url: 'http://x/v1', model: m}\n"), null);
     assertEquals(1, plain.endpoint().concurrency());
     assertFalse(plain.endpoint().logprobs());
     assertEquals("json_schema", plain.endpoint().responseFormat());
-    assertTrue(refused(valid() + "endpoint: {url: 'http://x/v1', model: m, responseFormat: xml}\n")
-        .getMessage().contains("responseFormat must be json_schema or json_object"));
-    assertTrue(refused(valid() + "endpoint: {url: 'http://x/v1', model: m, concurrency: 0}\n")
-        .getMessage().contains("concurrency must be 1..64"));
+    assertTrue(
+        refused(valid() + "endpoint: {url: 'http://x/v1', model: m, responseFormat: xml}\n")
+            .getMessage()
+            .contains("responseFormat must be json_schema or json_object"));
+    assertTrue(
+        refused(valid() + "endpoint: {url: 'http://x/v1', model: m, concurrency: 0}\n")
+            .getMessage()
+            .contains("concurrency must be 1..64"));
   }
+
   @Test
   void severalTypesGetAClassificationFromTheirSignals() throws Exception {
-    String two = valid().replace("documentTypes:", "classify: {minSignals: 3}\ndocumentTypes:")
-        + "  - name: other\n    schema: " + RECEIPT_SCHEMA + "\n    classify: {description:"
-        + " another kind, signals: [foo, bar baz], maxChars: 900}\n"
-        + "    prompt: {instructions: Extract.}\n";
+    String two =
+        valid().replace("documentTypes:", "classify: {minSignals: 3}\ndocumentTypes:")
+            + "  - name: other\n    schema: "
+            + RECEIPT_SCHEMA
+            + "\n    classify: {description:"
+            + " another kind, signals: [foo, bar baz], maxChars: 900}\n"
+            + "    prompt: {instructions: Extract.}\n";
     JobConfig job = loader.load(write(two), null);
     assertEquals(3, job.classification().minSignals());
     assertFalse(job.classification().useModel(), "the model is opt-in");
-    assertEquals(java.util.List.of("foo", "bar baz"),
-        job.classification().profiles().get(1).signals());
+    assertEquals(
+        java.util.List.of("foo", "bar baz"), job.classification().profiles().get(1).signals());
     assertEquals(900, job.classification().profiles().get(1).maxChars());
     assertNull(loader.load(write(valid()), null).classification(), "one type: nothing to tell");
-    assertTrue(refused(valid().replace("documentTypes:", "classify: {model: true}\ndocumentTypes:"))
-        .getMessage().contains("classify needs two or more documentTypes"));
+    assertTrue(
+        refused(valid().replace("documentTypes:", "classify: {model: true}\ndocumentTypes:"))
+            .getMessage()
+            .contains("classify needs two or more documentTypes"));
   }
 
   @Test
   void longTextSettingsLoadAndSurviveRetyping() throws Exception {
-    String chunked = valid().replace("    prompt:\n", "    longText: {select: chunks, maxChunks: 3,"
-        + " merge: {total: majority}}\n    prompt:\n");
+    String chunked =
+        valid()
+            .replace(
+                "    prompt:\n",
+                "    longText: {select: chunks, maxChunks: 3,"
+                    + " merge: {total: majority}}\n    prompt:\n");
     DocumentTypeConfig type = loader.load(write(chunked), null).documentTypes().get(0);
     assertEquals(3, type.chunks().maxChunks());
-    assertEquals(io.docextract.passages.FieldMerge.Policy.MAJORITY, type.chunks().merge().get("total"));
+    assertEquals(
+        io.docextract.passages.FieldMerge.Policy.MAJORITY, type.chunks().merge().get("total"));
     // eval and bench retype documents with withMatch: the long-text plan must come along.
     assertEquals(type.chunks(), type.withMatch(java.util.List.of()).chunks());
-    String passages = valid().replace("    prompt:\n", "    longText: {select: passages,"
-        + " queries: {total: [amount, paid]}}\n    prompt:\n");
+    String passages =
+        valid()
+            .replace(
+                "    prompt:\n",
+                "    longText: {select: passages,"
+                    + " queries: {total: [amount, paid]}}\n    prompt:\n");
     DocumentTypeConfig p = loader.load(write(passages), null).documentTypes().get(0);
     assertTrue(p.passages() != null && p.withMatch(java.util.List.of()).passages() != null);
-    assertTrue(refused(valid().replace("    prompt:\n", "    longText: {select: chunks,"
-        + " merge: {nope: first}}\n    prompt:\n")).getMessage().contains("no field 'nope'"));
+    assertTrue(
+        refused(
+                valid()
+                    .replace(
+                        "    prompt:\n",
+                        "    longText: {select: chunks," + " merge: {nope: first}}\n    prompt:\n"))
+            .getMessage()
+            .contains("no field 'nope'"));
   }
 
   @Test
   void aTypesOwnModelTakesThePipelinesBaseAndSettingsUnlessItNamesItsOwn() throws Exception {
     Path adapter = Files.write(dir.resolve("adapter.gguf"), new byte[] {1, 2, 3});
-    String yaml = valid().replace("    match: [\"**/receipts/*\"]\n",
-        "    match: [\"**/receipts/*\"]\n    model: {adapter: " + adapter + ", maxTokens: 32}\n");
+    String yaml =
+        valid()
+            .replace(
+                "    match: [\"**/receipts/*\"]\n",
+                "    match: [\"**/receipts/*\"]\n    model: {adapter: "
+                    + adapter
+                    + ", maxTokens: 32}\n");
     JobConfig job = loader.load(write(yaml), null);
     assertNull(job.model().adapterPath(), "the pipeline's model keeps no adapter");
     var own = job.documentTypes().get(0).model();
@@ -413,17 +530,23 @@ class PipelineLoaderTest {
   @Test
   void aTypeTakenFromAnotherPipelineKeepsItsPromptAndModelAndTakesThisMatch() throws Exception {
     Path adapter = Files.write(dir.resolve("adapter.gguf"), new byte[] {1, 2, 3});
-    Path tuned = Files.writeString(dir.resolve("tuned.yaml"), valid()
-        .replace("model: {path:", "model: {adapter: " + adapter + ", path:")
-        + "limits: {maxPromptChars: 1234}\n");
-    Path mixed = Files.writeString(dir.resolve("mixed.yaml"), """
+    Path tuned =
+        Files.writeString(
+            dir.resolve("tuned.yaml"),
+            valid().replace("model: {path:", "model: {adapter: " + adapter + ", path:")
+                + "limits: {maxPromptChars: 1234}\n");
+    Path mixed =
+        Files.writeString(
+            dir.resolve("mixed.yaml"),
+            """
         name: mixed
         input: in/*/*
         output: out/mixed
         model: {path: %s, chatTemplate: false, contextSize: 512, maxTokens: 64}
         documentTypes:
           - {name: receipt, from: %s, match: ["**/shop/*"]}
-        """.formatted(MODEL.toAbsolutePath(), tuned));
+        """
+                .formatted(MODEL.toAbsolutePath(), tuned));
     JobConfig job = loader.load(mixed, null);
     var type = job.documentTypes().get(0);
     assertEquals(List.of("**/shop/*"), type.match());
@@ -433,11 +556,14 @@ class PipelineLoaderTest {
     assertEquals(1234, type.fitText("x".repeat(5000), job.maxPromptChars()).length());
 
     Files.writeString(mixed, Files.readString(mixed).replace("match:", "schema: x.json, match:"));
-    InvalidPipelineException e = assertThrows(InvalidPipelineException.class,
-        () -> loader.load(mixed, null));
+    InvalidPipelineException e =
+        assertThrows(InvalidPipelineException.class, () -> loader.load(mixed, null));
     assertTrue(e.getMessage().contains("may set only name, match and classify"), e.getMessage());
-    Files.writeString(mixed, Files.readString(mixed).replace("name: receipt", "name: invoice")
-        .replace("schema: x.json, ", ""));
+    Files.writeString(
+        mixed,
+        Files.readString(mixed)
+            .replace("name: receipt", "name: invoice")
+            .replace("schema: x.json, ", ""));
     e = assertThrows(InvalidPipelineException.class, () -> loader.load(mixed, null));
     assertTrue(e.getMessage().contains("has no type 'invoice'"), e.getMessage());
   }

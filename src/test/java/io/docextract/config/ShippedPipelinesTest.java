@@ -16,8 +16,11 @@ class ShippedPipelinesTest {
 
   static List<Path> pipelines() throws Exception {
     try (Stream<Path> files = Files.walk(Path.of("pipelines"))) {
-      return files.filter(f -> f.toString().endsWith(".yaml"))
-          .filter(f -> !f.startsWith(Path.of("pipelines", "rules"))).sorted().toList();
+      return files
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .filter(f -> !f.startsWith(Path.of("pipelines", "rules")))
+          .sorted()
+          .toList();
     }
   }
 

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 /** The client against a loopback server around the real runtime, on good days and bad. */
 class ChatEndpointTest {
 
-  private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"company\":"
-      + "{\"type\":\"string\",\"maxLength\":40}},\"required\":[\"company\"],"
-      + "\"additionalProperties\":false}";
+  private static final String SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"company\":"
+          + "{\"type\":\"string\",\"maxLength\":40}},\"required\":[\"company\"],"
+          + "\"additionalProperties\":false}";
   private static final List<String[]> TURNS =
       List.<String[]>of(new String[] {"user", "Document:\nACME STORES\nTOTAL 12.00"});
 
   private static EndpointSettings settings(String url, int timeout, int retries, int budget) {
-    return new EndpointSettings(url, "test-model", null, timeout, retries, 48, budget,
-        UUID.randomUUID().toString());
+    return new EndpointSettings(
+        url, "test-model", null, timeout, retries, 48, budget, UUID.randomUUID().toString());
   }
 
   @Test
@@ -55,9 +56,12 @@ class ChatEndpointTest {
   @Test
   void gives500AfterTheLastRetry() throws Exception {
     try (ChatCompletionServer server = new ChatCompletionServer(null).answering(500)) {
-      EndpointException e = assertThrows(EndpointException.class, () ->
-          new ChatEndpoint(settings(server.url(), 10, 1, 10))
-              .complete("Extract.", TURNS, "receipt", SCHEMA));
+      EndpointException e =
+          assertThrows(
+              EndpointException.class,
+              () ->
+                  new ChatEndpoint(settings(server.url(), 10, 1, 10))
+                      .complete("Extract.", TURNS, "receipt", SCHEMA));
       assertEquals(EndpointException.Kind.HTTP_ERROR, e.kind());
       assertEquals(2, e.attempts());
       assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());
@@ -67,9 +71,12 @@ class ChatEndpointTest {
   @Test
   void doesNotRetryARequestTheServerRefuses() throws Exception {
     try (ChatCompletionServer server = new ChatCompletionServer(null).answering(400)) {
-      EndpointException e = assertThrows(EndpointException.class, () ->
-          new ChatEndpoint(settings(server.url(), 10, 3, 10))
-              .complete("Extract.", TURNS, "receipt", SCHEMA));
+      EndpointException e =
+          assertThrows(
+              EndpointException.class,
+              () ->
+                  new ChatEndpoint(settings(server.url(), 10, 3, 10))
+                      .complete("Extract.", TURNS, "receipt", SCHEMA));
       assertEquals(1, e.attempts());
       assertEquals(1, server.requests());
     }
@@ -78,9 +85,12 @@ class ChatEndpointTest {
   @Test
   void timesOutASlowServer() throws Exception {
     try (ChatCompletionServer server = new ChatCompletionServer(null).delaying(3000)) {
-      EndpointException e = assertThrows(EndpointException.class, () ->
-          new ChatEndpoint(settings(server.url(), 1, 0, 10))
-              .complete("Extract.", TURNS, "receipt", SCHEMA));
+      EndpointException e =
+          assertThrows(
+              EndpointException.class,
+              () ->
+                  new ChatEndpoint(settings(server.url(), 1, 0, 10))
+                      .complete("Extract.", TURNS, "receipt", SCHEMA));
       assertEquals(EndpointException.Kind.TIMEOUT, e.kind());
     }
   }
@@ -91,9 +101,12 @@ class ChatEndpointTest {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    EndpointException e = assertThrows(EndpointException.class, () ->
-        new ChatEndpoint(settings("http://127.0.0.1:" + port + "/v1", 2, 0, 10))
-            .complete("Extract.", TURNS, "receipt", SCHEMA));
+    EndpointException e =
+        assertThrows(
+            EndpointException.class,
+            () ->
+                new ChatEndpoint(settings("http://127.0.0.1:" + port + "/v1", 2, 0, 10))
+                    .complete("Extract.", TURNS, "receipt", SCHEMA));
     assertEquals(EndpointException.Kind.CONNECTION, e.kind());
   }
 
@@ -102,8 +115,10 @@ class ChatEndpointTest {
     try (ChatCompletionServer server = new ChatCompletionServer(Fixtures.stories(1024, 48))) {
       ChatEndpoint endpoint = new ChatEndpoint(settings(server.url(), 30, 2, 1));
       endpoint.complete("Extract.", TURNS, "receipt", SCHEMA);
-      EndpointException e = assertThrows(EndpointException.class,
-          () -> endpoint.complete("Extract.", TURNS, "receipt", SCHEMA));
+      EndpointException e =
+          assertThrows(
+              EndpointException.class,
+              () -> endpoint.complete("Extract.", TURNS, "receipt", SCHEMA));
       assertEquals(EndpointException.Kind.BUDGET, e.kind());
       assertEquals(1, server.requests());
     }
@@ -112,42 +127,59 @@ class ChatEndpointTest {
   @Test
   void sendsTheConversationAndTheSchemaAsResponseFormat() throws Exception {
     EndpointSettings s = settings("https://api.example.com/v1", 5, 0, 1);
-    JsonNode body = new ObjectMapper().readTree(
-        new ChatEndpoint(s).requestBody("Extract.", TURNS, "receipt v2", SCHEMA));
+    JsonNode body =
+        new ObjectMapper()
+            .readTree(new ChatEndpoint(s).requestBody("Extract.", TURNS, "receipt v2", SCHEMA));
     assertEquals("system", body.at("/messages/0/role").asText());
     assertEquals("user", body.at("/messages/1/role").asText());
     assertEquals("json_schema", body.at("/response_format/type").asText());
     assertEquals("receipt_v2", body.at("/response_format/json_schema/name").asText());
-    assertEquals(40, body.at("/response_format/json_schema/schema/properties/company/maxLength")
-        .asInt());
+    assertEquals(
+        40, body.at("/response_format/json_schema/schema/properties/company/maxLength").asInt());
     assertEquals(0, body.path("temperature").asInt());
   }
 
   @Test
   void readsEachFieldsProbabilityFromTheReplysLogprobs() throws Exception {
     String reply = "{\"company\": \"ACME\", \"total\": \"12.00\"}";
-    JsonNode tokens = new ObjectMapper().readTree("["
-        + "{\"token\":\"{\\\"company\\\": \\\"\",\"logprob\":0.0},"
-        + "{\"token\":\"AC\",\"logprob\":-0.1},{\"token\":\"ME\",\"logprob\":-0.7},"
-        + "{\"token\":\"\\\", \\\"total\\\": \\\"\",\"logprob\":0.0},"
-        + "{\"token\":\"12.00\",\"logprob\":-0.02},{\"token\":\"\\\"}\",\"logprob\":0.0}]");
+    JsonNode tokens =
+        new ObjectMapper()
+            .readTree(
+                "["
+                    + "{\"token\":\"{\\\"company\\\": \\\"\",\"logprob\":0.0},"
+                    + "{\"token\":\"AC\",\"logprob\":-0.1},{\"token\":\"ME\",\"logprob\":-0.7},"
+                    + "{\"token\":\"\\\", \\\"total\\\": \\\"\",\"logprob\":0.0},"
+                    + "{\"token\":\"12.00\",\"logprob\":-0.02},{\"token\":\"\\\"}\",\"logprob\":0.0}]");
     var fields = ChatEndpoint.fieldProbabilities(reply, tokens);
-    assertEquals(Math.exp(-0.7), fields.get("company"), 5e-4, fields.toString()); // rounded to 3 places
+    assertEquals(
+        Math.exp(-0.7), fields.get("company"), 5e-4, fields.toString()); // rounded to 3 places
     assertEquals(Math.exp(-0.02), fields.get("total"), 5e-4, fields.toString());
     // Tokens that do not spell the reply (another server's byte pieces) are not trusted.
     assertTrue(ChatEndpoint.fieldProbabilities(reply + " ", tokens).isEmpty());
-    assertTrue(ChatEndpoint.fieldProbabilities(reply, new ObjectMapper().readTree("[]"))
-        .isEmpty());
+    assertTrue(ChatEndpoint.fieldProbabilities(reply, new ObjectMapper().readTree("[]")).isEmpty());
   }
 
   @Test
   void asksForLogprobsOnlyWhenTheSettingsSay() {
     EndpointSettings plain = settings("http://127.0.0.1:1/v1", 5, 0, 1);
-    EndpointSettings withProbs = new EndpointSettings(plain.url(), plain.model(), null, 5, 0, 48,
-        1, UUID.randomUUID().toString(), 2, true, EndpointSettings.JSON_SCHEMA);
-    assertTrue(!new ChatEndpoint(plain).requestBody("s", TURNS, "receipt", SCHEMA)
-        .contains("logprobs"));
-    assertTrue(new ChatEndpoint(withProbs).requestBody("s", TURNS, "receipt", SCHEMA)
-        .contains("\"logprobs\":true"));
+    EndpointSettings withProbs =
+        new EndpointSettings(
+            plain.url(),
+            plain.model(),
+            null,
+            5,
+            0,
+            48,
+            1,
+            UUID.randomUUID().toString(),
+            2,
+            true,
+            EndpointSettings.JSON_SCHEMA);
+    assertTrue(
+        !new ChatEndpoint(plain).requestBody("s", TURNS, "receipt", SCHEMA).contains("logprobs"));
+    assertTrue(
+        new ChatEndpoint(withProbs)
+            .requestBody("s", TURNS, "receipt", SCHEMA)
+            .contains("\"logprobs\":true"));
   }
 }

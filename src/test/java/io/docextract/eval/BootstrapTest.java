@@ -25,8 +25,8 @@ class BootstrapTest {
   @Test
   void allRightDocumentsGiveOneToOne() {
     Map<String, Interval> i = Bootstrap.scores(docs(20, 0), List.of("total"));
-    for (String k : List.of("f1", "precision", "recall", "exact", "doc_exact", "total.f1",
-        "total.exact")) {
+    for (String k :
+        List.of("f1", "precision", "recall", "exact", "doc_exact", "total.f1", "total.exact")) {
       assertEquals(1.0, i.get(k).low(), 0, k);
       assertEquals(1.0, i.get(k).high(), 0, k);
     }
@@ -47,7 +47,8 @@ class BootstrapTest {
 
   @Test
   void isReproducibleAndInterpolatesLikeNumpy() {
-    assertEquals(Bootstrap.scores(docs(7, 3), List.of("total")),
+    assertEquals(
+        Bootstrap.scores(docs(7, 3), List.of("total")),
         Bootstrap.scores(docs(7, 3), List.of("total")));
     // numpy.percentile([0, 1, 2, 3, 4], 2.5) == 0.1
     assertEquals(0.1, Bootstrap.at(new double[] {0, 1, 2, 3, 4}, 0.025), 1e-12);

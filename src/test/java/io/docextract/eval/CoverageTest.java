@@ -1,12 +1,11 @@
 package io.docextract.eval;
 
-import io.docextract.values.Normaliser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.values.Normaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,11 @@ class CoverageTest {
       throws Exception {
     JsonNode g = M.readTree("{\"total\": \"" + gold + "\"}");
     JsonNode p = M.readTree("{\"total\": \"" + predicted + "\"}");
-    return new EvalItem("d", g, "", Map.of(),
+    return new EvalItem(
+        "d",
+        g,
+        "",
+        Map.of(),
         Map.of("m", new Prediction(p, reason == null, true, true, reason, confidence)));
   }
 
@@ -45,7 +48,12 @@ class CoverageTest {
     assertEquals(0.0, all.threshold());
     assertEquals(11, all.accepted());
     assertEquals(9.0 / 11, all.precision(), 1e-9);
-    assertNull(Coverage.of("m", List.of(item("9.00", "1.00", 1.0, null)),
-        Map.of("total", Normaliser.AMOUNT), 0.97).chosen());
+    assertNull(
+        Coverage.of(
+                "m",
+                List.of(item("9.00", "1.00", 1.0, null)),
+                Map.of("total", Normaliser.AMOUNT),
+                0.97)
+            .chosen());
   }
 }

@@ -1,7 +1,5 @@
 package io.docextract.eval;
 
-import io.docextract.values.Normaliser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.rules.Rule;
 import io.docextract.rules.RuleSet;
 import io.docextract.testing.Fixtures;
+import io.docextract.values.Normaliser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,17 +20,34 @@ class EvalReportTest {
 
   @Test
   void eachDocumentShowsEverySystemsValuesAndItsOwnScorePerField() throws Exception {
-    RuleSet rules = new RuleSet("receipt", List.of(new Rule("total", "after-total",
-        "(?i)total[^0-9]*([0-9]+\\.[0-9]{2})", 1, Normaliser.NONE, false)));
+    RuleSet rules =
+        new RuleSet(
+            "receipt",
+            List.of(
+                new Rule(
+                    "total",
+                    "after-total",
+                    "(?i)total[^0-9]*([0-9]+\\.[0-9]{2})",
+                    1,
+                    Normaliser.NONE,
+                    false)));
     String text = "KEDAI MAJU SDN BHD\nTOTAL 23.90\n";
     JsonNode gold = M.readTree("{\"company\":\"KEDAI MAJU SDN BHD\",\"total\":\"23.90\"}");
     // The model invents the total; the rules' value replaces it in the model+rules system.
     JsonNode model = M.readTree("{\"company\":\"KEDAI MAJU SDN BHD\",\"total\":\"99.99\"}");
-    EvalItem item = new EvalItem("r1.txt", gold, text, rules.apply(text),
-        Map.of("m", new Prediction(model, false, true, true, "ungrounded", 0.4)));
-    EvalReport report = new EvalReport("t",
-        Map.of("company", Normaliser.TEXT, "total", Normaliser.AMOUNT), rules,
-        Fixtures.schema("receipt").tree());
+    EvalItem item =
+        new EvalItem(
+            "r1.txt",
+            gold,
+            text,
+            rules.apply(text),
+            Map.of("m", new Prediction(model, false, true, true, "ungrounded", 0.4)));
+    EvalReport report =
+        new EvalReport(
+            "t",
+            Map.of("company", Normaliser.TEXT, "total", Normaliser.AMOUNT),
+            rules,
+            Fixtures.schema("receipt").tree());
 
     List<ObjectNode> docs = report.documents(List.of(item), List.of("m"));
 
@@ -48,8 +64,8 @@ class EvalReportTest {
     JsonNode fused = d.at("/systems/m+rules");
     assertEquals("23.90", fused.at("/fields/total").asText());
     assertEquals(1, fused.at("/score/total/tp").asLong());
-    assertEquals(0, d.at("/systems/rules/score/company/tp").asLong(),
-        "the rules here know only the total");
+    assertEquals(
+        0, d.at("/systems/rules/score/company/tp").asLong(), "the rules here know only the total");
     assertEquals(1, d.at("/systems/rules/score/total/tp").asLong());
   }
 }

@@ -16,8 +16,8 @@ class OcrQualityTest {
     gold.put("total", "33.90");
     OcrQuality q = new OcrQuality();
 
-    OcrQuality.Page p = q.add("002.jpg", gold,
-        "MRD.I.Y.(JOHOR)SDN BHD\n12-01-19 21:13\nTOTAL RM33,90", null, 2000);
+    OcrQuality.Page p =
+        q.add("002.jpg", gold, "MRD.I.Y.(JOHOR)SDN BHD\n12-01-19 21:13\nTOTAL RM33,90", null, 2000);
 
     assertEquals(Map.of("company", false, "date", true, "total", false), p.printed());
     // On letters and digits "33,90" is 3390, as is "33.90": the comma is an OCR slip.

@@ -23,7 +23,8 @@ class PipelineThresholdTest {
 
   @Test
   void replacesTheValueAndKeepsEveryOtherLine() {
-    String yaml = """
+    String yaml =
+        """
         # head comment
         name: p
         documentTypes:
@@ -37,8 +38,9 @@ class PipelineThresholdTest {
         """;
     String out = PipelineThreshold.apply(yaml, "receipt", 0.6124, C);
     assertEquals(0.612, minConfidence(out, 1));
-    assertEquals(yaml.replace("      minConfidence: 0.5\n",
-        "      " + C + "\n      minConfidence: 0.612\n"), out);
+    assertEquals(
+        yaml.replace("      minConfidence: 0.5\n", "      " + C + "\n      minConfidence: 0.612\n"),
+        out);
     // Run again: the earlier eval comment is replaced, not stacked.
     String again = PipelineThreshold.apply(out, "receipt", 0.7, C);
     assertEquals(1, again.split("chosen by eval", -1).length - 1, again);
@@ -47,7 +49,8 @@ class PipelineThresholdTest {
 
   @Test
   void addsTheKeyToAFlowReviewABlockReviewOrNoReview() {
-    String yaml = """
+    String yaml =
+        """
         documentTypes:
           - name: invoice
             review: {grounded: [a]}   # a note
@@ -60,8 +63,10 @@ class PipelineThresholdTest {
         """;
     String out = PipelineThreshold.apply(yaml, "invoice", 0.8, C);
     assertEquals(0.8, minConfidence(out, 0));
-    assertTrue(out.contains("    " + C + "\n    review: {minConfidence: 0.800, grounded: [a]}"
-        + "   # a note"), out);
+    assertTrue(
+        out.contains(
+            "    " + C + "\n    review: {minConfidence: 0.800, grounded: [a]}" + "   # a note"),
+        out);
     out = PipelineThreshold.apply(out, "nda", 0.85, C);
     assertEquals(0.85, minConfidence(out, 1));
     out = PipelineThreshold.apply(out, "receipt", 0.9, C);
@@ -80,7 +85,8 @@ class PipelineThresholdTest {
 
   @Test
   void anUnknownTypeIsRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> PipelineThreshold.apply("documentTypes:\n  - name: a\n", "b", 0.5, C));
   }
 }

@@ -1,12 +1,11 @@
 package io.docextract.eval;
 
-import io.docextract.values.Normaliser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.values.Normaliser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,17 +46,26 @@ class ReliabilityTest {
     for (int i = 0; i < 4; i++) {
       boolean right = i < 3;
       JsonNode gold = m.readTree("{\"total\": \"9.00\", \"date\": \"2019-01-01\"}");
-      JsonNode p = m.readTree("{\"total\": \"" + (right ? "9.00" : "1.00")
-          + "\", \"date\": \"2019-01-01\"}");
-      items.add(new EvalItem("d" + i, gold, "", Map.of(), Map.of("m",
-          new Prediction(p, true, true, true, null, 0.9, Map.of("total", 0.9, "date", 1.0)))));
+      JsonNode p =
+          m.readTree(
+              "{\"total\": \"" + (right ? "9.00" : "1.00") + "\", \"date\": \"2019-01-01\"}");
+      items.add(
+          new EvalItem(
+              "d" + i,
+              gold,
+              "",
+              Map.of(),
+              Map.of(
+                  "m",
+                  new Prediction(
+                      p, true, true, true, null, 0.9, Map.of("total", 0.9, "date", 1.0)))));
     }
-    Coverage c = Coverage.of("m", items,
-        Map.of("total", Normaliser.AMOUNT, "date", Normaliser.DATE), 0.97);
+    Coverage c =
+        Coverage.of("m", items, Map.of("total", Normaliser.AMOUNT, "date", Normaliser.DATE), 0.97);
     assertEquals("document", c.reliability().get(0).score());
     assertEquals(0.15, c.reliability().get(0).ece(), 1e-12, "0.9 said, 0.75 right");
-    Reliability date = c.reliability().stream().filter(r -> r.score().equals("date"))
-        .findFirst().orElseThrow();
+    Reliability date =
+        c.reliability().stream().filter(r -> r.score().equals("date")).findFirst().orElseThrow();
     assertEquals(0.0, date.ece(), 1e-12);
     assertEquals(4, date.n());
   }

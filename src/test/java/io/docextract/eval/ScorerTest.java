@@ -1,12 +1,11 @@
 package io.docextract.eval;
 
-import io.docextract.values.Normaliser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.values.Normaliser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,7 +36,8 @@ class ScorerTest {
   void multiValuedFieldsScoreEachValue() throws Exception {
     Scorer s = new Scorer(Map.of("party", Normaliser.KLEISTER));
     // gold {A, B}; predicted {A, C}: tp 1, fp 1, fn 1
-    s.add(json("{\"party\":[\"Acme_Inc.\",\"Bob_Smith\"]}"),
+    s.add(
+        json("{\"party\":[\"Acme_Inc.\",\"Bob_Smith\"]}"),
         json("{\"party\":[\"Acme, Inc.\",\"Carol\"]}"));
     FieldScore p = s.perField().get("party");
     assertEquals(1, p.tp());
@@ -51,8 +51,11 @@ class ScorerTest {
   void aMissingKeyMeansNoValueOnEitherSide() throws Exception {
     Scorer s = new Scorer(nda());
     // no term in the gold; the prediction says null: correct. A term where none is due: a decoy.
-    s.add(json("{\"jurisdiction\":[\"Oregon\"]}"), json("{\"jurisdiction\":\"Oregon\",\"term\":null}"));
-    s.add(json("{\"jurisdiction\":[\"Oregon\"]}"),
+    s.add(
+        json("{\"jurisdiction\":[\"Oregon\"]}"),
+        json("{\"jurisdiction\":\"Oregon\",\"term\":null}"));
+    s.add(
+        json("{\"jurisdiction\":[\"Oregon\"]}"),
         json("{\"jurisdiction\":\"Oregon\",\"term\":\"3 years\"}"));
     FieldScore term = s.perField().get("term");
     assertEquals(0, term.tp());
@@ -64,9 +67,12 @@ class ScorerTest {
 
   @Test
   void normalisationDecidesEquality() throws Exception {
-    Scorer s = new Scorer(Map.of("date", Normaliser.DATE, "total", Normaliser.AMOUNT,
-        "company", Normaliser.TEXT));
-    s.add(json("{\"date\":\"25/12/2018\",\"total\":\"9.00\",\"company\":\"BOOK TA .K SDN BHD\"}"),
+    Scorer s =
+        new Scorer(
+            Map.of(
+                "date", Normaliser.DATE, "total", Normaliser.AMOUNT, "company", Normaliser.TEXT));
+    s.add(
+        json("{\"date\":\"25/12/2018\",\"total\":\"9.00\",\"company\":\"BOOK TA .K SDN BHD\"}"),
         json("{\"date\":\"2018-12-25\",\"total\":\"RM9\",\"company\":\"book ta .k  sdn bhd\"}"));
     assertEquals(1.0, s.overall().f1(), 1e-9);
     assertEquals(1.0, s.documentExactMatch(), 1e-9);
@@ -93,9 +99,12 @@ class ScorerTest {
 
     // Line 1 as a model would write it, plus one decoy party: P = 4/5, R = 4/4.
     Scorer natural = new Scorer(nda());
-    natural.add(json(gold.get(0)).get("fields"), json("{\"effective_date\":\"April 18, 2001\","
-        + "\"jurisdiction\":\"Oregon\",\"party\":[\"Eric Dean Sprunk\",\"Nike, Inc.\","
-        + "\"Nike Europe\"],\"term\":null}"));
+    natural.add(
+        json(gold.get(0)).get("fields"),
+        json(
+            "{\"effective_date\":\"April 18, 2001\","
+                + "\"jurisdiction\":\"Oregon\",\"party\":[\"Eric Dean Sprunk\",\"Nike, Inc.\","
+                + "\"Nike Europe\"],\"term\":null}"));
     assertEquals(0.8, natural.overall().precision(), 1e-9);
     assertEquals(1.0, natural.overall().recall(), 1e-9);
     assertEquals(2 * 0.8 / 1.8, natural.overall().f1(), 1e-9);

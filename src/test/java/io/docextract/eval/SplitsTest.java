@@ -17,7 +17,9 @@ class SplitsTest {
 
   private List<GoldDocument> gold() throws IOException {
     Path g = tmp.resolve("gold.jsonl");
-    Files.writeString(g, """
+    Files.writeString(
+        g,
+        """
         {"doc": "a.jpg", "fields": {}}
         {"doc": "b.jpg", "fields": {}}
         {"doc": "c.jpg", "fields": {}}
@@ -32,8 +34,10 @@ class SplitsTest {
 
   @Test
   void selectsExactlyThePartInTheGoldFilesOrder() throws Exception {
-    Path s = Files.writeString(tmp.resolve("s.json"),
-        "{\"train\": [\"c.jpg\", \"a.jpg\"], \"tune\": [], \"test\": [\"d.jpg\", \"b.jpg\"]}");
+    Path s =
+        Files.writeString(
+            tmp.resolve("s.json"),
+            "{\"train\": [\"c.jpg\", \"a.jpg\"], \"tune\": [], \"test\": [\"d.jpg\", \"b.jpg\"]}");
     assertEquals(List.of("b.jpg", "d.jpg"), ids(Splits.select(gold(), s + ":test")));
     assertEquals(List.of("a.jpg", "c.jpg"), ids(Splits.select(gold(), s + ":train")));
     assertEquals(List.of(), ids(Splits.select(gold(), s + ":tune")));
@@ -41,15 +45,18 @@ class SplitsTest {
 
   @Test
   void refusesAnIdThatIsNotInTheGoldFile() throws Exception {
-    Path s = Files.writeString(tmp.resolve("s.json"),
-        "{\"train\": [], \"tune\": [], \"test\": [\"a.jpg\", \"zz.jpg\"]}");
+    Path s =
+        Files.writeString(
+            tmp.resolve("s.json"),
+            "{\"train\": [], \"tune\": [], \"test\": [\"a.jpg\", \"zz.jpg\"]}");
     IOException e = assertThrows(IOException.class, () -> Splits.select(gold(), s + ":test"));
     assertTrue(e.getMessage().contains("zz.jpg"), e.getMessage());
   }
 
   @Test
   void refusesAnUnknownPart() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Splits.select(gold(), tmp.resolve("s.json") + ":dev"));
     assertThrows(IllegalArgumentException.class, () -> Splits.select(gold(), "test"));
   }
@@ -57,8 +64,8 @@ class SplitsTest {
   /** The recorded splits match the shared gold files and do not overlap. */
   @Test
   void theRecordedSplitsCoverTheirGoldFilesWithoutOverlap() throws Exception {
-    for (String name : List.of("sroie-train-text", "kleister-nda-train", "sroie-train",
-        "invoice2data")) {
+    for (String name :
+        List.of("sroie-train-text", "kleister-nda-train", "sroie-train", "invoice2data")) {
       Path gold = Path.of("../shared/data", name, "gold.jsonl");
       if (!Files.exists(gold)) {
         continue; // the shared data is not on every machine

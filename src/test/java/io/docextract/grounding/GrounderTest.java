@@ -1,19 +1,19 @@
 package io.docextract.grounding;
 
-import io.docextract.values.Span;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docextract.values.Normaliser;
+import io.docextract.values.Span;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GrounderTest {
 
-  private static final String RECEIPT = """
+  private static final String RECEIPT =
+      """
       SYARIKAT PERNIAGAAN GIN KEE
       (81109-A)
       NO 290, JALAN AIR PANAS.
@@ -34,10 +34,13 @@ class GrounderTest {
 
   @Test
   void caseAndLineBreaksAreFoldedAndTheSpanCoversTheOriginalText() {
-    Span s = grounder.locate(RECEIPT, "No 290, Jalan Air Panas. Setapak, 53200, Kuala Lumpur,")
-        .orElseThrow();
+    Span s =
+        grounder
+            .locate(RECEIPT, "No 290, Jalan Air Panas. Setapak, 53200, Kuala Lumpur,")
+            .orElseThrow();
     assertEquals("folded", s.method());
-    assertEquals("NO 290, JALAN AIR PANAS.\nSETAPAK,\n53200, KUALA LUMPUR,",
+    assertEquals(
+        "NO 290, JALAN AIR PANAS.\nSETAPAK,\n53200, KUALA LUMPUR,",
         RECEIPT.substring(s.start(), s.end()));
     assertEquals(s.matched(), RECEIPT.substring(s.start(), s.end()));
   }
@@ -64,13 +67,21 @@ class GrounderTest {
 
   @Test
   void recordGroundingReportsEachFieldAndEachArrayItem() throws Exception {
-    String text = "This Agreement is made on April 29, 2005 between Acme Corp. and Beta LLC,"
-        + " governed by the laws of Delaware. Total fee: $1,200.00";
-    var fields = new ObjectMapper().readTree("""
+    String text =
+        "This Agreement is made on April 29, 2005 between Acme Corp. and Beta LLC,"
+            + " governed by the laws of Delaware. Total fee: $1,200.00";
+    var fields =
+        new ObjectMapper()
+            .readTree(
+                """
         {"effective_date": "2005-04-29", "jurisdiction": "Delaware",
          "party": ["Acme Corp.", "Gamma Inc"], "fee": "1200", "term": null}""");
-    RecordGrounding g = RecordGrounding.of(fields, text, grounder,
-        Map.of("effective_date", Normaliser.DATE, "fee", Normaliser.AMOUNT));
+    RecordGrounding g =
+        RecordGrounding.of(
+            fields,
+            text,
+            grounder,
+            Map.of("effective_date", Normaliser.DATE, "fee", Normaliser.AMOUNT));
     Span date = (Span) g.spans().get("effective_date");
     assertEquals("normalised", date.method());
     assertEquals("April 29, 2005", date.matched());
@@ -87,15 +98,19 @@ class GrounderTest {
   @Test
   void anAmountIsGroundedOnlyByAPrintedMoneyAmountThatEqualsIt() {
     Map<String, Normaliser> amount = Map.of("amount", Normaliser.AMOUNT);
-    String invoice = "Invoice INV-2024-0173 dated 14/03/2024\n"
-        + "1  Industrial Widget   10   45.00   450.00\n"
-        + "2  Bracket Set          4   12.50    50.00\n"
-        + "Total due: USD 669.60";
+    String invoice =
+        "Invoice INV-2024-0173 dated 14/03/2024\n"
+            + "1  Industrial Widget   10   45.00   450.00\n"
+            + "2  Bracket Set          4   12.50    50.00\n"
+            + "Total due: USD 669.60";
     for (String invented : List.of("1", "10", "4", "2024", "173", "3", "14")) {
-      var g = RecordGrounding.of(json("{\"amount\": " + invented + "}"), invoice, grounder,
-          amount);
-      assertEquals(List.of("amount"), g.ungrounded(), invented + " is a quantity, a line number"
-          + " or part of an identifier or a date, not a money amount");
+      var g = RecordGrounding.of(json("{\"amount\": " + invented + "}"), invoice, grounder, amount);
+      assertEquals(
+          List.of("amount"),
+          g.ungrounded(),
+          invented
+              + " is a quantity, a line number"
+              + " or part of an identifier or a date, not a money amount");
     }
     var total = RecordGrounding.of(json("{\"amount\": 669.6}"), invoice, grounder, amount);
     assertEquals(List.of(), total.ungrounded());
@@ -103,22 +118,34 @@ class GrounderTest {
     assertEquals(List.of(), line.ungrounded(), "450.00 is printed as money (with cents)");
     // Read the printed way: European separators, a bare integer beside its currency or label.
     String euro = "Rechnung\nGesamtbetrag: 1.234,56 EUR\nPos. 3";
-    assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 1234.56}"), euro, grounder,
-        amount).ungrounded());
-    assertEquals(List.of("amount"), RecordGrounding.of(json("{\"amount\": 3}"), euro, grounder,
-        amount).ungrounded());
-    assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 1234.56}"),
-        "Total CHF 1'234.56", grounder, amount).ungrounded(), "Swiss thousands");
-    assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": 120}"), "Total: 120",
-        grounder, amount).ungrounded());
+    assertEquals(
+        List.of(),
+        RecordGrounding.of(json("{\"amount\": 1234.56}"), euro, grounder, amount).ungrounded());
+    assertEquals(
+        List.of("amount"),
+        RecordGrounding.of(json("{\"amount\": 3}"), euro, grounder, amount).ungrounded());
+    assertEquals(
+        List.of(),
+        RecordGrounding.of(json("{\"amount\": 1234.56}"), "Total CHF 1'234.56", grounder, amount)
+            .ungrounded(),
+        "Swiss thousands");
+    assertEquals(
+        List.of(),
+        RecordGrounding.of(json("{\"amount\": 120}"), "Total: 120", grounder, amount).ungrounded());
     // Receipts print the currency glued to the amount, or the label glued to it.
-    for (String printed : List.of("TOTAL RM51.30", "TOTAL:51.30", "Total (RM): 51.30",
-        "TOTAL USD 51.30")) {
-      assertEquals(List.of(), RecordGrounding.of(json("{\"amount\": \"51.30\"}"), printed,
-          grounder, amount).ungrounded(), printed);
+    for (String printed :
+        List.of("TOTAL RM51.30", "TOTAL:51.30", "Total (RM): 51.30", "TOTAL USD 51.30")) {
+      assertEquals(
+          List.of(),
+          RecordGrounding.of(json("{\"amount\": \"51.30\"}"), printed, grounder, amount)
+              .ungrounded(),
+          printed);
     }
-    assertEquals(List.of("amount"), RecordGrounding.of(json("{\"amount\": 30}"),
-        "Time 12:30 Table 4", grounder, amount).ungrounded(), "the minutes of a time");
+    assertEquals(
+        List.of("amount"),
+        RecordGrounding.of(json("{\"amount\": 30}"), "Time 12:30 Table 4", grounder, amount)
+            .ungrounded(),
+        "the minutes of a time");
   }
 
   @Test
@@ -136,14 +163,21 @@ class GrounderTest {
   void aDateIsGroundedByAPrintedDateNeverApproximately() {
     Map<String, Normaliser> date = Map.of("date", Normaliser.DATE);
     String text = "Date: 14/05/2018 12:01  Tel 2019-5555";
-    assertEquals(List.of("date"), RecordGrounding.of(json("{\"date\": \"14/05/2019\"}"), text,
-        grounder, date).ungrounded());
-    assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"14/05/2018\"}"), text,
-        grounder, date).ungrounded());
-    assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"2018-05-14\"}"), text,
-        grounder, date).ungrounded());
-    assertEquals(List.of(), RecordGrounding.of(json("{\"date\": \"21/05/2018\"}"),
-        "21/05/2018TIME: 10:02", grounder, date).ungrounded(), "glued to a word by OCR");
+    assertEquals(
+        List.of("date"),
+        RecordGrounding.of(json("{\"date\": \"14/05/2019\"}"), text, grounder, date).ungrounded());
+    assertEquals(
+        List.of(),
+        RecordGrounding.of(json("{\"date\": \"14/05/2018\"}"), text, grounder, date).ungrounded());
+    assertEquals(
+        List.of(),
+        RecordGrounding.of(json("{\"date\": \"2018-05-14\"}"), text, grounder, date).ungrounded());
+    assertEquals(
+        List.of(),
+        RecordGrounding.of(
+                json("{\"date\": \"21/05/2018\"}"), "21/05/2018TIME: 10:02", grounder, date)
+            .ungrounded(),
+        "glued to a word by OCR");
   }
 
   private static com.fasterxml.jackson.databind.JsonNode json(String s) {

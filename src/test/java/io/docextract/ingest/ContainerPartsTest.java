@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.docextract.values.Reason;
 import io.docextract.testing.Containers;
 import io.docextract.testing.HostileInputs;
+import io.docextract.values.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,26 +51,30 @@ class ContainerPartsTest {
 
   @Test
   void partsPastMaxPartsAreOneLimitItemAndTheFirstPartsAreRead() throws IOException {
-    DocumentParser two = new DocumentParser(
-        ParseLimits.defaults().withContainerLimits(2, 5, ParseLimits.DEFAULT_MAX_EXPANDED_BYTES));
+    DocumentParser two =
+        new DocumentParser(
+            ParseLimits.defaults()
+                .withContainerLimits(2, 5, ParseLimits.DEFAULT_MAX_EXPANDED_BYTES));
     try (two) {
       List<ParseOutcome> out = two.parseAll(zip(5, 20), "five.zip");
 
-      assertEquals(List.of("five.zip!/note-1.txt", "five.zip!/note-2.txt", "five.zip!/note-3.txt"),
+      assertEquals(
+          List.of("five.zip!/note-1.txt", "five.zip!/note-2.txt", "five.zip!/note-3.txt"),
           out.stream().map(ParseOutcome::source).toList());
       assertTrue(out.get(0).ok() && out.get(1).ok());
       ParseOutcome limit = out.get(2);
       assertEquals(Reason.LIMIT_EXCEEDED, limit.failure());
-      assertTrue(limit.message().contains("maxParts=2")
-          && limit.message().contains("2 further part(s)"), limit.message());
+      assertTrue(
+          limit.message().contains("maxParts=2") && limit.message().contains("2 further part(s)"),
+          limit.message());
     }
   }
 
   @Test
   void partsPastTheExpandedBytesLimitGoToReviewAndEarlierOnesAreRead() throws IOException {
     // Three 4 KB entries with room for 10 KB: the third does not fit.
-    DocumentParser small = new DocumentParser(
-        ParseLimits.defaults().withContainerLimits(100, 5, 10_000));
+    DocumentParser small =
+        new DocumentParser(ParseLimits.defaults().withContainerLimits(100, 5, 10_000));
     try (small) {
       List<ParseOutcome> out = small.parseAll(zip(3, 4000), "three.zip");
 
@@ -99,9 +103,11 @@ class ContainerPartsTest {
 
   @Test
   void anOutlookMessageIsItsBodyAndEachAttachmentWithProvenance() throws IOException {
-    byte[] msg = Containers.msg("Invoice MSG-77 attached",
-        "Hello Harbourview team,\r\nplease find invoice MSG-77 attached.\r\nRegards, Emerald",
-        attachments());
+    byte[] msg =
+        Containers.msg(
+            "Invoice MSG-77 attached",
+            "Hello Harbourview team,\r\nplease find invoice MSG-77 attached.\r\nRegards, Emerald",
+            attachments());
     List<ParseOutcome> out = PARSER.parseAll(msg, "mail/invoice.msg");
 
     assertEquals(3, out.size(), out.toString());
@@ -111,9 +117,21 @@ class ContainerPartsTest {
     assertTrue(body.text().contains("please find invoice MSG-77 attached"), body.text());
     assertTrue(!body.text().contains("Ergonomic desk chair"), "attachment text in the body");
     assertEquals(Provenance.file(), body.provenance());
-    assertPart(out.get(1), "mail/invoice.msg", "invoice-MSG-77.pdf", body.id(), 1,
-        "application/pdf", "Ergonomic desk chair");
-    assertPart(out.get(2), "mail/invoice.msg", "notes.txt", body.id(), 1, "text/plain",
+    assertPart(
+        out.get(1),
+        "mail/invoice.msg",
+        "invoice-MSG-77.pdf",
+        body.id(),
+        1,
+        "application/pdf",
+        "Ergonomic desk chair");
+    assertPart(
+        out.get(2),
+        "mail/invoice.msg",
+        "notes.txt",
+        body.id(),
+        1,
+        "text/plain",
         "Deliver to loading bay 3");
   }
 
@@ -124,10 +142,16 @@ class ContainerPartsTest {
     List<ParseOutcome> out = PARSER.parseAll(tar, "in/batch.tar");
 
     assertEquals(2, out.size(), out.toString());
-    assertPart(out.get(0), "in/batch.tar", "invoice-MSG-77.pdf", id, 1, "application/pdf",
+    assertPart(
+        out.get(0),
+        "in/batch.tar",
+        "invoice-MSG-77.pdf",
+        id,
+        1,
+        "application/pdf",
         "Ergonomic desk chair");
-    assertPart(out.get(1), "in/batch.tar", "notes.txt", id, 1, "text/plain",
-        "Deliver to loading bay 3");
+    assertPart(
+        out.get(1), "in/batch.tar", "notes.txt", id, 1, "text/plain", "Deliver to loading bay 3");
   }
 
   @Test
@@ -136,10 +160,22 @@ class ContainerPartsTest {
     List<ParseOutcome> out = PARSER.parseAll(tgz, "in/batch.tar.gz");
 
     assertEquals(2, out.size(), out.toString());
-    assertPart(out.get(0), "in/batch.tar.gz", "invoice-MSG-77.pdf", DocumentParser.sha256(tgz),
-        1, "application/pdf", "Ergonomic desk chair");
-    assertPart(out.get(1), "in/batch.tar.gz", "notes.txt", DocumentParser.sha256(tgz), 1,
-        "text/plain", "Deliver to loading bay 3");
+    assertPart(
+        out.get(0),
+        "in/batch.tar.gz",
+        "invoice-MSG-77.pdf",
+        DocumentParser.sha256(tgz),
+        1,
+        "application/pdf",
+        "Ergonomic desk chair");
+    assertPart(
+        out.get(1),
+        "in/batch.tar.gz",
+        "notes.txt",
+        DocumentParser.sha256(tgz),
+        1,
+        "text/plain",
+        "Deliver to loading bay 3");
   }
 
   @Test
@@ -160,8 +196,8 @@ class ContainerPartsTest {
 
   @Test
   void aPdfIsItsPagesAndEachEmbeddedFileWithProvenance() throws IOException {
-    byte[] pdf = Containers.pdfWithEmbeddedFiles("Statement PDF-EMB-5 with two attachments",
-        attachments());
+    byte[] pdf =
+        Containers.pdfWithEmbeddedFiles("Statement PDF-EMB-5 with two attachments", attachments());
     List<ParseOutcome> out = PARSER.parseAll(pdf, "in/statement.pdf");
 
     assertEquals(3, out.size(), out.toString());
@@ -170,9 +206,21 @@ class ContainerPartsTest {
     assertEquals(Provenance.file(), body.provenance());
     assertTrue(body.text().contains("Statement PDF-EMB-5"), body.text());
     assertTrue(!body.text().contains("Ergonomic desk chair"), "attachment text in the body");
-    assertPart(out.get(1), "in/statement.pdf", "invoice-MSG-77.pdf", body.id(), 1,
-        "application/pdf", "Ergonomic desk chair");
-    assertPart(out.get(2), "in/statement.pdf", "notes.txt", body.id(), 1, "text/plain",
+    assertPart(
+        out.get(1),
+        "in/statement.pdf",
+        "invoice-MSG-77.pdf",
+        body.id(),
+        1,
+        "application/pdf",
+        "Ergonomic desk chair");
+    assertPart(
+        out.get(2),
+        "in/statement.pdf",
+        "notes.txt",
+        body.id(),
+        1,
+        "text/plain",
         "Deliver to loading bay 3");
   }
 
@@ -182,21 +230,35 @@ class ContainerPartsTest {
     List<ParseOutcome> out = PARSER.parseAll(pdf, "in/portfolio.pdf");
 
     assertEquals(2, out.size(), out.toString());
-    assertPart(out.get(0), "in/portfolio.pdf", "invoice-MSG-77.pdf", DocumentParser.sha256(pdf),
-        1, "application/pdf", "Ergonomic desk chair");
+    assertPart(
+        out.get(0),
+        "in/portfolio.pdf",
+        "invoice-MSG-77.pdf",
+        DocumentParser.sha256(pdf),
+        1,
+        "application/pdf",
+        "Ergonomic desk chair");
   }
 
   /** An invoice PDF and a text note, as attachments or archive entries. */
   private static Map<String, byte[]> attachments() throws IOException {
     Map<String, byte[]> parts = new LinkedHashMap<>();
-    parts.put("invoice-MSG-77.pdf",
+    parts.put(
+        "invoice-MSG-77.pdf",
         HostileInputs.pdf("Invoice MSG-77 Ergonomic desk chair total 249.00", null));
-    parts.put("notes.txt", "Deliver to loading bay 3 before noon.\n".getBytes(StandardCharsets.UTF_8));
+    parts.put(
+        "notes.txt", "Deliver to loading bay 3 before noon.\n".getBytes(StandardCharsets.UTF_8));
     return parts;
   }
 
-  private static void assertPart(ParseOutcome o, String file, String path, String parentId,
-      int depth, String contentType, String text) {
+  private static void assertPart(
+      ParseOutcome o,
+      String file,
+      String path,
+      String parentId,
+      int depth,
+      String contentType,
+      String text) {
     assertTrue(o.ok(), () -> o.source() + ": " + o.failure() + " " + o.message());
     ParsedDocument d = o.document();
     assertEquals(file + "!/" + path, d.source());
@@ -212,8 +274,10 @@ class ContainerPartsTest {
       for (int i = 1; i <= n; i++) {
         zip.putNextEntry(new ZipEntry("note-" + i + ".txt"));
         String line = "Note " + i + " total " + i + ".00 ";
-        zip.write(line.repeat(size / line.length() + 1).substring(0, size)
-            .getBytes(StandardCharsets.UTF_8));
+        zip.write(
+            line.repeat(size / line.length() + 1)
+                .substring(0, size)
+                .getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
     }

@@ -110,7 +110,8 @@ class DocumentParserTest {
 
     ParseOutcome over = small.parse("eleven byte".getBytes(StandardCharsets.UTF_8), "a.txt");
     assertEquals(Reason.TOO_LARGE, over.failure());
-    assertTrue(over.message().contains("11 bytes") && over.message().contains("limit is 10"),
+    assertTrue(
+        over.message().contains("11 bytes") && over.message().contains("limit is 10"),
         over.message());
     // The content type is only known after Tika ran, so null shows it was not read.
     assertNull(over.contentType());

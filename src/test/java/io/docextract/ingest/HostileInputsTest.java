@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every hostile input of issue 10 through the real parser (isolated Tika, default limits): each
- * ends parsed or with its reason, no external entity is resolved, and the parser keeps working.
- * The wall time per file is printed as a table (not asserted).
+ * ends parsed or with its reason, no external entity is resolved, and the parser keeps working. The
+ * wall time per file is printed as a table (not asserted).
  */
 class HostileInputsTest {
 
@@ -56,13 +56,20 @@ class HostileInputsTest {
   static void printTable() {
     parser.close();
     StringBuilder t = new StringBuilder("\n| input | document | ends | ms |\n|---|---|---|---|\n");
-    RESULTS.forEach((file, outcomes) -> {
-      for (ParseOutcome o : outcomes) {
-        t.append("| ").append(file).append(" | ").append(relative(o.source())).append(" | ")
-            .append(o.ok() ? "parsed" : o.failure().code()).append(" | ")
-            .append(MILLIS.get(file)).append(" |\n");
-      }
-    });
+    RESULTS.forEach(
+        (file, outcomes) -> {
+          for (ParseOutcome o : outcomes) {
+            t.append("| ")
+                .append(file)
+                .append(" | ")
+                .append(relative(o.source()))
+                .append(" | ")
+                .append(o.ok() ? "parsed" : o.failure().code())
+                .append(" | ")
+                .append(MILLIS.get(file))
+                .append(" |\n");
+          }
+        });
     System.out.println(t);
   }
 
@@ -73,8 +80,12 @@ class HostileInputsTest {
   @Test
   void eachInputEndsWhereExpected() {
     Map<String, String> actual = new TreeMap<>();
-    RESULTS.values().forEach(outcomes -> outcomes.forEach(o ->
-        actual.put(relative(o.source()), o.ok() ? "parsed" : o.failure().code())));
+    RESULTS
+        .values()
+        .forEach(
+            outcomes ->
+                outcomes.forEach(
+                    o -> actual.put(relative(o.source()), o.ok() ? "parsed" : o.failure().code())));
     Map<String, String> want = new TreeMap<>(expected);
     want.remove("huge.txt");
     assertEquals(want, actual);
@@ -127,7 +138,8 @@ class HostileInputsTest {
 
   @Test
   void oddFileNamesKeepTheirSource() {
-    for (String name : List.of("receipt with spaces.txt", "reçu-日本語-ünï.txt", "-leading-dash.txt")) {
+    for (String name :
+        List.of("receipt with spaces.txt", "reçu-日本語-ünï.txt", "-leading-dash.txt")) {
       assertEquals(dir.resolve(name).toString(), RESULTS.get(name).get(0).source());
     }
   }

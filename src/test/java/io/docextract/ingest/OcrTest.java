@@ -1,7 +1,5 @@
 package io.docextract.ingest;
 
-import io.docextract.values.Reason;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +30,8 @@ class OcrTest {
 
   @BeforeAll
   static void needsTesseract() {
-    assumeTrue(ParserIsolationTest.onPath("tesseract"), "needs tesseract-ocr (.ci/run installs it)");
+    assumeTrue(
+        ParserIsolationTest.onPath("tesseract"), "needs tesseract-ocr (.ci/run installs it)");
     parser = new DocumentParser(ParseLimits.defaults());
   }
 
@@ -61,15 +60,18 @@ class OcrTest {
     String text = out.document().text();
     assertTrue(text.contains("Page one has a text layer"), text);
     // Rendered smaller on the page than in the image test; the exact first word may vary.
-    assertTrue(text.toUpperCase(Locale.ROOT).contains("SCANNED SDN BHD")
-        && text.contains("42.50"), text);
-    assertEquals("1", out.document().metadata().get("pdf:ocrPageCount"),
+    assertTrue(
+        text.toUpperCase(Locale.ROOT).contains("SCANNED SDN BHD") && text.contains("42.50"), text);
+    assertEquals(
+        "1",
+        out.document().metadata().get("pdf:ocrPageCount"),
         out.document().metadata().toString());
   }
 
   @Test
   void ocrCanBeSwitchedOff() throws IOException {
-    try (DocumentParser noOcr = new DocumentParser(ParseLimits.defaults().withOcr(OcrSettings.off()))) {
+    try (DocumentParser noOcr =
+        new DocumentParser(ParseLimits.defaults().withOcr(OcrSettings.off()))) {
       ParseOutcome out = noOcr.parse(HostileInputs.textImage(SCAN, 900, 300), "scan.png");
       assertFalse(out.ok());
       assertEquals(io.docextract.values.Reason.EMPTY_TEXT, out.failure());
@@ -78,7 +80,8 @@ class OcrTest {
 
   /** Page 1: a text layer. Page 2: only an image of text, as a scanner makes it. */
   private static byte[] mixedPdf() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage first = new PDPage();
       doc.addPage(first);
       try (PDPageContentStream cs = new PDPageContentStream(doc, first)) {
@@ -90,8 +93,9 @@ class OcrTest {
       }
       PDPage second = new PDPage();
       doc.addPage(second);
-      PDImageXObject image = PDImageXObject.createFromByteArray(doc,
-          HostileInputs.textImage(SCAN, 900, 300), "scan.png");
+      PDImageXObject image =
+          PDImageXObject.createFromByteArray(
+              doc, HostileInputs.textImage(SCAN, 900, 300), "scan.png");
       try (PDPageContentStream cs = new PDPageContentStream(doc, second)) {
         cs.drawImage(image, 36, 500, 540, 180);
       }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real SROIE receipt scan read by the PaddleOCR engine (PP-OCRv4 on ONNX Runtime, weights from
- * the package index) through the pipeline's parser: as a JPG, and as the only page of a PDF
- * without a text layer. Its gold values must be in the text.
+ * the package index) through the pipeline's parser: as a JPG, and as the only page of a PDF without
+ * a text layer. Its gold values must be in the text.
  */
 class PaddleOcrTest {
 
@@ -33,8 +33,10 @@ class PaddleOcrTest {
   @BeforeAll
   static void open() {
     assumeTrue(Files.isRegularFile(SCAN), "needs ../shared/data/sroie-train");
-    parser = new DocumentParser(ParseLimits.defaults().withOcr(
-        OcrSettings.defaults().withEngine(OcrSettings.Engine.PADDLE)));
+    parser =
+        new DocumentParser(
+            ParseLimits.defaults()
+                .withOcr(OcrSettings.defaults().withEngine(OcrSettings.Engine.PADDLE)));
   }
 
   @AfterAll
@@ -64,9 +66,9 @@ class PaddleOcrTest {
   }
 
   /**
-   * SROIE's gold for 001.jpg: the date and total as printed; the company and a line of the
-   * address on letters and digits, as the receipt pipeline compares them (the recogniser's
-   * spacing around '&' and a 0 read as O differ between the JPG and the page rendered from PDF).
+   * SROIE's gold for 001.jpg: the date and total as printed; the company and a line of the address
+   * on letters and digits, as the receipt pipeline compares them (the recogniser's spacing around
+   * '&' and a 0 read as O differ between the JPG and the page rendered from PDF).
    */
   private static void assertGold(String text) {
     String alnum = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
@@ -75,13 +77,16 @@ class PaddleOcrTest {
     assertTrue(text.contains("19/10/2018"), text);
     assertTrue(text.contains("60.30"), text);
     // Reading order: the shop's name before the date, the date before the total.
-    assertTrue(text.indexOf("HOME DECO") < text.indexOf("19/10/2018")
-        && text.indexOf("19/10/2018") < text.lastIndexOf("60.30"), text);
+    assertTrue(
+        text.indexOf("HOME DECO") < text.indexOf("19/10/2018")
+            && text.indexOf("19/10/2018") < text.lastIndexOf("60.30"),
+        text);
   }
 
   /** The scan as the one page of a PDF, at the scan's size in points (72 dpi, no text layer). */
   private static byte[] imageOnlyPdf() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDImageXObject image = PDImageXObject.createFromFile(SCAN.toString(), doc);
       PDPage page = new PDPage(new PDRectangle(image.getWidth(), image.getHeight()));
       doc.addPage(page);

@@ -51,15 +51,19 @@ class AdapterSelectionTest {
       assertEquals(alone, receipt, "the receipt adapter chosen per request");
       assertEquals(alone, receiptAgain, "and again after the other adapter's request");
       assertEquals(bare, none, "no adapter: the base alone");
-      assertNotEquals(alone, bare, "the adapter changes the answer (else this test proves nothing)");
+      assertNotEquals(
+          alone, bare, "the adapter changes the answer (else this test proves nothing)");
       assertNotEquals(receipt, nda, "the NDA adapter is another model");
-      assertThrows(IllegalArgumentException.class,
+      assertThrows(
+          IllegalArgumentException.class,
           () -> shared.complete(prompt(shared), grammar, null, 160, "/not/loaded.gguf"));
     }
   }
 
   private static String prompt(ModelRuntime runtime) {
-    return runtime.renderPrompt(new ExtractionPrompt(
-        "You extract data from shop receipts. Copy each value exactly.", null, List.of()), RECEIPT);
+    return runtime.renderPrompt(
+        new ExtractionPrompt(
+            "You extract data from shop receipts. Copy each value exactly.", null, List.of()),
+        RECEIPT);
   }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class CpuFeaturesTest {
 
-  private static final String AVX2_ONLY = "processor\t: 0\nmodel name\t: Intel(R) Xeon(R)\n"
-      + "flags\t\t: fpu sse sse2 avx f16c fma avx2 bmi2\n\nprocessor\t: 1\n";
+  private static final String AVX2_ONLY =
+      "processor\t: 0\nmodel name\t: Intel(R) Xeon(R)\n"
+          + "flags\t\t: fpu sse sse2 avx f16c fma avx2 bmi2\n\nprocessor\t: 1\n";
 
   @Test
   void anAvx2CpuGetsThePortableBuild() {
@@ -29,11 +30,15 @@ class CpuFeaturesTest {
   }
 
   // Sapphire Rapids as this machine's /proc/cpuinfo lists it (the flags that matter, and others).
-  private static final String SAPPHIRE_RAPIDS = "processor\t: 0\nflags\t\t: fpu sse sse2 avx f16c fma avx2"
-      + " bmi2 avx512f avx512dq avx512cd avx512bw avx512vl avx512vbmi avx512_vnni avx512_bf16"
-      + " avx512_fp16 amx_bf16 amx_tile amx_int8 sha_ni\n\nprocessor\t: 1\n";
-  private static final String ICE_LAKE = SAPPHIRE_RAPIDS.replace(" amx_bf16 amx_tile amx_int8", "")
-      .replace(" avx512_bf16", "").replace(" avx512_fp16", "");
+  private static final String SAPPHIRE_RAPIDS =
+      "processor\t: 0\nflags\t\t: fpu sse sse2 avx f16c fma avx2"
+          + " bmi2 avx512f avx512dq avx512cd avx512bw avx512vl avx512vbmi avx512_vnni avx512_bf16"
+          + " avx512_fp16 amx_bf16 amx_tile amx_int8 sha_ni\n\nprocessor\t: 1\n";
+  private static final String ICE_LAKE =
+      SAPPHIRE_RAPIDS
+          .replace(" amx_bf16 amx_tile amx_int8", "")
+          .replace(" avx512_bf16", "")
+          .replace(" avx512_fp16", "");
   private static final BooleanSupplier GRANTED = () -> true;
   private static final BooleanSupplier REFUSED = () -> false;
 
@@ -45,7 +50,8 @@ class CpuFeaturesTest {
     assertEquals("amx", spr.choose("auto", GRANTED));
     // A kernel before 5.16, or one that refuses the tile state: the tile instructions would fault.
     assertEquals("avx512", spr.choose(null, REFUSED));
-    // Every AMX flag is needed, and every AVX-512 one (the AMX build is the AVX-512 build plus AMX).
+    // Every AMX flag is needed, and every AVX-512 one (the AMX build is the AVX-512 build plus
+    // AMX).
     for (String flag : new String[] {"amx_tile", "amx_int8", "amx_bf16", "avx512_bf16"}) {
       CpuFeatures without = CpuFeatures.parse(SAPPHIRE_RAPIDS.replace(" " + flag, ""));
       assertFalse(without.amx(), flag);
@@ -91,7 +97,10 @@ class CpuFeaturesTest {
   void theLoadedBuildMatchesThisCpu() {
     String build = NativeLibrary.build();
     assumeFalse(build.equals("stock"), "not Linux x86-64, or a library path set by the user");
-    assertEquals(CpuFeatures.local().choose(System.getProperty("docextract.native.cpu"),
-        NativeLibrary::amxTileStateGranted), build);
+    assertEquals(
+        CpuFeatures.local()
+            .choose(
+                System.getProperty("docextract.native.cpu"), NativeLibrary::amxTileStateGranted),
+        build);
   }
 }

@@ -22,7 +22,9 @@ class JsonEndDetectorTest {
     assertTrue(d.accept("}"));
   }
 
-  /** A value whose opening quote is in the prompt ends at its closing quote, not at an escaped one. */
+  /**
+   * A value whose opening quote is in the prompt ends at its closing quote, not at an escaped one.
+   */
   @Test
   void aStringValueEndsAtItsClosingQuote() {
     JsonEndDetector d = JsonEndDetector.insideString();

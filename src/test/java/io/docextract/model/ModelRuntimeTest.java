@@ -78,8 +78,10 @@ class ModelRuntimeTest {
   void aGrammarDeadEndFailsTheRequestNotTheJvm() throws Exception {
     assumeTrue(NativeLibrary.tokenProbabilities(), "needs docextract's patched native library");
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
-      ModelFailureException e = assertThrows(ModelFailureException.class,
-          () -> runtime.complete("Receipt:", "root ::= \"{\" [\\x00]\n", 8));
+      ModelFailureException e =
+          assertThrows(
+              ModelFailureException.class,
+              () -> runtime.complete("Receipt:", "root ::= \"{\" [\\x00]\n", 8));
       assertTrue(e.getMessage().contains("grammar"), e.getMessage());
       Completion after = runtime.complete("Receipt:", null, 4);
       assertTrue(after.generatedTokens() > 0, "the model must still answer after the failure");
@@ -101,8 +103,9 @@ class ModelRuntimeTest {
     ModelSettings settings = Fixtures.smollm2(160);
     String grammar = Grammars.forSchema(Fixtures.schema("receipt").json());
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
-      ExtractionPrompt prompt = new ExtractionPrompt("You extract data from shop receipts.",
-          Fixtures.schema("receipt").json(), List.of());
+      ExtractionPrompt prompt =
+          new ExtractionPrompt(
+              "You extract data from shop receipts.", Fixtures.schema("receipt").json(), List.of());
       String text = runtime.renderPrompt(prompt, RECEIPT);
       assertTrue(text.contains("<|im_start|>") || text.startsWith("system"), text);
       assertTrue(text.contains("KEDAI MAJU"), "the document must be in the prompt");

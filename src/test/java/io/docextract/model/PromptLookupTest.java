@@ -64,8 +64,8 @@ class PromptLookupTest {
 
   private static String prompt(ModelRuntime runtime, String schema) {
     return runtime.renderPrompt(
-        new ExtractionPrompt("You extract data from shop receipts. Copy each value exactly.",
-            schema, List.of()),
+        new ExtractionPrompt(
+            "You extract data from shop receipts. Copy each value exactly.", schema, List.of()),
         RECEIPT);
   }
 }

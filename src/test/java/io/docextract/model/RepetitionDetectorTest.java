@@ -29,10 +29,16 @@ class RepetitionDetectorTest {
 
   @Test
   void ordinaryRepliesAreNotStopped() {
-    assertFalse(feed("{\"company\":\"SYARIKAT PERNIAGAAN GIN KEE\",\"date\":\"02/12/2017\","
-        + "\"address\":\"NO 290, JALAN AIR PANAS. SETAPAK, 53200, KUALA LUMPUR.\","
-        + "\"total\":\"29.68\"}", 2));
-    assertFalse(feed("{\"items\": [{\"description\": \"Widget\", \"amount\": 10.00}, "
-        + "{\"description\": \"Widget\", \"amount\": 12.00}], \"note\": \"-------------------\"}", 5));
+    assertFalse(
+        feed(
+            "{\"company\":\"SYARIKAT PERNIAGAAN GIN KEE\",\"date\":\"02/12/2017\","
+                + "\"address\":\"NO 290, JALAN AIR PANAS. SETAPAK, 53200, KUALA LUMPUR.\","
+                + "\"total\":\"29.68\"}",
+            2));
+    assertFalse(
+        feed(
+            "{\"items\": [{\"description\": \"Widget\", \"amount\": 10.00}, "
+                + "{\"description\": \"Widget\", \"amount\": 12.00}], \"note\": \"-------------------\"}",
+            5));
   }
 }

@@ -27,25 +27,47 @@ class TokenProbabilitiesTest {
 
   @Test
   void aFieldGetsItsWeakestValueTokenAndForcedPunctuationIsIgnored() {
-    Object[] tokens = {"{\"", 0.01f, "company", 0.02f, "\":\"", 0.03f, "KED", 0.9f, "AI", 0.6f,
-        "\",\"", 0.05f, "total", 0.04f, "\":", 0.02f, "23", 0.99f, ".90", 0.8f, ",\"", 0.1f,
-        "date", 0.3f, "\":", 0.8f, "null", 0.99f, "}", 0.05f};
+    Object[] tokens = {
+      "{\"", 0.01f, "company", 0.02f, "\":\"", 0.03f, "KED", 0.9f, "AI", 0.6f, "\",\"", 0.05f,
+      "total", 0.04f, "\":", 0.02f, "23", 0.99f, ".90", 0.8f, ",\"", 0.1f, "date", 0.3f, "\":",
+      0.8f, "null", 0.99f, "}", 0.05f
+    };
     TokenProbabilities t = of(tokens);
     Map<String, Double> byField = t.byField(reply(t, tokens));
     // The null's own token is near certain; the choice of null was made in the `":` before it.
     assertEquals(Map.of("company", 0.6, "total", 0.8, "date", 0.8), byField);
   }
 
-  /** Gemma spells `":` and `":"` as one token each: the choice between null and a value is there. */
+  /**
+   * Gemma spells `":` and `":"` as one token each: the choice between null and a value is there.
+   */
   @Test
   void aNullCountsTheTokenThatChoseItButAStringDoesNotCountItsForcedQuote() {
-    Object[] tokens = {"{\"effective_date", 0.9f, "\":", 0.66f, "null", 1.0f, ",\"", 0.9f,
-        "party", 0.9f, "\":\"", 0.3f, "NIKE", 0.97f, "\"}", 0.9f};
+    Object[] tokens = {
+      "{\"effective_date",
+      0.9f,
+      "\":",
+      0.66f,
+      "null",
+      1.0f,
+      ",\"",
+      0.9f,
+      "party",
+      0.9f,
+      "\":\"",
+      0.3f,
+      "NIKE",
+      0.97f,
+      "\"}",
+      0.9f
+    };
     TokenProbabilities t = of(tokens);
     assertEquals(Map.of("effective_date", 0.66, "party", 0.97), t.byField(reply(t, tokens)));
   }
 
-  /** Values decoded one by one, their last token cut after the closing quote, keep their own figure. */
+  /**
+   * Values decoded one by one, their last token cut after the closing quote, keep their own figure.
+   */
   @Test
   void valuesAppendedWithoutTheirTrailingPunctuationKeepTheirOffsets() {
     TokenProbabilities reply = new TokenProbabilities();
@@ -61,14 +83,16 @@ class TokenProbabilitiesTest {
     total.add("\"}", 0.1f);
     reply.appendCut(total, "23.90\"".length());
     reply.add("}", null);
-    assertEquals(Map.of("company", 0.4, "total", 0.8),
+    assertEquals(
+        Map.of("company", 0.4, "total", 0.8),
         reply.byField("{\"company\":\"KEDAI\",\"total\":\"23.90\"}"));
   }
 
   @Test
   void aTokenThatStartsAValueWithItsQuoteCountsAndListsTakeEveryItem() {
-    Object[] tokens = {"{\"party\":[\"N", 0.5f, "ike", 0.95f, "\",\"", 0.2f, "Eric", 0.4f,
-        "\"]}", 0.1f};
+    Object[] tokens = {
+      "{\"party\":[\"N", 0.5f, "ike", 0.95f, "\",\"", 0.2f, "Eric", 0.4f, "\"]}", 0.1f
+    };
     TokenProbabilities t = of(tokens);
     assertEquals(Map.of("party", 0.4), t.byField(reply(t, tokens)));
   }

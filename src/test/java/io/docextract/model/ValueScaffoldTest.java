@@ -25,14 +25,18 @@ class ValueScaffoldTest {
     ValueScaffold s = ValueScaffold.forSchema(Fixtures.schema("receipt").json()).orElseThrow();
     List<String> leads = new ArrayList<>();
     s.slots().forEach(slot -> leads.add(slot.lead()));
-    assertEquals(List.of("{\"company\":\"", ",\"date\":\"", ",\"address\":\"", ",\"total\":\""),
-        leads);
+    assertEquals(
+        List.of("{\"company\":\"", ",\"date\":\"", ",\"address\":\"", ",\"total\":\""), leads);
     for (ValueScaffold.Slot slot : s.slots()) {
       assertTrue(slot.inString(), slot.key());
       // The opening quote is in the prompt; the value's grammar starts inside the string and
       // still bounds it by the schema's maxLength.
-      String value = slot.grammar().lines().filter(l -> l.startsWith("scaffold-value ::="))
-          .findFirst().orElseThrow();
+      String value =
+          slot.grammar()
+              .lines()
+              .filter(l -> l.startsWith("scaffold-value ::="))
+              .findFirst()
+              .orElseThrow();
       assertFalse(value.startsWith("scaffold-value ::= \"\\\"\""), value);
       assertTrue(value.contains("\"\\\"\""), "the closing quote stays: " + value);
       assertTrue(slot.grammar().contains("root ::= scaffold-value scaffold-tail"), slot.grammar());
@@ -44,16 +48,18 @@ class ValueScaffoldTest {
 
   @Test
   void aSchemaWithAnOptionalPropertyHasNoScaffold() {
-    String schema = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},"
-        + "\"b\":{\"type\":\"number\"}},\"required\":[\"a\"]}";
+    String schema =
+        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},"
+            + "\"b\":{\"type\":\"number\"}},\"required\":[\"a\"]}";
     assertTrue(ValueScaffold.forSchema(schema).isEmpty());
   }
 
   @Test
   void nonStringValuesKeepTheirWholeGrammar() {
-    String schema = "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},"
-        + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
-        + "\"required\":[\"n\",\"tags\"]}";
+    String schema =
+        "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"},"
+            + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
+            + "\"required\":[\"n\",\"tags\"]}";
     ValueScaffold s = ValueScaffold.forSchema(schema).orElseThrow();
     assertEquals("{\"n\":", s.slots().get(0).lead());
     assertEquals(",\"tags\":", s.slots().get(1).lead());
@@ -64,7 +70,8 @@ class ValueScaffoldTest {
   /** The token budget covers all values together; a reply cut there is reported as truncated. */
   @Test
   void aTinyBudgetIsReportedAsTruncation() throws Exception {
-    ValueScaffold scaffold = ValueScaffold.forSchema(Fixtures.schema("receipt").json()).orElseThrow();
+    ValueScaffold scaffold =
+        ValueScaffold.forSchema(Fixtures.schema("receipt").json()).orElseThrow();
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
       Completion c = runtime.completeValues("Receipt:", scaffold, 8);
       assertEquals(StopReason.TOKEN_LIMIT, c.stopReason(), c.text());
@@ -83,8 +90,10 @@ class ValueScaffoldTest {
     String schema = Fixtures.schema("receipt").json();
     ValueScaffold scaffold = ValueScaffold.forSchema(schema).orElseThrow();
     try (ModelRuntime runtime = ModelRuntime.acquire(settings)) {
-      String prompt = runtime.renderPrompt(
-          new ExtractionPrompt("You extract data from shop receipts.", schema, List.of()), RECEIPT);
+      String prompt =
+          runtime.renderPrompt(
+              new ExtractionPrompt("You extract data from shop receipts.", schema, List.of()),
+              RECEIPT);
       Completion whole = runtime.complete(prompt, Grammars.forSchema(schema), 160);
       Completion values = runtime.completeValues(prompt, scaffold, 160);
       assertEquals(StopReason.COMPLETE_JSON, values.stopReason(), values.text());
@@ -94,9 +103,13 @@ class ValueScaffoldTest {
       assertEquals(List.of("company", "date", "address", "total"), keys);
       Verdict v = new RecordValidator(Fixtures.schema("receipt")).validate(values.text());
       assertTrue(v.ok(), v.message());
-      assertTrue(values.generatedTokens() < whole.generatedTokens(),
-          values.generatedTokens() + " value tokens against " + whole.generatedTokens()
-              + " for the whole object " + whole.text());
+      assertTrue(
+          values.generatedTokens() < whole.generatedTokens(),
+          values.generatedTokens()
+              + " value tokens against "
+              + whole.generatedTokens()
+              + " for the whole object "
+              + whole.text());
       assertEquals(new java.util.HashSet<>(keys), values.fieldProbabilities().keySet());
     }
   }

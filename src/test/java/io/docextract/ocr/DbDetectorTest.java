@@ -46,8 +46,11 @@ class DbDetectorTest {
   @Test
   void theCropMapsTheRegionOntoItsWholeWidthAndHeight() {
     TextRegion r = new TextRegion(150, 60, Math.toRadians(4), 100, 4);
-    Point2D start = r.toCrop(400, 48).transform(new Point2D.Double(
-        150 - 100 * Math.cos(r.angle()), 60 - 100 * Math.sin(r.angle())), null);
+    Point2D start =
+        r.toCrop(400, 48)
+            .transform(
+                new Point2D.Double(150 - 100 * Math.cos(r.angle()), 60 - 100 * Math.sin(r.angle())),
+                null);
     assertEquals(0, start.getX(), 1e-6);
     assertEquals(24, start.getY(), 1e-6);
     assertEquals(25, r.ratio(), 1e-9);

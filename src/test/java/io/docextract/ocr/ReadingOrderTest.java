@@ -13,22 +13,25 @@ class ReadingOrderTest {
 
   // A detector's boxes in arbitrary order: the total's label and amount share a row although the
   // amount sits a few pixels lower, and the address line below stays a row of its own.
-  private static final List<TextBox> RECEIPT = List.of(
-      box(300, 104, 360, 124, "9.00"),
-      box(10, 10, 200, 30, "BOOK TA .K SDN BHD"),
-      box(20, 130, 250, 150, "JALAN SAGU 18,"),
-      box(10, 100, 80, 120, "TOTAL:"),
-      box(40, 40, 120, 60, ""));
+  private static final List<TextBox> RECEIPT =
+      List.of(
+          box(300, 104, 360, 124, "9.00"),
+          box(10, 10, 200, 30, "BOOK TA .K SDN BHD"),
+          box(20, 130, 250, 150, "JALAN SAGU 18,"),
+          box(10, 100, 80, 120, "TOTAL:"),
+          box(40, 40, 120, 60, ""));
 
   @Test
   void boxesRunRowByRowAndLeftToRightOneALine() {
-    assertEquals("BOOK TA .K SDN BHD\nTOTAL:\n9.00\nJALAN SAGU 18,",
+    assertEquals(
+        "BOOK TA .K SDN BHD\nTOTAL:\n9.00\nJALAN SAGU 18,",
         ReadingOrder.text(RECEIPT, ReadingOrder.Layout.BOXES));
   }
 
   @Test
   void rowsJoinTheirBoxesWithASpace() {
-    assertEquals("BOOK TA .K SDN BHD\nTOTAL: 9.00\nJALAN SAGU 18,",
+    assertEquals(
+        "BOOK TA .K SDN BHD\nTOTAL: 9.00\nJALAN SAGU 18,",
         ReadingOrder.text(RECEIPT, ReadingOrder.Layout.ROWS));
   }
 

@@ -15,7 +15,9 @@ class ChunksTest {
   private static String contract(int paragraphs) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < paragraphs; i++) {
-      sb.append("Section ").append(i).append(". ")
+      sb.append("Section ")
+          .append(i)
+          .append(". ")
           .append("The parties agree to keep the information confidential. ".repeat(4))
           .append("\n\n");
     }
@@ -43,20 +45,33 @@ class ChunksTest {
   @Test
   void fieldsMergeByPolicy() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    List<JsonNode> answers = Arrays.asList(
-        json.readTree("{\"date\":null,\"party\":[\"Acme Corp\"],\"law\":\"Delaware\"}"),
-        null,
-        json.readTree("{\"date\":\"2004-05-01\",\"party\":[\"ACME  corp\",\"Bolt LLC\"],"
-            + "\"law\":\"New York\"}"),
-        json.readTree("{\"date\":\"2005-01-01\",\"party\":[],\"law\":\"New York\"}"));
-    JsonNode merged = FieldMerge.merge(answers, Map.of("date", FieldMerge.Policy.FIRST,
-        "party", FieldMerge.Policy.UNION, "law", FieldMerge.Policy.MAJORITY));
+    List<JsonNode> answers =
+        Arrays.asList(
+            json.readTree("{\"date\":null,\"party\":[\"Acme Corp\"],\"law\":\"Delaware\"}"),
+            null,
+            json.readTree(
+                "{\"date\":\"2004-05-01\",\"party\":[\"ACME  corp\",\"Bolt LLC\"],"
+                    + "\"law\":\"New York\"}"),
+            json.readTree("{\"date\":\"2005-01-01\",\"party\":[],\"law\":\"New York\"}"));
+    JsonNode merged =
+        FieldMerge.merge(
+            answers,
+            Map.of(
+                "date",
+                FieldMerge.Policy.FIRST,
+                "party",
+                FieldMerge.Policy.UNION,
+                "law",
+                FieldMerge.Policy.MAJORITY));
     assertEquals("2004-05-01", merged.get("date").asText(), "first value given, nulls skipped");
-    assertEquals("[\"Acme Corp\",\"Bolt LLC\"]", merged.get("party").toString(),
+    assertEquals(
+        "[\"Acme Corp\",\"Bolt LLC\"]",
+        merged.get("party").toString(),
         "union, case and spacing folded");
     assertEquals("New York", merged.get("law").asText());
-    JsonNode none = FieldMerge.merge(List.of(json.readTree("{\"date\":null}")),
-        Map.of("date", FieldMerge.Policy.FIRST));
+    JsonNode none =
+        FieldMerge.merge(
+            List.of(json.readTree("{\"date\":null}")), Map.of("date", FieldMerge.Policy.FIRST));
     assertTrue(none.get("date").isNull(), "no chunk gave a value: the field stays null");
   }
 }

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class PassageSelectorTest {
 
-  private static final String FILLER = "The Recipient shall use reasonable care with the"
-      + " materials described herein and return them on request. ";
+  private static final String FILLER =
+      "The Recipient shall use reasonable care with the"
+          + " materials described herein and return them on request. ";
 
   private static String contract() {
-    StringBuilder sb = new StringBuilder("MUTUAL NONDISCLOSURE AGREEMENT\n\nThis Agreement is"
-        + " made on May 1, 2004 between Acme Corp. and Bolt LLC.\n\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "MUTUAL NONDISCLOSURE AGREEMENT\n\nThis Agreement is"
+                + " made on May 1, 2004 between Acme Corp. and Bolt LLC.\n\n");
     for (int i = 0; i < 40; i++) {
       sb.append(i).append(". ").append(FILLER.repeat(3)).append("\n\n");
     }
@@ -28,9 +31,12 @@ class PassageSelectorTest {
 
   @Test
   void keepsTheOpeningAndTheBestPassagePerFieldInDocumentOrder() {
-    PassageSelector s = new PassageSelector(Map.of(
-        "jurisdiction", List.of("jurisdiction", "governed laws state"),
-        "effective_date", List.of("effective date", "made dated")), 400);
+    PassageSelector s =
+        new PassageSelector(
+            Map.of(
+                "jurisdiction", List.of("jurisdiction", "governed laws state"),
+                "effective_date", List.of("effective date", "made dated")),
+            400);
     String text = contract();
     PassageSelector.Selection sel = s.select(text, 1200);
     assertTrue(sel.text().length() <= 1200, sel.text().length() + " chars");

@@ -32,21 +32,26 @@ public class BatchRequestsTest implements Serializable {
         p.apply(Create.of(requests).withCoder(SerializableCoder.of(ExtractionRequest.class)))
             .apply(BatchRequests.ofSize(3));
 
-    PAssert.that(batches).satisfies(all -> {
-      for (Iterable<ExtractionRequest> batch : all) {
-        List<String> types = new ArrayList<>();
-        batch.forEach(r -> types.add(r.documentType()));
-        assertTrue("batch too large: " + types, types.size() <= 3);
-        assertTrue("one type per batch: " + types, types.stream().distinct().count() == 1);
-      }
-      return null;
-    });
-    PAssert.that(batches.apply(FlatMapElements.into(TypeDescriptors.strings())
-            .via((Iterable<ExtractionRequest> b) -> {
-              List<String> out = new ArrayList<>();
-              b.forEach(r -> out.add(r.id()));
-              return out;
-            })))
+    PAssert.that(batches)
+        .satisfies(
+            all -> {
+              for (Iterable<ExtractionRequest> batch : all) {
+                List<String> types = new ArrayList<>();
+                batch.forEach(r -> types.add(r.documentType()));
+                assertTrue("batch too large: " + types, types.size() <= 3);
+                assertTrue("one type per batch: " + types, types.stream().distinct().count() == 1);
+              }
+              return null;
+            });
+    PAssert.that(
+            batches.apply(
+                FlatMapElements.into(TypeDescriptors.strings())
+                    .via(
+                        (Iterable<ExtractionRequest> b) -> {
+                          List<String> out = new ArrayList<>();
+                          b.forEach(r -> out.add(r.id()));
+                          return out;
+                        })))
         .containsInAnyOrder(ids);
     p.run().waitUntilFinish();
   }

@@ -17,7 +17,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Models read through Beam's FileSystems: the file:// scheme here, gs:// and s3:// the same way. */
+/**
+ * Models read through Beam's FileSystems: the file:// scheme here, gs:// and s3:// the same way.
+ */
 class BeamFileSystemsOpenerTest {
 
   private static final Path MODEL = Path.of("src/test/resources/models/stories260K.gguf");
@@ -40,7 +42,8 @@ class BeamFileSystemsOpenerTest {
     FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.create());
     ModelCache cache = new ModelCache(tmp, List.of(new BeamFileSystemsOpener()));
     String sha = Checksums.sha256(MODEL);
-    assertEquals(MODEL.toAbsolutePath(),
+    assertEquals(
+        MODEL.toAbsolutePath(),
         cache.localCopy(new ModelSource(MODEL.toAbsolutePath().toUri().toString(), sha)));
   }
 }

@@ -28,35 +28,41 @@ public class ExtractFieldsTest implements Serializable {
 
   @Test
   public void everyRequestOfABatchGetsAReplyAndALongOneIsCutToFit() {
-    List<ExtractionRequest> batch = List.of(
-        request("a", "SHOP ONE SDN BHD TOTAL 9.00"),
-        request("b", "SHOP TWO SDN BHD TOTAL 19.00"),
-        request("long", "once upon a time ".repeat(1500)));
+    List<ExtractionRequest> batch =
+        List.of(
+            request("a", "SHOP ONE SDN BHD TOTAL 9.00"),
+            request("b", "SHOP TWO SDN BHD TOTAL 19.00"),
+            request("long", "once upon a time ".repeat(1500)));
     PCollectionTuple out =
-        p.apply(Create.<Iterable<ExtractionRequest>>of(List.of(batch))
-                .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
-            .apply(ExtractFields.with(Fixtures.stories(2048, 96),
-                List.of(Fixtures.type("receipt", List.of()))));
+        p.apply(
+                Create.<Iterable<ExtractionRequest>>of(List.of(batch))
+                    .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
+            .apply(
+                ExtractFields.with(
+                    Fixtures.stories(2048, 96), List.of(Fixtures.type("receipt", List.of()))));
 
-    PAssert.that(out.get(ExtractFields.EXTRACTIONS)).satisfies(all -> {
-      int n = 0;
-      for (Extraction e : all) {
-        n++;
-        assertTrue(e.completion().text(), e.completion().text().startsWith("{"));
-        assertTrue(e.completion().generatedTokens() > 0);
-        boolean isLong = e.request().id().equals("long");
-        assertTrue(e.request().id() + " cut: " + e.request().textCut(),
-            e.request().textCut() == isLong);
-        if (isLong) {
-          // The head is kept and prompt plus reply fit the 2048-token slot.
-          assertTrue(e.request().text().startsWith("once upon a time"));
-          assertTrue(e.request().text().length() < 1500 * 17);
-          assertTrue(e.completion().promptTokens() + 96 <= 2048);
-        }
-      }
-      assertTrue("three replies expected, got " + n, n == 3);
-      return null;
-    });
+    PAssert.that(out.get(ExtractFields.EXTRACTIONS))
+        .satisfies(
+            all -> {
+              int n = 0;
+              for (Extraction e : all) {
+                n++;
+                assertTrue(e.completion().text(), e.completion().text().startsWith("{"));
+                assertTrue(e.completion().generatedTokens() > 0);
+                boolean isLong = e.request().id().equals("long");
+                assertTrue(
+                    e.request().id() + " cut: " + e.request().textCut(),
+                    e.request().textCut() == isLong);
+                if (isLong) {
+                  // The head is kept and prompt plus reply fit the 2048-token slot.
+                  assertTrue(e.request().text().startsWith("once upon a time"));
+                  assertTrue(e.request().text().length() < 1500 * 17);
+                  assertTrue(e.completion().promptTokens() + 96 <= 2048);
+                }
+              }
+              assertTrue("three replies expected, got " + n, n == 3);
+              return null;
+            });
     PAssert.that(out.get(ExtractFields.FAILURES)).empty();
     p.run().waitUntilFinish();
   }
@@ -65,14 +71,18 @@ public class ExtractFieldsTest implements Serializable {
   public void aPromptThatCannotFitEvenEmptyGoesToReview() {
     // 256 tokens of context minus 200 for the reply leaves less than the schema alone needs.
     PCollectionTuple out =
-        p.apply(Create.<Iterable<ExtractionRequest>>of(List.of(List.of(request("a", "SHOP"))))
-                .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
-            .apply(ExtractFields.with(Fixtures.stories(256, 200),
-                List.of(Fixtures.type("receipt", List.of()))));
+        p.apply(
+                Create.<Iterable<ExtractionRequest>>of(List.of(List.of(request("a", "SHOP"))))
+                    .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
+            .apply(
+                ExtractFields.with(
+                    Fixtures.stories(256, 200), List.of(Fixtures.type("receipt", List.of()))));
     PAssert.that(out.get(ExtractFields.EXTRACTIONS)).empty();
-    PAssert.that(out.get(ExtractFields.FAILURES)
-            .apply(MapElements.into(TypeDescriptors.strings())
-                .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":" + r.stage())))
+    PAssert.that(
+            out.get(ExtractFields.FAILURES)
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((ReviewItem r) -> r.id() + ":" + r.reason().code() + ":" + r.stage())))
         .containsInAnyOrder("a:context_overflow:ExtractFields");
     p.run().waitUntilFinish();
   }
@@ -84,25 +94,31 @@ public class ExtractFieldsTest implements Serializable {
     var types = List.of(Fixtures.type("receipt", List.of()));
     int loadsBefore = io.docextract.model.ModelRuntime.loadCount();
     int acquiredBefore = io.docextract.model.ModelRuntime.acquireCount();
-    var batches = p.apply(Create.<Iterable<ExtractionRequest>>of(
-            List.of(List.of(request("a", "SHOP ONE")), List.of(request("b", "SHOP TWO"))))
-        .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))));
+    var batches =
+        p.apply(
+            Create.<Iterable<ExtractionRequest>>of(
+                    List.of(List.of(request("a", "SHOP ONE")), List.of(request("b", "SHOP TWO"))))
+                .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))));
     // Three transforms: at least three DoFn instances, each acquiring the runtime in @Setup.
     for (String name : List.of("First", "Second", "Third")) {
-      PAssert.that(batches.apply(name, ExtractFields.with(settings, types))
-          .get(ExtractFields.EXTRACTIONS)).satisfies(all -> {
-            int n = 0;
-            for (Extraction e : all) {
-              n++;
-            }
-            assertTrue("two replies expected, got " + n, n == 2);
-            return null;
-          });
+      PAssert.that(
+              batches
+                  .apply(name, ExtractFields.with(settings, types))
+                  .get(ExtractFields.EXTRACTIONS))
+          .satisfies(
+              all -> {
+                int n = 0;
+                for (Extraction e : all) {
+                  n++;
+                }
+                assertTrue("two replies expected, got " + n, n == 2);
+                return null;
+              });
     }
     p.run().waitUntilFinish();
     int acquired = io.docextract.model.ModelRuntime.acquireCount() - acquiredBefore;
     assertTrue("DoFn instances acquired the runtime " + acquired + " times", acquired >= 3);
-    org.junit.Assert.assertEquals("one model copy in the JVM", 1,
-        io.docextract.model.ModelRuntime.loadCount() - loadsBefore);
+    org.junit.Assert.assertEquals(
+        "one model copy in the JVM", 1, io.docextract.model.ModelRuntime.loadCount() - loadsBefore);
   }
 }

@@ -49,10 +49,25 @@ public class FirstTierEndpointTest {
     JobConfig job = receipt.withInput(in + "/*");
     run(job.withModel(job.model().withCachePrompt(false)).withOutput(local.toString()));
     try (ModelRuntime runtime = ModelRuntime.acquire(receipt.model());
-        ChatServer server = new ChatServer(new ChatCompletions(runtime, "receipt", 512),
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2).start()) {
-      EndpointSettings endpoint = new EndpointSettings(server.url(), "receipt", null, 300, 1, 256,
-          100, UUID.randomUUID().toString(), 2, false, EndpointSettings.JSON_SCHEMA);
+        ChatServer server =
+            new ChatServer(
+                    new ChatCompletions(runtime, "receipt", 512),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    2)
+                .start()) {
+      EndpointSettings endpoint =
+          new EndpointSettings(
+              server.url(),
+              "receipt",
+              null,
+              300,
+              1,
+              256,
+              100,
+              UUID.randomUUID().toString(),
+              2,
+              false,
+              EndpointSettings.JSON_SCHEMA);
       run(job.withEndpoint(endpoint).withOutput(remote.toString()));
       assertEquals("one request per document", 4, server.served());
     }
@@ -75,7 +90,8 @@ public class FirstTierEndpointTest {
   }
 
   static JobConfig receiptPipeline() throws Exception {
-    return new PipelineLoader(ModelStore.fromEnvironment()).ignoringMerged()
+    return new PipelineLoader(ModelStore.fromEnvironment())
+        .ignoringMerged()
         .load(Path.of("pipelines/receipt.yaml"), null);
   }
 

@@ -1,7 +1,5 @@
 package io.docextract.pipeline;
 
-import io.docextract.values.JsonLines;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -31,9 +29,9 @@ import org.junit.rules.TemporaryFolder;
 /**
  * A bundle that fails is retried by the runner and the outputs lose and duplicate nothing: on
  * embedded Flink with a restart strategy, the first attempt of a step in front of a sink throws
- * after the model has run; Flink restarts the failed region (and every region that consumes it)
- * and every input still ends exactly once across records and review. The failure is injected
- * between the real transforms and the real sinks.
+ * after the model has run; Flink restarts the failed region (and every region that consumes it) and
+ * every input still ends exactly once across records and review. The failure is injected between
+ * the real transforms and the real sinks.
  */
 public class FlinkRetryTest {
 
@@ -42,8 +40,10 @@ public class FlinkRetryTest {
 
   /** Attempts that threw; static because Flink runs the DoFn in this JVM but not this object. */
   private static final AtomicInteger FAILURES = new AtomicInteger();
+
   /** Elements the failing steps have seen, in this JVM. */
   private static final AtomicInteger SEEN = new AtomicInteger();
+
   /** Whether the review files were final when the gated failure was thrown. */
   private static final AtomicBoolean REVIEW_WAS_FINAL = new AtomicBoolean();
 
@@ -59,9 +59,8 @@ public class FlinkRetryTest {
   /**
    * The records step fails only once the review sink has finalized its files. Flink's region
    * failover then runs the review sink's writer and its finalize a second time (they consume the
-   * restarted region); with file names that depended on how many temporary files an attempt
-   * wrote, the first finalize's files stayed beside the second's and every review item was
-   * there twice.
+   * restarted region); with file names that depended on how many temporary files an attempt wrote,
+   * the first finalize's files stayed beside the second's and every review item was there twice.
    */
   @Test
   public void aRestartAfterTheReviewFilesWereWrittenDuplicatesNothing() throws Exception {
@@ -84,28 +83,39 @@ public class FlinkRetryTest {
     // Beam's --numberOfExecutionRetries does not reach Flink 1.19's batch scheduler; a restart
     // strategy in the Flink configuration does, as on a cluster.
     Path conf = tmp.newFolder("flink-conf").toPath();
-    Files.writeString(conf.resolve("flink-conf.yaml"), String.join("\n",
-        "restart-strategy.type: fixed-delay",
-        "restart-strategy.fixed-delay.attempts: 2",
-        "restart-strategy.fixed-delay.delay: 100 ms", ""));
+    Files.writeString(
+        conf.resolve("flink-conf.yaml"),
+        String.join(
+            "\n",
+            "restart-strategy.type: fixed-delay",
+            "restart-strategy.fixed-delay.attempts: 2",
+            "restart-strategy.fixed-delay.delay: 100 ms",
+            ""));
 
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(
-            "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2",
-            "--flinkConfDir=" + conf)
-        .withValidation().create());
+    Pipeline p =
+        Pipeline.create(
+            PipelineOptionsFactory.fromArgs(
+                    "--runner=FlinkRunner",
+                    "--flinkMaster=[local]",
+                    "--parallelism=2",
+                    "--flinkConfDir=" + conf)
+                .withValidation()
+                .create());
     OutputLayout layout = OutputLayout.replacing(out.toString(), out.toString());
     PCollectionTuple results = p.apply("ExtractDocuments", ExtractDocuments.from(job));
     PCollection<ExtractedRecord> records = results.get(ExtractDocuments.RECORDS);
     records
-        .apply("FailFirstAttempt", ParDo.of(
-            new FailFirstAttempt<ExtractedRecord>(gated ? out.toString() : null)))
+        .apply(
+            "FailFirstAttempt",
+            ParDo.of(new FailFirstAttempt<ExtractedRecord>(gated ? out.toString() : null)))
         .setCoder(records.getCoder())
         .apply("WriteRecords", WriteJsonLines.<ExtractedRecord>to(layout.recordsPrefix()));
     PCollection<ReviewItem> review = results.get(ExtractDocuments.REVIEW);
     if (!gated) {
-      review = review
-          .apply("FailFirstAttemptReview", ParDo.of(new FailFirstAttempt<ReviewItem>(null)))
-          .setCoder(review.getCoder());
+      review =
+          review
+              .apply("FailFirstAttemptReview", ParDo.of(new FailFirstAttempt<ReviewItem>(null)))
+              .setCoder(review.getCoder());
     }
     review.apply("WriteReview", WriteJsonLines.<ReviewItem>to(layout.reviewPrefix()));
     assertEquals(PipelineResult.State.DONE, p.run().waitUntilFinish());
@@ -114,8 +124,8 @@ public class FlinkRetryTest {
   }
 
   /**
-   * Throws on the first element it sees in this JVM, then passes everything. Given a directory,
-   * it first waits (a few minutes at most) for review files to appear there.
+   * Throws on the first element it sees in this JVM, then passes everything. Given a directory, it
+   * first waits (a few minutes at most) for review files to appear there.
    */
   private static final class FailFirstAttempt<T> extends DoFn<T, T> {
     private final String awaitReviewIn;
@@ -142,7 +152,8 @@ public class FlinkRetryTest {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
       try (Stream<Path> files = Files.list(dir)) {
-        if (files.map(f -> f.getFileName().toString())
+        if (files
+            .map(f -> f.getFileName().toString())
             .anyMatch(n -> n.startsWith("review") && n.endsWith(".jsonl"))) {
           return true;
         }
@@ -178,8 +189,9 @@ public class FlinkRetryTest {
   private static List<String> sourcesIn(Path file) throws IOException {
     List<String> names = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
-      names.add(ParseDocumentsTest.name(
-          io.docextract.values.JsonLines.mapper().readTree(line).get("source").asText()));
+      names.add(
+          ParseDocumentsTest.name(
+              io.docextract.values.JsonLines.mapper().readTree(line).get("source").asText()));
     }
     return names;
   }

@@ -31,8 +31,11 @@ public class FlinkRunnerTest {
     Path flink = tmp.newFolder("flink").toPath();
 
     run(deterministic(in, direct), "--runner=DirectRunner");
-    run(deterministic(in, flink),
-        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2");
+    run(
+        deterministic(in, flink),
+        "--runner=FlinkRunner",
+        "--flinkMaster=[local]",
+        "--parallelism=2");
 
     List<String> directLines = comparable(direct);
     assertFalse(directLines.isEmpty());
@@ -40,8 +43,8 @@ public class FlinkRunnerTest {
   }
 
   /**
-   * Without the prompt cache a reply does not depend on which document the slot saw before, and
-   * the runners deliver documents in different orders.
+   * Without the prompt cache a reply does not depend on which document the slot saw before, and the
+   * runners deliver documents in different orders.
    */
   private static JobConfig deterministic(Path in, Path out) {
     JobConfig job = ExtractDocumentsTest.job(in, out);

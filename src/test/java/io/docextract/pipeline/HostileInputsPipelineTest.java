@@ -46,26 +46,39 @@ public class HostileInputsPipelineTest implements Serializable {
             .apply(FileIO.readMatches())
             .apply(ParseDocuments.create().withLimits(ParseLimits.defaults()));
 
-    PCollection<String> parsed = out.get(ParseDocuments.PARSED)
-        .apply("Parsed", MapElements.into(TypeDescriptors.strings())
-            .via((ParsedDocument d) -> d.source().substring(prefix.length()) + ":parsed"));
-    PCollection<String> failed = out.get(ParseDocuments.FAILURES)
-        .apply("Failed", MapElements.into(TypeDescriptors.strings())
-            .via((ReviewItem r) -> r.source().substring(prefix.length()) + ":"
-                + r.reason().code()));
+    PCollection<String> parsed =
+        out.get(ParseDocuments.PARSED)
+            .apply(
+                "Parsed",
+                MapElements.into(TypeDescriptors.strings())
+                    .via((ParsedDocument d) -> d.source().substring(prefix.length()) + ":parsed"));
+    PCollection<String> failed =
+        out.get(ParseDocuments.FAILURES)
+            .apply(
+                "Failed",
+                MapElements.into(TypeDescriptors.strings())
+                    .via(
+                        (ReviewItem r) ->
+                            r.source().substring(prefix.length()) + ":" + r.reason().code()));
     List<String> want = new ArrayList<>();
     expected.forEach((name, end) -> want.add(name + ":" + end));
     PAssert.that(PCollectionList.of(parsed).and(failed).apply(Flatten.pCollections()))
         .containsInAnyOrder(want);
-    PAssert.that(out.get(ParseDocuments.PARSED)).satisfies(docs -> {
-      docs.forEach(d -> assertFalse(d.source(), d.text().contains(HostileInputs.SECRET)));
-      return null;
-    });
-    PAssert.that(out.get(ParseDocuments.FAILURES)).satisfies(items -> {
-      items.forEach(r -> assertFalse(r.source(), String.valueOf(r.message())
-          .contains(HostileInputs.SECRET)));
-      return null;
-    });
+    PAssert.that(out.get(ParseDocuments.PARSED))
+        .satisfies(
+            docs -> {
+              docs.forEach(d -> assertFalse(d.source(), d.text().contains(HostileInputs.SECRET)));
+              return null;
+            });
+    PAssert.that(out.get(ParseDocuments.FAILURES))
+        .satisfies(
+            items -> {
+              items.forEach(
+                  r ->
+                      assertFalse(
+                          r.source(), String.valueOf(r.message()).contains(HostileInputs.SECRET)));
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 }

@@ -10,9 +10,9 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -39,14 +39,21 @@ public class ParseDocumentsTest implements Serializable {
             .apply(FileIO.readMatches())
             .apply(ParseDocuments.create().withLimits(new ParseLimits(4000, 100_000)));
 
-    PAssert.that(out.get(ParseDocuments.PARSED)
-            .apply("Names", MapElements.into(TypeDescriptors.strings())
-                .via((ParsedDocument d) -> name(d.source()) + ":" + d.contentType())))
+    PAssert.that(
+            out.get(ParseDocuments.PARSED)
+                .apply(
+                    "Names",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((ParsedDocument d) -> name(d.source()) + ":" + d.contentType())))
         .containsInAnyOrder("note.txt:text/plain", "acme.pdf:application/pdf");
-    PAssert.that(out.get(ParseDocuments.FAILURES)
-            .apply("Reasons", MapElements.into(TypeDescriptors.strings())
-                .via((ReviewItem r) -> name(r.source()) + ":" + r.reason().code() + ":"
-                    + r.stage())))
+    PAssert.that(
+            out.get(ParseDocuments.FAILURES)
+                .apply(
+                    "Reasons",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (ReviewItem r) ->
+                                name(r.source()) + ":" + r.reason().code() + ":" + r.stage())))
         .containsInAnyOrder(
             "corrupt.pdf:tika_error:ParseDocuments",
             "empty.txt:empty_text:ParseDocuments",
@@ -58,17 +65,23 @@ public class ParseDocumentsTest implements Serializable {
   @Test
   public void aFileThatCannotBeReadIsRoutedAsReadError() throws Exception {
     Path gone = tmp.getRoot().toPath().resolve("gone.txt");
-    MatchResult.Metadata meta = MatchResult.Metadata.builder()
-        .setResourceId(FileSystems.matchNewResource(gone.toString(), false))
-        .setSizeBytes(10).setIsReadSeekEfficient(true).setLastModifiedMillis(0).build();
+    MatchResult.Metadata meta =
+        MatchResult.Metadata.builder()
+            .setResourceId(FileSystems.matchNewResource(gone.toString(), false))
+            .setSizeBytes(10)
+            .setIsReadSeekEfficient(true)
+            .setLastModifiedMillis(0)
+            .build();
     PCollectionTuple out =
         p.apply(Create.of(meta).withCoder(MetadataCoderV2.of()))
             .apply(FileIO.readMatches())
             .apply(ParseDocuments.create());
     PAssert.that(out.get(ParseDocuments.PARSED)).empty();
-    PAssert.that(out.get(ParseDocuments.FAILURES)
-            .apply(MapElements.into(TypeDescriptors.strings())
-                .via((ReviewItem r) -> name(r.source()) + ":" + r.reason().code())))
+    PAssert.that(
+            out.get(ParseDocuments.FAILURES)
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((ReviewItem r) -> name(r.source()) + ":" + r.reason().code())))
         .containsInAnyOrder("gone.txt:read_error");
     p.run().waitUntilFinish();
   }

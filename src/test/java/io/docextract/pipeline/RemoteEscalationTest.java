@@ -9,15 +9,14 @@ import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
 import io.docextract.endpoint.EndpointSettings;
-import io.docextract.values.Reason;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.ChatCompletionServer;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;
+import io.docextract.values.Reason;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -40,7 +39,8 @@ public class RemoteEscalationTest implements Serializable {
 
   @Test
   public void theEndpointFixesWhatTheLocalModelInvented() throws Exception {
-    assumeTrue("needs ../shared (the SROIE text and SmolLM2)",
+    assumeTrue(
+        "needs ../shared (the SROIE text and SmolLM2)",
         Files.isDirectory(SROIE) && Files.isRegularFile(Fixtures.SMOLLM2));
     JobConfig receipt = receiptPipeline();
     Path in = receipts("400", "401", "403");
@@ -50,28 +50,33 @@ public class RemoteEscalationTest implements Serializable {
       EndpointSettings endpoint = endpoint(server.url(), 120, 1, 10);
       PCollectionTuple out = p.apply(ExtractDocuments.from(job(receipt, in, endpoint)));
       String url = endpoint.displayUrl();
-      PAssert.that(out.get(ExtractDocuments.RECORDS)).satisfies(records -> {
-        int n = 0;
-        for (ExtractedRecord r : records) {
-          n++;
-          assertEquals(r.source(), 2, r.lineage().get("tier"));
-          assertEquals(url, r.lineage().get("endpoint"));
-          assertEquals("consultant", r.lineage().get("endpoint_model"));
-          assertTrue(r.source(), r.source().matches(".*/40[013]\\.txt"));
-        }
-        assertTrue("the endpoint should answer at least two receipts, answered " + n, n >= 2);
-        return null;
-      });
-      PAssert.that(out.get(ExtractDocuments.REVIEW)).satisfies(review -> {
-        boolean story = false;
-        for (ReviewItem r : review) {
-          assertEquals(r.source() + " " + r.reason(), 2, r.lineage().get("tier"));
-          assertTrue(r.reason() != Reason.ESCALATION_FAILED);
-          story |= r.source().endsWith("story.txt");
-        }
-        assertTrue("the story must reach review after both tiers", story);
-        return null;
-      });
+      PAssert.that(out.get(ExtractDocuments.RECORDS))
+          .satisfies(
+              records -> {
+                int n = 0;
+                for (ExtractedRecord r : records) {
+                  n++;
+                  assertEquals(r.source(), 2, r.lineage().get("tier"));
+                  assertEquals(url, r.lineage().get("endpoint"));
+                  assertEquals("consultant", r.lineage().get("endpoint_model"));
+                  assertTrue(r.source(), r.source().matches(".*/40[013]\\.txt"));
+                }
+                assertTrue(
+                    "the endpoint should answer at least two receipts, answered " + n, n >= 2);
+                return null;
+              });
+      PAssert.that(out.get(ExtractDocuments.REVIEW))
+          .satisfies(
+              review -> {
+                boolean story = false;
+                for (ReviewItem r : review) {
+                  assertEquals(r.source() + " " + r.reason(), 2, r.lineage().get("tier"));
+                  assertTrue(r.reason() != Reason.ESCALATION_FAILED);
+                  story |= r.source().endsWith("story.txt");
+                }
+                assertTrue("the story must reach review after both tiers", story);
+                return null;
+              });
       p.run().waitUntilFinish();
       assertEquals("one request per escalated document", 4, server.requests());
     }
@@ -86,30 +91,38 @@ public class RemoteEscalationTest implements Serializable {
     Files.copy(erring.resolve("400.txt"), hanging.resolve("400-again.txt"));
     try (ChatCompletionServer broken = new ChatCompletionServer(null).answering(500);
         ChatCompletionServer slow = new ChatCompletionServer(null).delaying(4000)) {
-      PCollectionTuple a = p.apply("Erring", ExtractDocuments.from(job(receipt, erring,
-          endpoint(broken.url(), 30, 1, 10))));
-      PCollectionTuple b = p.apply("Hanging", ExtractDocuments.from(job(receipt, hanging,
-          endpoint(slow.url(), 1, 0, 10))));
+      PCollectionTuple a =
+          p.apply(
+              "Erring",
+              ExtractDocuments.from(job(receipt, erring, endpoint(broken.url(), 30, 1, 10))));
+      PCollectionTuple b =
+          p.apply(
+              "Hanging",
+              ExtractDocuments.from(job(receipt, hanging, endpoint(slow.url(), 1, 0, 10))));
       PAssert.that(a.get(ExtractDocuments.RECORDS)).empty();
       PAssert.that(b.get(ExtractDocuments.RECORDS)).empty();
-      PAssert.that(a.get(ExtractDocuments.REVIEW)).satisfies(review -> {
-        int n = 0;
-        for (ReviewItem r : review) {
-          n++;
-          assertEquals(Reason.ESCALATION_FAILED, r.reason());
-          assertEquals("http_error", r.lineage().get("endpoint_failure"));
-          assertEquals(2, r.lineage().get("attempts"));
-          assertTrue(r.message(), r.message().contains("HTTP 500"));
-        }
-        assertEquals(2, n);
-        return null;
-      });
-      PAssert.that(b.get(ExtractDocuments.REVIEW)).satisfies(review -> {
-        ReviewItem r = review.iterator().next();
-        assertEquals(Reason.ESCALATION_FAILED, r.reason());
-        assertEquals("timeout", r.lineage().get("endpoint_failure"));
-        return null;
-      });
+      PAssert.that(a.get(ExtractDocuments.REVIEW))
+          .satisfies(
+              review -> {
+                int n = 0;
+                for (ReviewItem r : review) {
+                  n++;
+                  assertEquals(Reason.ESCALATION_FAILED, r.reason());
+                  assertEquals("http_error", r.lineage().get("endpoint_failure"));
+                  assertEquals(2, r.lineage().get("attempts"));
+                  assertTrue(r.message(), r.message().contains("HTTP 500"));
+                }
+                assertEquals(2, n);
+                return null;
+              });
+      PAssert.that(b.get(ExtractDocuments.REVIEW))
+          .satisfies(
+              review -> {
+                ReviewItem r = review.iterator().next();
+                assertEquals(Reason.ESCALATION_FAILED, r.reason());
+                assertEquals("timeout", r.lineage().get("endpoint_failure"));
+                return null;
+              });
       p.run().waitUntilFinish();
       assertEquals("one retry per document", 4, broken.requests());
     }
@@ -121,43 +134,55 @@ public class RemoteEscalationTest implements Serializable {
     JobConfig receipt = receiptPipeline();
     Path in = receipts("400", "401", "403");
     try (ChatCompletionServer server = new ChatCompletionServer(Fixtures.stories(2048, 64))) {
-      PCollectionTuple out = p.apply(ExtractDocuments.from(job(receipt, in,
-          endpoint(server.url(), 30, 0, 1))));
-      PAssert.that(out.get(ExtractDocuments.REVIEW)).satisfies(review -> {
-        // The one document the budget allowed ends as a record (rules fill what the stories
-        // model invented) or in review for its answer; the other two were never sent.
-        int spent = 0;
-        for (ReviewItem r : review) {
-          if (r.reason() == Reason.ESCALATION_FAILED) {
-            assertEquals("budget", r.lineage().get("endpoint_failure"));
-            assertEquals(0, r.lineage().get("attempts"));
-            spent++;
-          } else {
-            assertEquals(2, r.lineage().get("tier"));
-          }
-        }
-        assertEquals(2, spent);
-        return null;
-      });
+      PCollectionTuple out =
+          p.apply(ExtractDocuments.from(job(receipt, in, endpoint(server.url(), 30, 0, 1))));
+      PAssert.that(out.get(ExtractDocuments.REVIEW))
+          .satisfies(
+              review -> {
+                // The one document the budget allowed ends as a record (rules fill what the stories
+                // model invented) or in review for its answer; the other two were never sent.
+                int spent = 0;
+                for (ReviewItem r : review) {
+                  if (r.reason() == Reason.ESCALATION_FAILED) {
+                    assertEquals("budget", r.lineage().get("endpoint_failure"));
+                    assertEquals(0, r.lineage().get("attempts"));
+                    spent++;
+                  } else {
+                    assertEquals(2, r.lineage().get("tier"));
+                  }
+                }
+                assertEquals(2, spent);
+                return null;
+              });
       p.run().waitUntilFinish();
       assertEquals(1, server.requests());
     }
   }
 
   private JobConfig receiptPipeline() throws Exception {
-    return new PipelineLoader(ModelStore.fromEnvironment()).ignoringMerged()
+    return new PipelineLoader(ModelStore.fromEnvironment())
+        .ignoringMerged()
         .load(Path.of("pipelines/receipt.yaml"), null);
   }
 
   private static EndpointSettings endpoint(String url, int timeout, int retries, int budget) {
-    return new EndpointSettings(url, "consultant", null, timeout, retries, 256, budget,
-        UUID.randomUUID().toString());
+    return new EndpointSettings(
+        url, "consultant", null, timeout, retries, 256, budget, UUID.randomUUID().toString());
   }
 
   private JobConfig job(JobConfig receipt, Path in, EndpointSettings endpoint) {
     String out = tmp.getRoot() + "/out-" + in.getFileName();
-    return new JobConfig("remote", "test", in + "/*", out, out, Fixtures.stories(2048, 64), 2,
-        receipt.parseLimits(), receipt.maxPromptChars(), receipt.documentTypes(),
+    return new JobConfig(
+        "remote",
+        "test",
+        in + "/*",
+        out,
+        out,
+        Fixtures.stories(2048, 64),
+        2,
+        receipt.parseLimits(),
+        receipt.maxPromptChars(),
+        receipt.documentTypes(),
         new Escalation(endpoint, Escalation.DEFAULT_REASONS));
   }
 

@@ -48,7 +48,8 @@ public class RemoteModelTest implements Serializable {
           - name: receipt
             schema: schemas/receipt.schema.json
             prompt: {instructions: Extract the receipt fields.}
-        """.formatted(in, out, url, sha == null ? "" : "sha256: " + sha + ",");
+        """
+        .formatted(in, out, url, sha == null ? "" : "sha256: " + sha + ",");
   }
 
   @Test
@@ -56,21 +57,29 @@ public class RemoteModelTest implements Serializable {
     byte[] model = Files.readAllBytes(Fixtures.STORIES);
     String sha = Fixtures.sha(Fixtures.STORIES);
     AtomicInteger fetched = new AtomicInteger();
-    HttpServer server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/models/stories.gguf", ex -> {
-      fetched.incrementAndGet();
-      ex.sendResponseHeaders(200, model.length);
-      try (OutputStream o = ex.getResponseBody()) {
-        o.write(model);
-      }
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/models/stories.gguf",
+        ex -> {
+          fetched.incrementAndGet();
+          ex.sendResponseHeaders(200, model.length);
+          try (OutputStream o = ex.getResponseBody()) {
+            o.write(model);
+          }
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/models/stories.gguf";
       // A copy left by an earlier run would hide the fetch.
-      Files.deleteIfExists(Path.of(System.getProperty("user.home"), ".cache", "docextract",
-          "models", "remote", sha + ".gguf"));
+      Files.deleteIfExists(
+          Path.of(
+              System.getProperty("user.home"),
+              ".cache",
+              "docextract",
+              "models",
+              "remote",
+              sha + ".gguf"));
       Path in = tmp.newFolder("in").toPath();
       Files.writeString(in.resolve("a.txt"), "KEDAI MAJU\nTOTAL 9.00");
       Files.writeString(in.resolve("b.txt"), "RESTORAN SRI\nTOTAL 12.50");
@@ -78,8 +87,9 @@ public class RemoteModelTest implements Serializable {
       PipelineLoader loader = new PipelineLoader(ModelStore.fromEnvironment());
 
       Files.writeString(file, yaml(url, null, in, tmp.getRoot().toPath().resolve("out")));
-      InvalidPipelineException refused = org.junit.Assert.assertThrows(
-          InvalidPipelineException.class, () -> loader.load(file, null));
+      InvalidPipelineException refused =
+          org.junit.Assert.assertThrows(
+              InvalidPipelineException.class, () -> loader.load(file, null));
       assertTrue(refused.getMessage(), refused.getMessage().contains("needs its sha256"));
 
       Files.writeString(file, yaml(url, sha, in, tmp.getRoot().toPath().resolve("out")));
@@ -88,21 +98,31 @@ public class RemoteModelTest implements Serializable {
       assertTrue(JobPreflight.check(job, PipelineOptionsFactory.create()).ok());
 
       PCollectionTuple out = p.apply(ExtractDocuments.from(job));
-      PAssert.that(out.get(ExtractDocuments.RECORDS)).satisfies(records -> {
-        for (ExtractedRecord r : records) {
-          assertEquals(sha, r.lineage().get("model_sha256"));
-        }
-        return null;
-      });
-      PAssert.thatSingleton(PCollectionList.of(out.get(ExtractDocuments.RECORDS)
-                  .apply("RecordIds", org.apache.beam.sdk.transforms.MapElements
-                      .into(org.apache.beam.sdk.values.TypeDescriptors.strings())
-                      .via(ExtractedRecord::id)))
-              .and(out.get(ExtractDocuments.REVIEW).apply("ReviewIds",
-                  org.apache.beam.sdk.transforms.MapElements
-                      .into(org.apache.beam.sdk.values.TypeDescriptors.strings())
-                      .via(ReviewItem::id)))
-              .apply(Flatten.pCollections()).apply(Count.globally()))
+      PAssert.that(out.get(ExtractDocuments.RECORDS))
+          .satisfies(
+              records -> {
+                for (ExtractedRecord r : records) {
+                  assertEquals(sha, r.lineage().get("model_sha256"));
+                }
+                return null;
+              });
+      PAssert.thatSingleton(
+              PCollectionList.of(
+                      out.get(ExtractDocuments.RECORDS)
+                          .apply(
+                              "RecordIds",
+                              org.apache.beam.sdk.transforms.MapElements.into(
+                                      org.apache.beam.sdk.values.TypeDescriptors.strings())
+                                  .via(ExtractedRecord::id)))
+                  .and(
+                      out.get(ExtractDocuments.REVIEW)
+                          .apply(
+                              "ReviewIds",
+                              org.apache.beam.sdk.transforms.MapElements.into(
+                                      org.apache.beam.sdk.values.TypeDescriptors.strings())
+                                  .via(ReviewItem::id)))
+                  .apply(Flatten.pCollections())
+                  .apply(Count.globally()))
           .isEqualTo(2L);
       p.run().waitUntilFinish();
       assertEquals("one copy per JVM, however many DoFn instances", 1, fetched.get());

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run balances from the job's counters whatever its sinks are; the JSON-lines sink's files
- * agree with those counters line for line.
+ * A run balances from the job's counters whatever its sinks are; the JSON-lines sink's files agree
+ * with those counters line for line.
  */
 class RunSummaryTest {
 
@@ -37,26 +37,31 @@ class RunSummaryTest {
     Path out = Files.createDirectories(tmp.resolve("out"));
     JobConfig job = ExtractDocumentsTest.job(in, out);
 
-    RunSummary summary = run(job, new Sinks() {
-      @Override
-      public PTransform<? super PCollection<ExtractedRecord>, ? extends POutput> records() {
-        return ParDo.of(new Discard<>());
-      }
+    RunSummary summary =
+        run(
+            job,
+            new Sinks() {
+              @Override
+              public PTransform<? super PCollection<ExtractedRecord>, ? extends POutput> records() {
+                return ParDo.of(new Discard<>());
+              }
 
-      @Override
-      public PTransform<? super PCollection<ReviewItem>, ? extends POutput> review() {
-        return ParDo.of(new Discard<>());
-      }
-    });
+              @Override
+              public PTransform<? super PCollection<ReviewItem>, ? extends POutput> review() {
+                return ParDo.of(new Discard<>());
+              }
+            });
 
     try (Stream<Path> written = Files.list(out)) {
       assertEquals(0, written.count(), "the sink wrote no files");
     }
     assertTrue(summary.balanced(), summary.toString());
     assertEquals(INPUTS, summary.records() + summary.review());
-    assertEquals(summary.review(),
+    assertEquals(
+        summary.review(),
         summary.reviewByReason().values().stream().mapToLong(Long::longValue).sum());
-    assertEquals(summary.records(),
+    assertEquals(
+        summary.records(),
         summary.recordsByTier().values().stream().mapToLong(Long::longValue).sum());
     assertTrue(summary.reviewByReason().containsKey("unknown_type"), summary.toString());
   }

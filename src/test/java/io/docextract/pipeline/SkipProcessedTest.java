@@ -61,32 +61,49 @@ public class SkipProcessedTest implements Serializable {
   }
 
   private static PCollection<String> names(PCollection<FileIO.ReadableFile> files) {
-    return files.apply("Names", MapElements.into(TypeDescriptors.strings())
-        .via(f -> ParseDocumentsTest.name(f.getMetadata().resourceId().toString())));
+    return files.apply(
+        "Names",
+        MapElements.into(TypeDescriptors.strings())
+            .via(f -> ParseDocumentsTest.name(f.getMetadata().resourceId().toString())));
   }
 
   @Test
   public void computesTheIdsParseDocumentsGives() throws Exception {
     Path in = folder();
-    List<String> expected = List.of(
-        "a.txt:" + contentId(in.resolve("a.txt")),
-        "a-copy.txt:" + contentId(in.resolve("a.txt")),
-        "b.txt:" + contentId(in.resolve("b.txt")),
-        "big.txt:" + pathId(in.resolve("big.txt")),
-        "corrupt.pdf:" + contentId(in.resolve("corrupt.pdf")));
+    List<String> expected =
+        List.of(
+            "a.txt:" + contentId(in.resolve("a.txt")),
+            "a-copy.txt:" + contentId(in.resolve("a.txt")),
+            "b.txt:" + contentId(in.resolve("b.txt")),
+            "big.txt:" + pathId(in.resolve("big.txt")),
+            "corrupt.pdf:" + contentId(in.resolve("corrupt.pdf")));
     PCollection<FileIO.ReadableFile> files = files(in);
-    PAssert.that(files.apply("Ids", MapElements.into(TypeDescriptors.strings())
-            .via(f -> ParseDocumentsTest.name(f.getMetadata().resourceId().toString()) + ":"
-                + DocumentIds.of(f, LIMITS))))
+    PAssert.that(
+            files.apply(
+                "Ids",
+                MapElements.into(TypeDescriptors.strings())
+                    .via(
+                        f ->
+                            ParseDocumentsTest.name(f.getMetadata().resourceId().toString())
+                                + ":"
+                                + DocumentIds.of(f, LIMITS))))
         .containsInAnyOrder(expected);
 
     PCollectionTuple parsed = files.apply(ParseDocuments.create().withLimits(LIMITS));
-    PCollection<String> parsedIds = parsed.get(ParseDocuments.PARSED)
-        .apply("ParsedIds", MapElements.into(TypeDescriptors.strings())
-            .via(d -> ParseDocumentsTest.name(d.source()) + ":" + d.id()));
-    PCollection<String> failedIds = parsed.get(ParseDocuments.FAILURES)
-        .apply("FailedIds", MapElements.into(TypeDescriptors.strings())
-            .via((ReviewItem r) -> ParseDocumentsTest.name(r.source()) + ":" + r.id()));
+    PCollection<String> parsedIds =
+        parsed
+            .get(ParseDocuments.PARSED)
+            .apply(
+                "ParsedIds",
+                MapElements.into(TypeDescriptors.strings())
+                    .via(d -> ParseDocumentsTest.name(d.source()) + ":" + d.id()));
+    PCollection<String> failedIds =
+        parsed
+            .get(ParseDocuments.FAILURES)
+            .apply(
+                "FailedIds",
+                MapElements.into(TypeDescriptors.strings())
+                    .via((ReviewItem r) -> ParseDocumentsTest.name(r.source()) + ":" + r.id()));
     PAssert.that(PCollectionList.of(parsedIds).and(failedIds).apply(Flatten.pCollections()))
         .containsInAnyOrder(expected);
     p.run().waitUntilFinish();
@@ -96,13 +113,18 @@ public class SkipProcessedTest implements Serializable {
   public void leavesOutDocumentsInEarlierRecordsOrReviewAndCountsThem() throws Exception {
     Path in = folder();
     Path out = tmp.newFolder("out").toPath();
-    Files.writeString(out.resolve("records-00000-of-00001.jsonl"),
+    Files.writeString(
+        out.resolve("records-00000-of-00001.jsonl"),
         "{\"id\":\"" + contentId(in.resolve("a.txt")) + "\",\"source\":\"elsewhere/a.txt\"}\n");
-    Files.writeString(out.resolve("review-20261124T000000Z-00000-of-00001.jsonl"),
+    Files.writeString(
+        out.resolve("review-20261124T000000Z-00000-of-00001.jsonl"),
         "{\"id\":\"" + pathId(in.resolve("big.txt")) + "\",\"reason\":\"too_large\"}\n\n");
 
-    PCollection<FileIO.ReadableFile> kept = files(in).apply(SkipProcessed.inOutputs(
-        List.of(out + "/records*.jsonl", out + "/review*.jsonl")).withLimits(LIMITS));
+    PCollection<FileIO.ReadableFile> kept =
+        files(in)
+            .apply(
+                SkipProcessed.inOutputs(List.of(out + "/records*.jsonl", out + "/review*.jsonl"))
+                    .withLimits(LIMITS));
 
     PAssert.that(names(kept)).containsInAnyOrder("b.txt", "corrupt.pdf");
     PipelineResult result = p.run();
@@ -114,8 +136,11 @@ public class SkipProcessedTest implements Serializable {
   public void withNoEarlierOutputEverythingGoesThrough() throws Exception {
     Path in = folder();
     Path out = tmp.newFolder("empty").toPath();
-    PCollection<FileIO.ReadableFile> kept = files(in).apply(SkipProcessed.inOutputs(
-        List.of(out + "/records*.jsonl", out + "/review*.jsonl")).withLimits(LIMITS));
+    PCollection<FileIO.ReadableFile> kept =
+        files(in)
+            .apply(
+                SkipProcessed.inOutputs(List.of(out + "/records*.jsonl", out + "/review*.jsonl"))
+                    .withLimits(LIMITS));
     PAssert.that(names(kept))
         .containsInAnyOrder("a.txt", "a-copy.txt", "b.txt", "big.txt", "corrupt.pdf");
     PipelineResult result = p.run();
@@ -133,9 +158,14 @@ public class SkipProcessedTest implements Serializable {
 
   private static long skipped(PipelineResult result) {
     long n = 0;
-    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(SkipProcessed.STAGE, "skipped")).build())
-        .getCounters()) {
+    for (MetricResult<Long> c :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(SkipProcessed.STAGE, "skipped"))
+                    .build())
+            .getCounters()) {
       n += c.getAttempted();
     }
     return n;

@@ -34,7 +34,8 @@ import org.junit.rules.TemporaryFolder;
  */
 public class TypeAdaptersTest implements Serializable {
 
-  private static final Path RECEIPT_ADAPTER = Path.of("models/adapters/receipt-smollm2/adapter.gguf");
+  private static final Path RECEIPT_ADAPTER =
+      Path.of("models/adapters/receipt-smollm2/adapter.gguf");
   private static final Path NDA_ADAPTER = Path.of("models/adapters/nda-smollm2/adapter.gguf");
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
@@ -45,12 +46,16 @@ public class TypeAdaptersTest implements Serializable {
     Path in = tmp.newFolder("in").toPath();
     Files.createDirectories(in.resolve("receipts"));
     Files.createDirectories(in.resolve("nda"));
-    Files.copy(Path.of("sample-docs/receipts/receipt-kedai-maju.txt"),
+    Files.copy(
+        Path.of("sample-docs/receipts/receipt-kedai-maju.txt"),
         in.resolve("receipts/receipt-kedai-maju.txt"));
-    Files.copy(Path.of("sample-docs/nda/nda-northwind-bluefin.txt"),
+    Files.copy(
+        Path.of("sample-docs/nda/nda-northwind-bluefin.txt"),
         in.resolve("nda/nda-northwind-bluefin.txt"));
     Path file = tmp.getRoot().toPath().resolve("two-adapters.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         name: two-adapters
         input: %s/*/*
         output: %s
@@ -66,8 +71,13 @@ public class TypeAdaptersTest implements Serializable {
             match: ["**/nda/*"]
             model: {adapter: %s}
             prompt: {instructions: 'Extract the date, jurisdiction, parties and term of the agreement.'}
-        """.formatted(in, tmp.getRoot().toPath().resolve("out"), Fixtures.SMOLLM2.toAbsolutePath(),
-        RECEIPT_ADAPTER.toAbsolutePath(), NDA_ADAPTER.toAbsolutePath()));
+        """
+            .formatted(
+                in,
+                tmp.getRoot().toPath().resolve("out"),
+                Fixtures.SMOLLM2.toAbsolutePath(),
+                RECEIPT_ADAPTER.toAbsolutePath(),
+                NDA_ADAPTER.toAbsolutePath()));
     JobConfig job = new PipelineLoader(ModelStore.fromEnvironment()).load(file, null);
     assertNull("the pipeline's own model has no adapter", job.model().adapterPath());
     String receiptSha = Fixtures.sha(RECEIPT_ADAPTER);
@@ -79,32 +89,53 @@ public class TypeAdaptersTest implements Serializable {
     assertTrue(JobPreflight.check(job, PipelineOptionsFactory.create()).ok());
     PCollectionTuple out = p.apply(ExtractDocuments.from(job));
     Map<String, String> want = Map.of("receipt", receiptSha, "nda", ndaSha);
-    PAssert.that(out.get(ExtractDocuments.RECORDS)).satisfies(records -> {
-      for (ExtractedRecord r : records) {
-        assertEquals(r.source(), want.get(r.documentType()), r.lineage().get("adapter_sha256"));
-      }
-      return null;
-    });
-    PAssert.that(out.get(ExtractDocuments.REVIEW)).satisfies(items -> {
-      for (ReviewItem r : items) {
-        if (r.lineage().containsKey("model_sha256")) {
-          assertEquals(r.source(), want.get(r.documentType()), r.lineage().get("adapter_sha256"));
-        }
-      }
-      return null;
-    });
-    PAssert.that(PCollectionList.of(out.get(ExtractDocuments.RECORDS)
-                .apply("RecordAdapters", MapElements.into(TypeDescriptors.strings())
-                    .via((ExtractedRecord r) -> r.documentType() + ":"
-                        + r.lineage().get("adapter_sha256"))))
-            .and(out.get(ExtractDocuments.REVIEW).apply("ReviewAdapters",
-                MapElements.into(TypeDescriptors.strings())
-                    .via((ReviewItem r) -> r.documentType() + ":"
-                        + r.lineage().get("adapter_sha256"))))
-            .apply(Flatten.pCollections()))
+    PAssert.that(out.get(ExtractDocuments.RECORDS))
+        .satisfies(
+            records -> {
+              for (ExtractedRecord r : records) {
+                assertEquals(
+                    r.source(), want.get(r.documentType()), r.lineage().get("adapter_sha256"));
+              }
+              return null;
+            });
+    PAssert.that(out.get(ExtractDocuments.REVIEW))
+        .satisfies(
+            items -> {
+              for (ReviewItem r : items) {
+                if (r.lineage().containsKey("model_sha256")) {
+                  assertEquals(
+                      r.source(), want.get(r.documentType()), r.lineage().get("adapter_sha256"));
+                }
+              }
+              return null;
+            });
+    PAssert.that(
+            PCollectionList.of(
+                    out.get(ExtractDocuments.RECORDS)
+                        .apply(
+                            "RecordAdapters",
+                            MapElements.into(TypeDescriptors.strings())
+                                .via(
+                                    (ExtractedRecord r) ->
+                                        r.documentType()
+                                            + ":"
+                                            + r.lineage().get("adapter_sha256"))))
+                .and(
+                    out.get(ExtractDocuments.REVIEW)
+                        .apply(
+                            "ReviewAdapters",
+                            MapElements.into(TypeDescriptors.strings())
+                                .via(
+                                    (ReviewItem r) ->
+                                        r.documentType()
+                                            + ":"
+                                            + r.lineage().get("adapter_sha256"))))
+                .apply(Flatten.pCollections()))
         .containsInAnyOrder("receipt:" + receiptSha, "nda:" + ndaSha);
     p.run().waitUntilFinish();
-    assertEquals("one base for both types, loaded once with both adapters", loadsBefore + 1,
+    assertEquals(
+        "one base for both types, loaded once with both adapters",
+        loadsBefore + 1,
         ModelRuntime.loadCount());
   }
 }

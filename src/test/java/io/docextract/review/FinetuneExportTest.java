@@ -1,13 +1,12 @@
 package io.docextract.review;
 
-import io.docextract.config.ReviewPolicy;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docextract.config.DocumentTypeConfig;
+import io.docextract.config.ReviewPolicy;
 import io.docextract.model.ModelRuntime;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.RecordValidator;
@@ -23,26 +22,50 @@ class FinetuneExportTest {
 
   @Test
   void kleisterGoldBecomesSchemaShapedTargetsAndThePromptIsTheRuntimes() throws Exception {
-    DocumentTypeConfig nda = new DocumentTypeConfig("nda", Fixtures.schema("nda"), List.of(),
-        Fixtures.type("nda", List.of()).prompt(),
-        Map.of("effective_date", "date", "jurisdiction", "kleister", "party", "kleister",
-            "term", "kleister"), null, false, null);
-    JsonNode gold = M.readTree("{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"New_York\"],"
-        + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"]}");
+    DocumentTypeConfig nda =
+        new DocumentTypeConfig(
+            "nda",
+            Fixtures.schema("nda"),
+            List.of(),
+            Fixtures.type("nda", List.of()).prompt(),
+            Map.of(
+                "effective_date",
+                "date",
+                "jurisdiction",
+                "kleister",
+                "party",
+                "kleister",
+                "term",
+                "kleister"),
+            null,
+            false,
+            null);
+    JsonNode gold =
+        M.readTree(
+            "{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"New_York\"],"
+                + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"]}");
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
       FinetuneExport export = new FinetuneExport(nda, runtime, 40);
-      String text = "This Agreement is made on April 18, 2001 between Nike, Inc. and Eric Dean Sprunk.";
+      String text =
+          "This Agreement is made on April 18, 2001 between Nike, Inc. and Eric Dean Sprunk.";
       JsonNode row = M.readTree(export.example("a.pdf", text, gold).toString());
 
       JsonNode target = M.readTree(row.get("completion").asText());
-      assertEquals("{\"effective_date\":\"2001-04-18\",\"jurisdiction\":\"New York\","
-          + "\"party\":[\"Eric Dean Sprunk\",\"Nike Inc.\"],\"term\":null}", target.toString());
+      assertEquals(
+          "{\"effective_date\":\"2001-04-18\",\"jurisdiction\":\"New York\","
+              + "\"party\":[\"Eric Dean Sprunk\",\"Nike Inc.\"],\"term\":null}",
+          target.toString());
       assertTrue(new RecordValidator(Fixtures.schema("nda")).validate(target.toString()).ok());
-      assertEquals(runtime.renderPrompt(nda.prompt(), text.substring(0, 40)),
-          row.get("prompt").asText(), "the prompt must be the one the runtime sends");
+      assertEquals(
+          runtime.renderPrompt(nda.prompt(), text.substring(0, 40)),
+          row.get("prompt").asText(),
+          "the prompt must be the one the runtime sends");
       JsonNode messages = row.get("messages");
-      assertEquals(List.of("system", "user", "assistant"),
-          List.of(messages.get(0).get("role").asText(), messages.get(1).get("role").asText(),
+      assertEquals(
+          List.of("system", "user", "assistant"),
+          List.of(
+              messages.get(0).get("role").asText(),
+              messages.get(1).get("role").asText(),
               messages.get(2).get("role").asText()));
       assertEquals("Document:\n" + text.substring(0, 40), messages.get(1).get("content").asText());
       assertEquals(row.get("completion").asText(), messages.get(2).get("content").asText());
@@ -51,41 +74,75 @@ class FinetuneExportTest {
 
   @Test
   void valuesToBeCopiedAreTrainedAsPrintedAndLeftOutWhenTheModelCannotSeeThem() throws Exception {
-    DocumentTypeConfig nda = new DocumentTypeConfig("nda", Fixtures.schema("nda"), List.of(),
-        Fixtures.type("nda", List.of()).prompt(),
-        Map.of("effective_date", "date", "jurisdiction", "kleister", "party", "kleister",
-            "term", "kleister"), null, false,
-        new ReviewPolicy(Set.of("jurisdiction", "party"), ReviewPolicy.DEFAULT_MIN_SIMILARITY,
-            List.of(), null));
-    JsonNode gold = M.readTree("{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"Oregon\"],"
-        + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"],\"term\":[\"2_years\"]}");
+    DocumentTypeConfig nda =
+        new DocumentTypeConfig(
+            "nda",
+            Fixtures.schema("nda"),
+            List.of(),
+            Fixtures.type("nda", List.of()).prompt(),
+            Map.of(
+                "effective_date",
+                "date",
+                "jurisdiction",
+                "kleister",
+                "party",
+                "kleister",
+                "term",
+                "kleister"),
+            null,
+            false,
+            new ReviewPolicy(
+                Set.of("jurisdiction", "party"),
+                ReviewPolicy.DEFAULT_MIN_SIMILARITY,
+                List.of(),
+                null));
+    JsonNode gold =
+        M.readTree(
+            "{\"effective_date\":[\"2001-04-18\"],\"jurisdiction\":[\"Oregon\"],"
+                + "\"party\":[\"Eric_Dean_Sprunk\",\"Nike_Inc.\"],\"term\":[\"2_years\"]}");
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
       FinetuneExport export = new FinetuneExport(nda, runtime, 200);
       String text = "Agreement between NIKE,\n INC. and Eric Dean Sprunk, for two (2) years.";
-      JsonNode target = M.readTree(M.readTree(export.example("a.pdf", text, gold).toString())
-          .get("completion").asText());
+      JsonNode target =
+          M.readTree(
+              M.readTree(export.example("a.pdf", text, gold).toString())
+                  .get("completion")
+                  .asText());
       // The party as the text prints it; Oregon is nowhere in the text, so the model is taught
       // null rather than a value it cannot see; the term is not copied, so it keeps its form.
-      assertEquals("{\"effective_date\":\"2001-04-18\",\"jurisdiction\":null,"
-          + "\"party\":[\"Eric Dean Sprunk\",\"NIKE, INC.\"],\"term\":\"2 years\"}",
+      assertEquals(
+          "{\"effective_date\":\"2001-04-18\",\"jurisdiction\":null,"
+              + "\"party\":[\"Eric Dean Sprunk\",\"NIKE, INC.\"],\"term\":\"2 years\"}",
           target.toString());
     }
   }
 
   @Test
   void invoiceLinesAreTrainedAsTheSchemasItemObjects() throws Exception {
-    DocumentTypeConfig invoice = new DocumentTypeConfig("invoice", Fixtures.schema("invoice"),
-        List.of(), Fixtures.type("invoice", List.of()).prompt());
-    JsonNode gold = M.readTree("{\"issuer\":\"Acme\",\"invoice_number\":\"INV-1\","
-        + "\"date\":\"2024-03-14\",\"currency\":\"USD\",\"amount\":669.6,\"amount_untaxed\":620,"
-        + "\"lines\":[{\"price_unit\":\"45.00\",\"name\":\"Widget\",\"qty\":10}]}");
+    DocumentTypeConfig invoice =
+        new DocumentTypeConfig(
+            "invoice",
+            Fixtures.schema("invoice"),
+            List.of(),
+            Fixtures.type("invoice", List.of()).prompt());
+    JsonNode gold =
+        M.readTree(
+            "{\"issuer\":\"Acme\",\"invoice_number\":\"INV-1\","
+                + "\"date\":\"2024-03-14\",\"currency\":\"USD\",\"amount\":669.6,\"amount_untaxed\":620,"
+                + "\"lines\":[{\"price_unit\":\"45.00\",\"name\":\"Widget\",\"qty\":10}]}");
     try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
-      JsonNode row = M.readTree(new FinetuneExport(invoice, runtime, 400)
-          .example("a.pdf", "Acme INV-1 Widget 45.00 Total 669.60", gold).toString());
+      JsonNode row =
+          M.readTree(
+              new FinetuneExport(invoice, runtime, 400)
+                  .example("a.pdf", "Acme INV-1 Widget 45.00 Total 669.60", gold)
+                  .toString());
       JsonNode target = M.readTree(row.get("completion").asText());
-      assertEquals("[{\"name\":\"Widget\",\"price_unit\":\"45.00\"}]",
-          target.get("lines").toString(), "the item's schema properties, in the schema's order");
-      assertTrue(new RecordValidator(Fixtures.schema("invoice")).validate(target.toString()).ok(),
+      assertEquals(
+          "[{\"name\":\"Widget\",\"price_unit\":\"45.00\"}]",
+          target.get("lines").toString(),
+          "the item's schema properties, in the schema's order");
+      assertTrue(
+          new RecordValidator(Fixtures.schema("invoice")).validate(target.toString()).ok(),
           target.toString());
     }
   }

@@ -5,47 +5,74 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docextract.values.Normaliser;
 import io.docextract.testing.Fixtures;
+import io.docextract.values.Normaliser;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleFallbackTest {
 
-  private static final RuleSet RULES = new RuleSet("receipt", List.of(
-      new Rule("total", "after-total", "(?i)total[^0-9]*([0-9]+\\.[0-9]{2})", 1,
-          Normaliser.NONE, false),
-      new Rule("company", "first-line", "^(.+)", 1, Normaliser.NONE, false)));
+  private static final RuleSet RULES =
+      new RuleSet(
+          "receipt",
+          List.of(
+              new Rule(
+                  "total",
+                  "after-total",
+                  "(?i)total[^0-9]*([0-9]+\\.[0-9]{2})",
+                  1,
+                  Normaliser.NONE,
+                  false),
+              new Rule("company", "first-line", "^(.+)", 1, Normaliser.NONE, false)));
   private static final String TEXT = "KEDAI MAJU SDN BHD\nTOTAL 23.90\n";
 
   @Test
   void anInventedValueIsReplacedAndAGroundedOneKept() throws Exception {
-    ObjectNode fields = (ObjectNode) new ObjectMapper().readTree(
-        "{\"company\":\"kedai  maju sdn bhd\",\"date\":\"x\",\"address\":\"y\",\"total\":\"1234567890\"}");
+    ObjectNode fields =
+        (ObjectNode)
+            new ObjectMapper()
+                .readTree(
+                    "{\"company\":\"kedai  maju sdn bhd\",\"date\":\"x\",\"address\":\"y\",\"total\":\"1234567890\"}");
     Map<String, String> sources =
         RuleFallback.apply(fields, RULES, TEXT, Fixtures.schema("receipt").tree());
     assertEquals(Map.of("total", "rule:after-total"), sources);
     assertEquals("23.90", fields.get("total").asText());
-    assertEquals("kedai  maju sdn bhd", fields.get("company").asText(),
+    assertEquals(
+        "kedai  maju sdn bhd",
+        fields.get("company").asText(),
         "case and spacing differences still count as found in the text");
   }
 
   @Test
   void anEmptyValueIsFilledAndNumbersStayNumbers() throws Exception {
     ObjectNode fields = (ObjectNode) new ObjectMapper().readTree("{\"amount\":null}");
-    RuleSet rules = new RuleSet("invoice", List.of(new Rule("amount", "due",
-        "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})", 1, Normaliser.NONE, false)));
+    RuleSet rules =
+        new RuleSet(
+            "invoice",
+            List.of(
+                new Rule(
+                    "amount",
+                    "due",
+                    "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})",
+                    1,
+                    Normaliser.NONE,
+                    false)));
     RuleFallback.apply(fields, rules, "Amount due: $1,447.50", Fixtures.schema("invoice").tree());
     assertTrue(fields.get("amount").isNumber());
     assertEquals("1447.50", fields.get("amount").decimalValue().toPlainString());
   }
+
   @Test
   void precedenceDecidesWhoseValueAFieldKeeps() throws Exception {
-    ObjectNode fields = (ObjectNode) new ObjectMapper().readTree(
-        "{\"company\":\"KEDAI MAJU\",\"total\":\"23.00\"}");
-    RuleSet rulesFirst = new RuleSet("receipt", RULES.rules(),
-        Map.of("company", RuleSet.Precedence.RULES, "total", RuleSet.Precedence.MODEL));
+    ObjectNode fields =
+        (ObjectNode)
+            new ObjectMapper().readTree("{\"company\":\"KEDAI MAJU\",\"total\":\"23.00\"}");
+    RuleSet rulesFirst =
+        new RuleSet(
+            "receipt",
+            RULES.rules(),
+            Map.of("company", RuleSet.Precedence.RULES, "total", RuleSet.Precedence.MODEL));
     Map<String, String> sources =
         RuleFallback.apply(fields, rulesFirst, TEXT, Fixtures.schema("receipt").tree());
     // The company's grounded value gives way to the rule's; the total, not in the text, stays.

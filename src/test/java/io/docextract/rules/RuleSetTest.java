@@ -24,7 +24,9 @@ class RuleSetTest {
 
   @Test
   void higherPriorityWinsAndValuesAreNormalised() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: receipt
         rules:
           - {field: total, name: any-amount, pattern: '([0-9]+\\.[0-9]{2})', priority: 1}
@@ -39,25 +41,37 @@ class RuleSetTest {
 
   @Test
   void multiRulesCollectEveryDistinctMatch() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: nda
         rules:
           - {field: party, pattern: '(?m)^Party: (.+)$', multi: true, normalise: kleister}
         """);
-    assertEquals(List.of("ACME_INC.", "BOB_SMITH"),
+    assertEquals(
+        List.of("ACME_INC.", "BOB_SMITH"),
         rules.apply("Party: Acme, Inc.\nParty: Bob Smith\nParty: Acme, Inc.\n").get("party"));
     assertFalse(rules.apply("nothing").containsKey("party"));
   }
 
   @Test
   void aPatternWithoutAGroupOrWithBadSyntaxIsRefusedWithItsPlace() {
-    IOException e = assertThrows(IOException.class, () -> load("""
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                load(
+                    """
         documentType: x
         rules:
           - {field: a, pattern: 'no group'}
         """));
     assertTrue(e.getMessage().contains("rules[0]"), e.getMessage());
-    assertThrows(IOException.class, () -> load("""
+    assertThrows(
+        IOException.class,
+        () ->
+            load(
+                """
         documentType: x
         rules:
           - {field: a, pattern: '(unclosed'}
@@ -66,19 +80,24 @@ class RuleSetTest {
 
   @Test
   void candidatesAreTheRawMatchesOfEveryRuleInPriorityOrder() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: receipt
         rules:
           - {field: total, pattern: '(?i)total\\s+([0-9.]+)', priority: 5, normalise: amount}
           - {field: total, pattern: '([0-9]+\\.[0-9]{2})', priority: 1}
         """);
-    assertEquals(List.of("9.50", "10.00", "1.00"),
+    assertEquals(
+        List.of("9.50", "10.00", "1.00"),
         rules.candidates("CASH 10.00\nTOTAL 9.50\nx 1.00 10.00 2.00", 3).get("total"));
   }
 
   @Test
   void definesAreExpandedIntoPatternsAndMayUseEarlierDefines() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: nda
         defines:
           MONTH: 'January|March'
@@ -86,21 +105,29 @@ class RuleSetTest {
         rules:
           - {field: effective_date, pattern: '(?i)dated\\s+({{DATE}})', normalise: date}
         """);
-    assertEquals("(?i)dated\\s+((?:(?:(?:January|March))\\s+[0-9]{1,2},\\s*[0-9]{4}))",
+    assertEquals(
+        "(?i)dated\\s+((?:(?:(?:January|March))\\s+[0-9]{1,2},\\s*[0-9]{4}))",
         rules.rules().get(0).pattern());
     assertEquals(List.of("2024-03-01"), rules.apply("Dated March 1, 2024").get("effective_date"));
-    IOException e = assertThrows(IOException.class, () -> load("""
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                load(
+                    """
         documentType: nda
         rules:
           - {field: a, pattern: '({{NOPE}})'}
         """));
-    assertTrue(e.getMessage().contains("NOPE") && e.getMessage().contains("rules[0]"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("NOPE") && e.getMessage().contains("rules[0]"), e.getMessage());
   }
 
   @Test
   void withinReadsOnlyTheHeadOfTheText() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: nda
         rules:
           - {field: party, pattern: '([A-Z][a-z]+) Inc', multi: true, within: 20}
@@ -108,7 +135,11 @@ class RuleSetTest {
     String text = "Between Acme Inc and Bolt Inc, far later: Zeta Inc";
     assertEquals(List.of("Acme"), rules.apply(text).get("party"));
     assertEquals(List.of("Acme"), rules.candidates(text, 5).get("party"));
-    assertThrows(IOException.class, () -> load("""
+    assertThrows(
+        IOException.class,
+        () ->
+            load(
+                """
         documentType: nda
         rules:
           - {field: party, pattern: '(x)', within: -1}
@@ -117,7 +148,9 @@ class RuleSetTest {
 
   @Test
   void untilEndsTheTextARuleReadsAtItsFirstMatch() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: nda
         defines:
           RECITALS: 'WHEREAS|RECITALS'
@@ -125,12 +158,20 @@ class RuleSetTest {
           - {field: party, pattern: '([A-Z][a-z]+) Inc', multi: true, within: 60,
              until: '\\b(?:{{RECITALS}})\\b'}
         """);
-    assertEquals(List.of("Acme", "Bolt"),
+    assertEquals(
+        List.of("Acme", "Bolt"),
         rules.apply("Between Acme Inc and Bolt Inc. WHEREAS Zeta Inc owns").get("party"));
     // No recitals: the window alone bounds it.
-    assertEquals(List.of("Acme", "Bolt"), rules.apply(
-        "Between Acme Inc and Bolt Inc; the parties agree as follows. Zeta Inc").get("party"));
-    assertThrows(IOException.class, () -> load("""
+    assertEquals(
+        List.of("Acme", "Bolt"),
+        rules
+            .apply("Between Acme Inc and Bolt Inc; the parties agree as follows. Zeta Inc")
+            .get("party"));
+    assertThrows(
+        IOException.class,
+        () ->
+            load(
+                """
         documentType: nda
         rules:
           - {field: party, pattern: '(x)', until: '(unclosed'}
@@ -139,7 +180,9 @@ class RuleSetTest {
 
   @Test
   void unionRulesAddUpAndAPlainRuleIsTheFallbackWhenTheyFindNothing() throws IOException {
-    RuleSet rules = load("""
+    RuleSet rules =
+        load(
+            """
         documentType: nda
         rules:
           - {field: party, name: preamble, pattern: 'between (\\w+)', multi: true, union: true,
@@ -149,8 +192,8 @@ class RuleSetTest {
           - {field: party, name: anywhere, pattern: '(\\w+) Inc', multi: true, priority: 10}
           - {field: party, name: never, pattern: '(\\w+)', union: true, priority: 5}
         """);
-    RuleSet.Match both = rules.matches("between Acme and you. /s/ Bob /s/ Acme Zeta Inc")
-        .get("party");
+    RuleSet.Match both =
+        rules.matches("between Acme and you. /s/ Bob /s/ Acme Zeta Inc").get("party");
     assertEquals(List.of("Acme", "Bob"), both.values());
     assertEquals("preamble+signature", both.rule()); // 'anywhere' ends the search unused
     assertEquals(List.of("Bob"), rules.apply("/s/ Bob and Zeta Inc").get("party"));

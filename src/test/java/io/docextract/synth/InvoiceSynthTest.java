@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.docextract.values.Normaliser;
 import io.docextract.validate.DocumentSchema;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
+import io.docextract.values.Normaliser;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Synthetic invoices as a parser reads them: every file parses (Tika, as the pipeline does) to a
- * text that prints the gold's issuer, number and line names, the total in the invoice's own
- * number format (which the {@code amount} normaliser reads back to the gold), and the date in a
- * form the {@code date} normaliser reads back to the gold's ISO date when it is unambiguous.
+ * text that prints the gold's issuer, number and line names, the total in the invoice's own number
+ * format (which the {@code amount} normaliser reads back to the gold), and the date in a form the
+ * {@code date} normaliser reads back to the gold's ISO date when it is unambiguous.
  */
 class InvoiceSynthTest {
 
@@ -59,21 +59,26 @@ class InvoiceSynthTest {
       assertTrue(v.ok(), where + v.messages());
       assertTrue(folded.toUpperCase().contains(gold.get("issuer").asText().toUpperCase()), where);
       assertTrue(folded.contains(gold.get("invoice_number").asText()), where);
-      gold.get("lines").forEach(l -> assertTrue(folded.contains(l.get("name").asText()),
-          where + "\nmissing line " + l));
+      gold.get("lines")
+          .forEach(
+              l ->
+                  assertTrue(
+                      folded.contains(l.get("name").asText()), where + "\nmissing line " + l));
 
       String amount = doc.printed().get("amount");
       assertTrue(folded.contains(amount), where + "\nmissing total " + amount);
       // Swiss 1'234.56 is printed too; the amount normaliser does not read that grouping yet.
       if (!amount.contains("'")) {
-        assertEquals(Normaliser.AMOUNT.apply(gold.get("amount").asText()),
-            Normaliser.AMOUNT.apply(amount), where);
+        assertEquals(
+            Normaliser.AMOUNT.apply(gold.get("amount").asText()),
+            Normaliser.AMOUNT.apply(amount),
+            where);
       }
 
       String date = doc.printed().get("date");
       assertTrue(folded.contains(date), where + "\nmissing date " + date);
-      if (doc.printed().get("language").equals("EN") && !gold.get("currency").asText()
-          .equals("USD") || Pattern.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}", date)) {
+      if (doc.printed().get("language").equals("EN") && !gold.get("currency").asText().equals("USD")
+          || Pattern.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}", date)) {
         assertEquals(gold.get("date").asText(), Normaliser.DATE.apply(date), where);
       }
     }
@@ -97,8 +102,12 @@ class InvoiceSynthTest {
       String amount = doc.printed().get("amount").replace("-", "");
       numberFormats.add(amount.replaceAll("\\d", "9").replaceAll("9+", "9"));
       credit += doc.gold().get("amount").decimalValue().signum() < 0 ? 1 : 0;
-      discounted += doc.lines().stream().anyMatch(l -> l.matches(
-          "(?i).*(discount|rabatt|nachlass|remise|korting|descuento).*")) ? 1 : 0;
+      discounted +=
+          doc.lines().stream()
+                  .anyMatch(
+                      l -> l.matches("(?i).*(discount|rabatt|nachlass|remise|korting|descuento).*"))
+              ? 1
+              : 0;
       tables += doc.blocks().stream().anyMatch(b -> b instanceof Block.Table) ? 1 : 0;
       if (doc.format() == SynthDocument.Format.PDF && doc.lines().contains(Block.PAGE_BREAK)) {
         try (PDDocument pdf = Loader.loadPDF(Render.bytes(doc))) {
@@ -110,11 +119,18 @@ class InvoiceSynthTest {
     assertEquals(Set.of("EN", "DE", "FR", "NL", "ES"), languages);
     assertTrue(currencies.containsAll(Set.of("EUR", "USD", "GBP", "CHF")), "" + currencies);
     // 1,234.56 / 1.234,56 / 1 234,56 / 1'234.56 / 1234.56 (amounts under 1,000 print 9.9 / 9,9)
-    assertTrue(numberFormats.containsAll(Set.of("9,9.9", "9.9,9", "9 9,9", "9.9", "9,9")),
+    assertTrue(
+        numberFormats.containsAll(Set.of("9,9.9", "9.9,9", "9 9,9", "9.9", "9,9")),
         "" + numberFormats);
     assertEquals(Set.of(SynthDocument.Format.values()), formats);
-    assertTrue(credit > 0 && discounted > 0 && multiPagePdf > 0, credit + " credit notes, "
-        + discounted + " discounted, " + multiPagePdf + " two-page PDFs");
+    assertTrue(
+        credit > 0 && discounted > 0 && multiPagePdf > 0,
+        credit
+            + " credit notes, "
+            + discounted
+            + " discounted, "
+            + multiPagePdf
+            + " two-page PDFs");
     assertTrue(tables > COUNT / 2 && tables < COUNT, tables + " invoices with a table");
   }
 }

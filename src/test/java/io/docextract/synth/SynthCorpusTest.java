@@ -11,7 +11,6 @@ import io.docextract.eval.GoldSet;
 import io.docextract.validate.DocumentSchema;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -38,13 +37,17 @@ class SynthCorpusTest {
     SynthCorpus.write(tmp.resolve("c"), COUNT, 8, SynthCorpus.TYPES);
     List<Path> files = files(tmp.resolve("a"));
     assertEquals(COUNT + 1, files.size(), "documents and gold.jsonl");
-    assertEquals(files.stream().map(tmp.resolve("a")::relativize).toList(),
+    assertEquals(
+        files.stream().map(tmp.resolve("a")::relativize).toList(),
         files(tmp.resolve("b")).stream().map(tmp.resolve("b")::relativize).toList());
     for (Path f : files) {
-      assertArrayEquals(Files.readAllBytes(f),
-          Files.readAllBytes(tmp.resolve("b").resolve(tmp.resolve("a").relativize(f))), "" + f);
+      assertArrayEquals(
+          Files.readAllBytes(f),
+          Files.readAllBytes(tmp.resolve("b").resolve(tmp.resolve("a").relativize(f))),
+          "" + f);
     }
-    assertNotEquals(Files.readString(tmp.resolve("a/gold.jsonl")),
+    assertNotEquals(
+        Files.readString(tmp.resolve("a/gold.jsonl")),
         Files.readString(tmp.resolve("c/gold.jsonl")));
   }
 
@@ -52,9 +55,12 @@ class SynthCorpusTest {
   void everyGoldValueIsPrintedInItsDocumentAndValidatesAgainstItsSchema() throws Exception {
     Map<String, Integer> counts = SynthCorpus.write(tmp, COUNT, 11, SynthCorpus.TYPES);
     assertEquals(Map.of("receipt", COUNT / 2, "invoice", COUNT / 2), counts);
-    Map<String, RecordValidator> validators = Map.of(
-        "receipt", new RecordValidator(DocumentSchema.load(Path.of("schemas/receipt.schema.json"))),
-        "invoice", new RecordValidator(DocumentSchema.load(Path.of("schemas/invoice.schema.json"))));
+    Map<String, RecordValidator> validators =
+        Map.of(
+            "receipt",
+                new RecordValidator(DocumentSchema.load(Path.of("schemas/receipt.schema.json"))),
+            "invoice",
+                new RecordValidator(DocumentSchema.load(Path.of("schemas/invoice.schema.json"))));
     List<GoldDocument> gold = GoldSet.load(tmp.resolve("gold.jsonl"));
     assertEquals(COUNT, gold.size());
     Set<String> extensions = new HashSet<>();
@@ -65,13 +71,19 @@ class SynthCorpusTest {
       assertTrue(g.doc().startsWith(type + "s/"), g.doc());
       String ext = g.doc().substring(g.doc().lastIndexOf('.') + 1);
       extensions.add(ext);
-      String text = ext.equals("pdf") ? pdfText(file) : ext.equals("docx")
-          ? new org.apache.tika.Tika().parseToString(file) : Files.readString(file);
+      String text =
+          ext.equals("pdf")
+              ? pdfText(file)
+              : ext.equals("docx")
+                  ? new org.apache.tika.Tika().parseToString(file)
+                  : Files.readString(file);
       // Invoices print their amounts and dates in their own formats (InvoiceSynthTest).
       int index = Integer.parseInt(g.doc().replaceAll("\\D", "")) - 1;
-      for (String value : type.equals("receipt") ? printed(g.fields())
-          : List.copyOf(SynthCorpus.document(11, index, SynthCorpus.TYPES).printed().values())
-              .subList(0, 3)) {
+      for (String value :
+          type.equals("receipt")
+              ? printed(g.fields())
+              : List.copyOf(SynthCorpus.document(11, index, SynthCorpus.TYPES).printed().values())
+                  .subList(0, 3)) {
         assertTrue(text.contains(value), g.doc() + " does not print '" + value + "':\n" + text);
       }
       Verdict v = validators.get(type).validate(g.fields().toString());
@@ -80,8 +92,12 @@ class SynthCorpusTest {
         continue;
       }
       // The line that carries the total differs between layouts (TOTAL, Grand Total, ...).
-      layouts.add(text.lines().filter(l -> l.contains(totalOf(g.fields())))
-          .map(l -> l.replaceAll("[0-9. ]+$", "").strip()).findFirst().orElse(""));
+      layouts.add(
+          text.lines()
+              .filter(l -> l.contains(totalOf(g.fields())))
+              .map(l -> l.replaceAll("[0-9. ]+$", "").strip())
+              .findFirst()
+              .orElse(""));
     }
     assertEquals(Set.of("txt", "html", "pdf", "docx"), extensions);
     assertTrue(layouts.size() >= 5, "receipt total labels seen: " + layouts);
@@ -89,29 +105,34 @@ class SynthCorpusTest {
 
   @Test
   void anUnknownTypeIsRefused() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> SynthCorpus.write(tmp, 3, 1, List.of("nda")));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> SynthCorpus.write(tmp, 3, 1, List.of("nda")));
     assertTrue(e.getMessage().contains("nda"), e.getMessage());
   }
 
   /** The gold's values as they must appear in the text; the invoice amount with two decimals. */
   private static List<String> printed(JsonNode fields) {
     List<String> values = new java.util.ArrayList<>();
-    fields.fields().forEachRemaining(e -> {
-      JsonNode v = e.getValue();
-      if (v.isArray()) {
-        v.forEach(line -> line.forEach(x -> values.add(x.asText())));
-      } else if (v.isNumber()) {
-        values.add(String.format("%.2f", v.decimalValue()));
-      } else {
-        values.add(v.asText());
-      }
-    });
+    fields
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              if (v.isArray()) {
+                v.forEach(line -> line.forEach(x -> values.add(x.asText())));
+              } else if (v.isNumber()) {
+                values.add(String.format("%.2f", v.decimalValue()));
+              } else {
+                values.add(v.asText());
+              }
+            });
     return values;
   }
 
   private static String totalOf(JsonNode fields) {
-    return fields.has("total") ? fields.get("total").asText()
+    return fields.has("total")
+        ? fields.get("total").asText()
         : String.format("%.2f", fields.get("amount").decimalValue());
   }
 

@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An OpenAI-compatible {@code /v1/chat/completions} on loopback: the product's own
- * {@link ChatCompletions} around the real runtime, plus failure modes that stand in for what a
- * remote server does on a bad day (answer HTTP 500 or 503, or answer too late).
+ * An OpenAI-compatible {@code /v1/chat/completions} on loopback: the product's own {@link
+ * ChatCompletions} around the real runtime, plus failure modes that stand in for what a remote
+ * server does on a bad day (answer HTTP 500 or 503, or answer too late).
  */
 public final class ChatCompletionServer implements AutoCloseable {
 
@@ -37,11 +37,14 @@ public final class ChatCompletionServer implements AutoCloseable {
     completions = runtime == null ? null : new ChatCompletions(runtime, "consultant", 512);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/chat/completions", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "chat-completion-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "chat-completion-server");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 
@@ -84,14 +87,16 @@ public final class ChatCompletionServer implements AutoCloseable {
         return;
       }
       if (status != 200 || runtime == null) {
-        ChatServer.send(ex, status == 200 ? 500 : status, "{\"error\":{\"message\":\"internal error\"}}");
+        ChatServer.send(
+            ex, status == 200 ? 500 : status, "{\"error\":{\"message\":\"internal error\"}}");
         return;
       }
       ChatServer.send(ex, 200, completions.answer(body).toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      ChatServer.send(ex, 500, "{\"error\":{\"message\":\"" + e.getClass().getSimpleName() + "\"}}");
+      ChatServer.send(
+          ex, 500, "{\"error\":{\"message\":\"" + e.getClass().getSimpleName() + "\"}}");
     }
   }
 

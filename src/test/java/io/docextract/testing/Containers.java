@@ -27,30 +27,30 @@ import org.apache.poi.poifs.filesystem.DirectoryEntry;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**
- * Containers generated in code, each holding named parts: an Outlook {@code .msg} (an OLE2
- * compound file laid out as [MS-OXMSG] says, written with POI's POIFS, since no library here
- * writes Outlook messages), tar and tar.gz archives (commons-compress), and a PDF whose
- * EmbeddedFiles name tree holds files (PDFBox).
+ * Containers generated in code, each holding named parts: an Outlook {@code .msg} (an OLE2 compound
+ * file laid out as [MS-OXMSG] says, written with POI's POIFS, since no library here writes Outlook
+ * messages), tar and tar.gz archives (commons-compress), and a PDF whose EmbeddedFiles name tree
+ * holds files (PDFBox).
  */
 public final class Containers {
 
   private Containers() {}
 
   /**
-   * An Outlook message: subject, sender, one recipient, a plain-text body and the given
-   * attachments (by value), in the property streams and storages Outlook writes.
+   * An Outlook message: subject, sender, one recipient, a plain-text body and the given attachments
+   * (by value), in the property streams and storages Outlook writes.
    */
   public static byte[] msg(String subject, String body, Map<String, byte[]> attachments)
       throws IOException {
     try (POIFSFileSystem fs = new POIFSFileSystem();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       DirectoryEntry root = fs.getRoot();
-      string(root, 0x0037, subject);                        // PR_SUBJECT
-      string(root, 0x1000, body);                           // PR_BODY
-      string(root, 0x0C1A, "Accounts Payable");             // PR_SENDER_NAME
-      string(root, 0x0C1F, "ap@example.com");               // PR_SENDER_EMAIL_ADDRESS
-      string(root, 0x0E04, "Harbourview Finance");          // PR_DISPLAY_TO
-      string(root, 0x001A, "IPM.Note");                     // PR_MESSAGE_CLASS
+      string(root, 0x0037, subject); // PR_SUBJECT
+      string(root, 0x1000, body); // PR_BODY
+      string(root, 0x0C1A, "Accounts Payable"); // PR_SENDER_NAME
+      string(root, 0x0C1F, "ap@example.com"); // PR_SENDER_EMAIL_ADDRESS
+      string(root, 0x0E04, "Harbourview Finance"); // PR_DISPLAY_TO
+      string(root, 0x001A, "IPM.Note"); // PR_MESSAGE_CLASS
       // Top-level property stream: 32-byte header, then fixed-size properties.
       ByteBuffer props = header(32);
       props.position(8);
@@ -59,22 +59,26 @@ public final class Containers {
       root.createDocument("__properties_version1.0", new ByteArrayInputStream(props.array()));
 
       DirectoryEntry recip = root.createDirectory("__recip_version1.0_#00000000");
-      string(recip, 0x3001, "Harbourview Finance");         // PR_DISPLAY_NAME
+      string(recip, 0x3001, "Harbourview Finance"); // PR_DISPLAY_NAME
       string(recip, 0x39FE, "finance@harbourview.example"); // PR_SMTP_ADDRESS
-      recip.createDocument("__properties_version1.0", new ByteArrayInputStream(
-          withInt(header(8), 0x0C150003, 1).array()));      // PR_RECIPIENT_TYPE = MAPI_TO
+      recip.createDocument(
+          "__properties_version1.0",
+          new ByteArrayInputStream(
+              withInt(header(8), 0x0C150003, 1).array())); // PR_RECIPIENT_TYPE = MAPI_TO
 
       int i = 0;
       for (Map.Entry<String, byte[]> a : attachments.entrySet()) {
-        DirectoryEntry att = root.createDirectory(
-            String.format("__attach_version1.0_#%08X", i++));
-        string(att, 0x3707, a.getKey());                    // PR_ATTACH_LONG_FILENAME
-        string(att, 0x3704, shortName(a.getKey()));         // PR_ATTACH_FILENAME
-        string(att, 0x3703, extension(a.getKey()));         // PR_ATTACH_EXTENSION
-        att.createDocument("__substg1.0_37010102",          // PR_ATTACH_DATA_BIN
+        DirectoryEntry att = root.createDirectory(String.format("__attach_version1.0_#%08X", i++));
+        string(att, 0x3707, a.getKey()); // PR_ATTACH_LONG_FILENAME
+        string(att, 0x3704, shortName(a.getKey())); // PR_ATTACH_FILENAME
+        string(att, 0x3703, extension(a.getKey())); // PR_ATTACH_EXTENSION
+        att.createDocument(
+            "__substg1.0_37010102", // PR_ATTACH_DATA_BIN
             new ByteArrayInputStream(a.getValue()));
-        att.createDocument("__properties_version1.0", new ByteArrayInputStream(
-            withInt(header(8), 0x37050003, 1).array()));    // PR_ATTACH_METHOD = ATTACH_BY_VALUE
+        att.createDocument(
+            "__properties_version1.0",
+            new ByteArrayInputStream(
+                withInt(header(8), 0x37050003, 1).array())); // PR_ATTACH_METHOD = ATTACH_BY_VALUE
       }
       root.createDirectory("__nameid_version1.0");
       fs.writeFilesystem(out);
@@ -101,12 +105,13 @@ public final class Containers {
   }
 
   /**
-   * A one-page PDF with {@code pageText} (none when null) whose document-level EmbeddedFiles
-   * name tree holds the given files, as "attach file" in a PDF editor writes them.
+   * A one-page PDF with {@code pageText} (none when null) whose document-level EmbeddedFiles name
+   * tree holds the given files, as "attach file" in a PDF editor writes them.
    */
   public static byte[] pdfWithEmbeddedFiles(String pageText, Map<String, byte[]> files)
       throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
       if (pageText != null) {
@@ -145,7 +150,8 @@ public final class Containers {
 
   /** A Unicode string property stream ({@code __substg1.0_XXXX001F}, UTF-16LE). */
   private static void string(DirectoryEntry dir, int id, String value) throws IOException {
-    dir.createDocument(String.format("__substg1.0_%04X001F", id),
+    dir.createDocument(
+        String.format("__substg1.0_%04X001F", id),
         new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_16LE)));
   }
 

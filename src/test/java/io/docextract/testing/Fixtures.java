@@ -25,15 +25,32 @@ public final class Fixtures {
 
   /** SmolLM2-135M-Instruct from ../shared (chat template, one slot, 2048 context). */
   public static ModelSettings smollm2(int maxTokens) {
-    return new ModelSettings(SMOLLM2.toAbsolutePath().toString(),
-        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53", null, null, true,
-        2048, 2, 1, maxTokens, true);
+    return new ModelSettings(
+        SMOLLM2.toAbsolutePath().toString(),
+        "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
+        null,
+        null,
+        true,
+        2048,
+        2,
+        1,
+        maxTokens,
+        true);
   }
 
   /** stories260K with one slot: deterministic at temperature 0. */
   public static ModelSettings stories(int contextSize, int maxTokens) {
-    return new ModelSettings(STORIES.toAbsolutePath().toString(), sha(STORIES), null, null, false,
-        contextSize, 2, 1, maxTokens, true);
+    return new ModelSettings(
+        STORIES.toAbsolutePath().toString(),
+        sha(STORIES),
+        null,
+        null,
+        false,
+        contextSize,
+        2,
+        1,
+        maxTokens,
+        true);
   }
 
   public static DocumentSchema schema(String type) {
@@ -46,7 +63,10 @@ public final class Fixtures {
 
   public static DocumentTypeConfig type(String name, List<String> match) {
     DocumentSchema schema = schema(name);
-    return new DocumentTypeConfig(name, schema, match,
+    return new DocumentTypeConfig(
+        name,
+        schema,
+        match,
         new ExtractionPrompt("Extract the " + name + " fields.", schema.json(), List.of()));
   }
 
@@ -62,8 +82,9 @@ public final class Fixtures {
   public static String sroieText(String id) {
     StringBuilder text = new StringBuilder();
     try {
-      for (String row : Files.readAllLines(SROIE_TEXT.resolve(id + ".csv"),
-          java.nio.charset.StandardCharsets.UTF_8)) {
+      for (String row :
+          Files.readAllLines(
+              SROIE_TEXT.resolve(id + ".csv"), java.nio.charset.StandardCharsets.UTF_8)) {
         String[] cols = row.split(",", 9);
         if (cols.length == 9) {
           text.append(cols[8]).append('\n');

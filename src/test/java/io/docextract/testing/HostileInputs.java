@@ -22,20 +22,20 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * Generates the hostile and broken inputs of issue 10 into a folder, in code, so no test depends
- * on a checked-in binary: corrupt, truncated and password PDFs, a zip bomb, archives nested 20
- * deep, billion laughs, external entities in XML, HTML and DOCX pointing at a local file, deeply
- * nested HTML, a sparse 300 MB text file, an empty file, random bytes under document extensions,
- * cp1252 and UTF-16 text, awkward file names, a duplicate and a prompt injection.
+ * Generates the hostile and broken inputs of issue 10 into a folder, in code, so no test depends on
+ * a checked-in binary: corrupt, truncated and password PDFs, a zip bomb, archives nested 20 deep,
+ * billion laughs, external entities in XML, HTML and DOCX pointing at a local file, deeply nested
+ * HTML, a sparse 300 MB text file, an empty file, random bytes under document extensions, cp1252
+ * and UTF-16 text, awkward file names, a duplicate and a prompt injection.
  *
  * <p>Each file's expected end is {@code parsed} or the review reason code.
  */
@@ -132,7 +132,8 @@ public final class HostileInputs {
 
   /** A one-page PDF with a text layer; with a password, encrypted for that user password. */
   public static byte[] pdf(String text, String password) throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -158,7 +159,8 @@ public final class HostileInputs {
    * cannot be decoded. Pages one and three must still be read.
    */
   public static byte[] badPagePdf() throws IOException {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 1; i <= 3; i++) {
         PDPage page = new PDPage();
         doc.addPage(page);
@@ -185,8 +187,8 @@ public final class HostileInputs {
   }
 
   /**
-   * A zip whose bomb.txt inflates to {@code size} bytes of one letter (deflate compresses it
-   * about 1000:1), beside a small readme that must still be read.
+   * A zip whose bomb.txt inflates to {@code size} bytes of one letter (deflate compresses it about
+   * 1000:1), beside a small readme that must still be read.
    */
   public static byte[] zipBomb(long size) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -250,36 +252,52 @@ public final class HostileInputs {
 
   public static String xxeXml(Path secret) {
     return "<?xml version=\"1.0\"?>\n<!DOCTYPE invoice [\n <!ENTITY xxe SYSTEM \""
-        + secret.toUri() + "\">\n]>\n<invoice><number>INV-XXE-1</number><note>&xxe;</note>"
+        + secret.toUri()
+        + "\">\n]>\n<invoice><number>INV-XXE-1</number><note>&xxe;</note>"
         + "<total>12.00</total></invoice>\n";
   }
 
   public static String xxeHtml(Path secret) {
-    return "<!DOCTYPE html [\n <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">\n]>\n"
+    return "<!DOCTYPE html [\n <!ENTITY xxe SYSTEM \""
+        + secret.toUri()
+        + "\">\n]>\n"
         + "<html><body><p>Invoice INV-XXE-2 total 13.00</p><p>&xxe;</p>"
-        + "<iframe src=\"" + secret.toUri() + "\"></iframe></body></html>\n";
+        + "<iframe src=\""
+        + secret.toUri()
+        + "\"></iframe></body></html>\n";
   }
 
   /** A DOCX whose document.xml declares an external entity for the local file and uses it. */
   public static byte[] xxeDocx(Path secret) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/"
-          + "vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-          + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-      entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
-          + "2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
-      entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
-          + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-          + "<w:body><w:p><w:r><w:t>Invoice INV-XXE-3 &xxe;</w:t></w:r></w:p></w:body>"
-          + "</w:document>");
+      entry(
+          zip,
+          "[Content_Types].xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+              + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+              + "<Default Extension=\"rels\" ContentType=\"application/"
+              + "vnd.openxmlformats-package.relationships+xml\"/>"
+              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+              + "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+              + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+      entry(
+          zip,
+          "_rels/.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+              + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+              + "2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+      entry(
+          zip,
+          "word/document.xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+              + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \""
+              + secret.toUri()
+              + "\">]>"
+              + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+              + "<w:body><w:p><w:r><w:t>Invoice INV-XXE-3 &xxe;</w:t></w:r></w:p></w:body>"
+              + "</w:document>");
     }
     return bytes.toByteArray();
   }
@@ -291,8 +309,11 @@ public final class HostileInputs {
   }
 
   public static String deepHtml(int depth) {
-    return "<html><body>" + "<div>".repeat(depth) + "Invoice INV-DEEP-1 total 14.00"
-        + "</div>".repeat(depth) + "</body></html>";
+    return "<html><body>"
+        + "<div>".repeat(depth)
+        + "Invoice INV-DEEP-1 total 14.00"
+        + "</div>".repeat(depth)
+        + "</body></html>";
   }
 
   /** A file of {@code size} bytes that takes no time or disk to write (a sparse file). */
@@ -319,8 +340,8 @@ public final class HostileInputs {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
     g.setColor(Color.BLACK);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
     for (int i = 0; i < lines.length; i++) {
       g.drawString(lines[i], 40, 80 + i * 60);
@@ -330,5 +351,4 @@ public final class HostileInputs {
     ImageIO.write(img, "png", out);
     return out.toByteArray();
   }
-
 }

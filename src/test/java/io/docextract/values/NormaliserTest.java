@@ -9,7 +9,8 @@ class NormaliserTest {
 
   @Test
   void alnumKeepsOnlyLettersAndDigits() {
-    assertEquals(Normaliser.ALNUM.apply("NO.12,JALAN MAWAR 3"),
+    assertEquals(
+        Normaliser.ALNUM.apply("NO.12,JALAN MAWAR 3"),
         Normaliser.ALNUM.apply("No 12, Jalan Mawar 3."));
     assertEquals("NO12JALANMAWAR3", Normaliser.ALNUM.apply("No 12, Jalan Mawar 3."));
     assertEquals(Normaliser.ALNUM, Normaliser.of("alnum"));
@@ -17,10 +18,22 @@ class NormaliserTest {
 
   @Test
   void datesFromPrintedLayoutsBecomeIso() {
-    for (String s : new String[] {"25/12/2018", "25-12-2018", "25.12.2018", "25/12/18",
-        "2018-12-25", "December 25, 2018", "25 December 2018", "25th day of December, 2018",
-        "Dec 25 2018", "25-DEC-18", "DATE: 25/12/2018 13:05", "DEC 25, 2018 12:16:25",
-        "25 Dec 2018 1:05 PM"}) {
+    for (String s :
+        new String[] {
+          "25/12/2018",
+          "25-12-2018",
+          "25.12.2018",
+          "25/12/18",
+          "2018-12-25",
+          "December 25, 2018",
+          "25 December 2018",
+          "25th day of December, 2018",
+          "Dec 25 2018",
+          "25-DEC-18",
+          "DATE: 25/12/2018 13:05",
+          "DEC 25, 2018 12:16:25",
+          "25 Dec 2018 1:05 PM"
+        }) {
       assertEquals("2018-12-25", Normaliser.DATE.apply(s), s);
     }
   }
@@ -65,7 +78,8 @@ class NormaliserTest {
   void partyNamesTakeKleistersFormForAmpersandsLegalFormsAndTitles() {
     java.util.function.UnaryOperator<String> n =
         v -> Normaliser.KLEISTER.apply(Normaliser.KLEISTER_PARTY.apply(v));
-    assertEquals("Heidrick and Struggles, Inc.",
+    assertEquals(
+        "Heidrick and Struggles, Inc.",
         Normaliser.KLEISTER_PARTY.apply("Heidrick & Struggles, Incorporated"),
         "a record keeps a readable name; the scorer's kleister form comes on top");
     assertEquals("HEIDRICK_AND_STRUGGLES_INC.", n.apply("Heidrick & Struggles, Incorporated"));
