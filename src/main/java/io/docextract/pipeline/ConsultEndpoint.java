@@ -39,8 +39,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 public final class ConsultEndpoint
     extends PTransform<PCollection<Iterable<ExtractionRequest>>, PCollectionTuple> {
 
-  public static final TupleTag<Extraction> EXTRACTIONS = new TupleTag<>() {};
-  public static final TupleTag<ReviewItem> FAILURES = new TupleTag<>() {};
+  // The local model's tags: either tier-1 transform's outputs go straight on to MergeChunks.
+  public static final TupleTag<Extraction> EXTRACTIONS = ExtractFields.EXTRACTIONS;
+  public static final TupleTag<ReviewItem> FAILURES = ExtractFields.FAILURES;
 
   private final EndpointSettings endpoint;
   private final List<DocumentTypeConfig> types;

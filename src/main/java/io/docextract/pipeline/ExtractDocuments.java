@@ -97,26 +97,14 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
                     served == null
                         ? config.batchSize()
                         : Math.max(config.batchSize(), served.concurrency())));
-    PCollectionTuple answered;
-    TupleTag<Extraction> answeredTag;
-    TupleTag<ReviewItem> failedTag;
-    if (served == null) {
-      answered =
-          batches.apply(
-              "ExtractFields", ExtractFields.with(config.model(), config.documentTypes()));
-      answeredTag = ExtractFields.EXTRACTIONS;
-      failedTag = ExtractFields.FAILURES;
-    } else {
-      answered =
-          batches.apply(
-              "AskEndpoint", ConsultEndpoint.at(served, config.documentTypes()).withTier(1));
-      answeredTag = ConsultEndpoint.EXTRACTIONS;
-      failedTag = ConsultEndpoint.FAILURES;
-    }
+    PCollectionTuple answered =
+        served == null
+            ? batches.apply(
+                "ExtractFields", ExtractFields.with(config.model(), config.documentTypes()))
+            : batches.apply(
+                "AskEndpoint", ConsultEndpoint.at(served, config.documentTypes()).withTier(1));
     PCollectionTuple extracted =
-        PCollectionTuple.of(ExtractFields.EXTRACTIONS, answered.get(answeredTag))
-            .and(ExtractFields.FAILURES, answered.get(failedTag))
-            .apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
+        answered.apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
 
     Escalation escalation = config.escalation();
     ValidateRecords validate =
