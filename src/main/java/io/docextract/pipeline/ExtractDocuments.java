@@ -98,11 +98,11 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
                         ? config.batchSize()
                         : Math.max(config.batchSize(), served.concurrency())));
     PCollectionTuple answered =
-        served == null
-            ? batches.apply(
-                "ExtractFields", ExtractFields.with(config.model(), config.documentTypes()))
-            : batches.apply(
-                "AskEndpoint", ConsultEndpoint.at(served, config.documentTypes()).withTier(1));
+        batches.apply(
+            "ExtractFields",
+            served == null
+                ? ExtractFields.with(config.model(), config.documentTypes())
+                : ExtractFields.at(served, config.documentTypes()));
     PCollectionTuple extracted =
         answered.apply("MergeChunks", MergeChunks.forTypes(config.documentTypes()));
 
@@ -129,35 +129,28 @@ public final class ExtractDocuments extends PTransform<PBegin, PCollectionTuple>
     if (escalation != null) {
       // The second tier sees only what the first failed on; what it fails on goes to review.
       PCollection<ExtractionRequest> escalated = validated.get(ValidateRecords.ESCALATE);
-      PCollection<Extraction> answers;
-      ValidateRecords validate2;
-      if (escalation.remote()) {
-        PCollectionTuple asked =
-            escalated
-                .apply(
-                    "BatchEscalated",
-                    BatchRequests.ofSize(
-                        Math.max(config.batchSize(), escalation.endpoint().concurrency())))
-                .apply(
-                    "ConsultEndpoint",
-                    ConsultEndpoint.at(escalation.endpoint(), config.documentTypes()));
-        answers = asked.get(ConsultEndpoint.EXTRACTIONS);
-        failures = failures.and(asked.get(ConsultEndpoint.FAILURES));
-        validate2 = ValidateRecords.against(config.documentTypes(), escalation.endpoint());
-      } else {
-        // The second tier is one model for every type: the types' own models are tier 1's.
-        List<DocumentTypeConfig> tier2Types =
-            config.documentTypes().stream().map(t -> t.withModel(null)).toList();
-        PCollectionTuple extracted2 =
-            escalated
-                .apply("BatchEscalated", BatchRequests.ofSize(config.batchSize()))
-                .apply(
-                    "ExtractFieldsTier2",
-                    ExtractFields.with(escalation.model(), tier2Types).withTier(2));
-        answers = extracted2.get(ExtractFields.EXTRACTIONS);
-        failures = failures.and(extracted2.get(ExtractFields.FAILURES));
-        validate2 = ValidateRecords.against(tier2Types, escalation.model());
-      }
+      // The second tier is one model for every type: the types' own models are tier 1's.
+      List<DocumentTypeConfig> tier2Types =
+          config.documentTypes().stream().map(t -> t.withModel(null)).toList();
+      ExtractFields tier2 =
+          escalation.remote()
+              ? ExtractFields.at(escalation.endpoint(), tier2Types)
+              : ExtractFields.with(escalation.model(), tier2Types);
+      PCollectionTuple extracted2 =
+          escalated
+              .apply(
+                  "BatchEscalated",
+                  BatchRequests.ofSize(
+                      escalation.remote()
+                          ? Math.max(config.batchSize(), escalation.endpoint().concurrency())
+                          : config.batchSize()))
+              .apply("ExtractFieldsTier2", tier2.withTier(2));
+      PCollection<Extraction> answers = extracted2.get(ExtractFields.EXTRACTIONS);
+      failures = failures.and(extracted2.get(ExtractFields.FAILURES));
+      ValidateRecords validate2 =
+          escalation.remote()
+              ? ValidateRecords.against(tier2Types, escalation.endpoint())
+              : ValidateRecords.against(tier2Types, escalation.model());
       PCollectionTuple validated2 = answers.apply("ValidateRecordsTier2", validate2.withTier(2));
       records = records.and(validated2.get(ValidateRecords.RECORDS));
       failures = failures.and(validated2.get(ValidateRecords.FAILURES));
