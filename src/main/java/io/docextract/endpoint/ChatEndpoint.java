@@ -177,6 +177,10 @@ public final class ChatEndpoint {
       throw new IllegalArgumentException("schema of " + schemaName + " is not JSON", e);
     }
     ObjectNode format = root.putObject("response_format");
+    if (settings.responseFormat().equals(EndpointSettings.JSON_MODE)) {
+      format.put("type", EndpointSettings.JSON_OBJECT);
+      return root.toString();
+    }
     format.put("type", settings.responseFormat());
     if (settings.responseFormat().equals(EndpointSettings.JSON_OBJECT)) {
       format.set("schema", schema);

@@ -2,6 +2,7 @@ package io.docextract.endpoint;
 
 import java.io.Serializable;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,10 @@ import java.util.Objects;
  * @param responseFormat how the schema is sent: {@code json_schema} (OpenAI's {@code
  *     response_format: {type: json_schema, json_schema: {schema}}}, what llama.cpp's server, vLLM
  *     and Ollama take) or {@code json_object} ({@code {type: json_object, schema}}, what
- *     llama-cpp-python's server takes)
+ *     llama-cpp-python's server takes), or {@code json_mode} ({@code {type: json_object}} with no
+ *     schema: the server promises JSON only, and the schema is checked here after, as every reply
+ *     is; for servers whose schema grammar is slow, such as llama-cpp-python's on a large
+ *     vocabulary, or that take no schema at all)
  */
 public record EndpointSettings(
     String url,
@@ -43,6 +47,7 @@ public record EndpointSettings(
 
   public static final String JSON_SCHEMA = "json_schema";
   public static final String JSON_OBJECT = "json_object";
+  public static final String JSON_MODE = "json_mode";
 
   /** One request in flight per worker, no token probabilities: the second tier's defaults. */
   public EndpointSettings(
@@ -88,9 +93,9 @@ public record EndpointSettings(
     if (maxRequests < 0) {
       throw new IllegalArgumentException("maxRequests must be >= 0, got " + maxRequests);
     }
-    if (!JSON_SCHEMA.equals(responseFormat) && !JSON_OBJECT.equals(responseFormat)) {
+    if (!List.of(JSON_SCHEMA, JSON_OBJECT, JSON_MODE).contains(responseFormat)) {
       throw new IllegalArgumentException(
-          "responseFormat must be json_schema or json_object, got " + responseFormat);
+          "responseFormat must be json_schema, json_object or json_mode, got " + responseFormat);
     }
     if (concurrency < 1 || concurrency > 64) {
       throw new IllegalArgumentException("concurrency must be 1..64, got " + concurrency);

@@ -440,7 +440,7 @@ class PipelineLoaderTest {
     assertTrue(
         refused(valid() + "endpoint: {url: 'http://x/v1', model: m, responseFormat: xml}\n")
             .getMessage()
-            .contains("responseFormat must be json_schema or json_object"));
+            .contains("responseFormat must be json_schema, json_object or json_mode"));
     assertTrue(
         refused(valid() + "endpoint: {url: 'http://x/v1', model: m, concurrency: 0}\n")
             .getMessage()

@@ -140,6 +140,38 @@ class ChatEndpointTest {
   }
 
   @Test
+  void sendsTheSchemaInEachResponseFormatsOwnPlace() throws Exception {
+    EndpointSettings base = settings("http://127.0.0.1:1/v1", 5, 0, 1);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode object =
+        json.readTree(
+            new ChatEndpoint(as(base, "json_object")).requestBody("s", TURNS, "receipt", SCHEMA));
+    assertEquals("json_object", object.at("/response_format/type").asText());
+    assertEquals(40, object.at("/response_format/schema/properties/company/maxLength").asInt());
+    // JSON mode: the server promises JSON only; the schema is checked after, on our side.
+    JsonNode mode =
+        json.readTree(
+            new ChatEndpoint(as(base, "json_mode")).requestBody("s", TURNS, "receipt", SCHEMA));
+    assertEquals("json_object", mode.at("/response_format/type").asText());
+    assertEquals(1, mode.path("response_format").size());
+  }
+
+  private static EndpointSettings as(EndpointSettings s, String format) {
+    return new EndpointSettings(
+        s.url(),
+        s.model(),
+        null,
+        s.timeoutSeconds(),
+        s.retries(),
+        s.maxTokens(),
+        s.maxRequests(),
+        UUID.randomUUID().toString(),
+        1,
+        false,
+        format);
+  }
+
+  @Test
   void readsEachFieldsProbabilityFromTheReplysLogprobs() throws Exception {
     String reply = "{\"company\": \"ACME\", \"total\": \"12.00\"}";
     JsonNode tokens =
