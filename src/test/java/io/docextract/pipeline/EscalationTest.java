@@ -9,6 +9,7 @@ import io.docextract.config.Escalation;
 import io.docextract.config.JobConfig;
 import io.docextract.config.PipelineLoader;
 import io.docextract.testing.Fixtures;
+import io.docextract.testing.LlamaCppPython;
 import io.docextract.validate.ExtractedRecord;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public class EscalationTest implements Serializable {
             receipt.documentTypes(),
             new Escalation(receipt.model(), Escalation.DEFAULT_REASONS));
 
-    PCollectionTuple out = p.apply(ExtractDocuments.from(job));
+    PCollectionTuple out = p.apply(ExtractDocuments.from(LlamaCppPython.servedIfAsked(job)));
     PAssert.that(out.get(ExtractDocuments.RECORDS))
         .satisfies(
             records -> {

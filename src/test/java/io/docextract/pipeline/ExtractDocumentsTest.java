@@ -4,6 +4,7 @@ import io.docextract.config.JobConfig;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
+import io.docextract.testing.LlamaCppPython;
 import io.docextract.validate.ExtractedRecord;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -28,18 +29,19 @@ public class ExtractDocumentsTest implements Serializable {
   @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
 
   static JobConfig job(Path in, Path out) {
-    return new JobConfig(
-        "test",
-        "test.yaml",
-        in + "/*/*",
-        out.toString(),
-        out.toString(),
-        Fixtures.stories(1024, 160),
-        2,
-        ParseLimits.defaults(),
-        2000,
-        List.of(acceptingAll(Fixtures.type("receipt", List.of("**/receipts/*")))),
-        null);
+    return LlamaCppPython.servedIfAsked(
+        new JobConfig(
+            "test",
+            "test.yaml",
+            in + "/*/*",
+            out.toString(),
+            out.toString(),
+            Fixtures.stories(1024, 160),
+            2,
+            ParseLimits.defaults(),
+            2000,
+            List.of(acceptingAll(Fixtures.type("receipt", List.of("**/receipts/*")))),
+            null));
   }
 
   /**

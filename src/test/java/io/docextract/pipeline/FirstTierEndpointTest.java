@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -105,7 +106,11 @@ public class FirstTierEndpointTest {
   }
 
   static void run(JobConfig config) {
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    // One DirectRunner worker, as `run` has: while a bundle waits on the model or the server, the
+    // others only poll timers, here a core each for as long as the server decodes.
+    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+    options.setTargetParallelism(1);
+    Pipeline p = Pipeline.create(options);
     ExtractionPipeline.build(p, config);
     assertEquals(PipelineResult.State.DONE, p.run().waitUntilFinish());
   }

@@ -11,6 +11,7 @@ import io.docextract.passages.ChunkPlan;
 import io.docextract.passages.FieldMerge;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
+import io.docextract.testing.LlamaCppPython;
 import io.docextract.validate.ExtractedRecord;
 import io.docextract.values.Reason;
 import java.io.Serializable;
@@ -208,7 +209,7 @@ public class MergeChunksTest implements Serializable {
             1500,
             List.of(nda()),
             null);
-    PCollectionTuple result = p.apply(ExtractDocuments.from(job));
+    PCollectionTuple result = p.apply(ExtractDocuments.from(LlamaCppPython.servedIfAsked(job)));
     // Exactly once across records and review, though the long one went as several chunks.
     PAssert.that(
             org.apache.beam.sdk.values.PCollectionList.of(
