@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       EvalCommand.class,
       PromoteCommand.class,
+      LabelCommand.class,
       BenchCommand.class,
       FinetuneCommand.class,
       ReviewCommand.class,
