@@ -109,6 +109,36 @@ public final class FinetuneCommand implements Callable<Integer> {
               + " as the new ones, as far as there are)")
   double replay;
 
+  @Option(
+      names = "--sizes",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "a learning curve: one adapter per number of training labels (nested seeded subsets of"
+              + " the training split) under --out/labels-N, each scored on --held-apart")
+  List<Integer> sizes = new ArrayList<>();
+
+  @Option(
+      names = "--held-apart",
+      paramLabel = "GOLD",
+      description = "with --sizes: the gold file every size is scored on (never trained on)")
+  Path heldApart;
+
+  @Option(
+      names = "--held-apart-select",
+      defaultValue = "all",
+      paramLabel = "FROM:TO",
+      description = "with --sizes: the slice of --held-apart to score on")
+  String heldApartSelect;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  /** The pipeline, type and labelled texts, read once before any adapter is trained. */
+  private JobConfig config;
+
+  private DocumentTypeConfig docType;
+  private Map<GoldDocument, String> texts;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
@@ -132,6 +162,17 @@ public final class FinetuneCommand implements Callable<Integer> {
             excludeIds.add(d.doc());
             excludeHashes.add(hash(t));
           });
+    }
+    if (heldApart != null) {
+      // The documents a learning curve is scored on are never trained on (id or text).
+      List<GoldDocument> held = GoldSet.slice(GoldSet.load(heldApart), heldApartSelect);
+      GoldTexts.load(
+              held, held.stream().allMatch(GoldDocument::hasText), null, config.parseLimits())
+          .forEach(
+              (d, t) -> {
+                excludeIds.add(d.doc());
+                excludeHashes.add(hash(t));
+              });
     }
     List<TrainingSplit.Doc> all =
         texts.entrySet().stream()
@@ -174,17 +215,19 @@ public final class FinetuneCommand implements Callable<Integer> {
           seed);
     }
 
+    if (!sizes.isEmpty()) {
+      if (parent != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--sizes trains from the base model: drop --from");
+      }
+      return LearningCurveRun.run(
+          this, config, docType, split, (dir, docs) -> train(dir, docs, split, Map.of(), null));
+    }
     train(out, split.train(), split, replayed, parent);
     o.println(
         "adapter: " + out.resolve("adapter.gguf") + "; manifest: " + out.resolve("training.json"));
     return ExitCodes.OK;
   }
-
-  /** Training data, fixed before any size or adapter is trained. */
-  private JobConfig config;
-
-  private DocumentTypeConfig docType;
-  private Map<GoldDocument, String> texts;
 
   /**
    * Renders {@code trainDocs} (and the replayed documents) and the split's eval documents as the
