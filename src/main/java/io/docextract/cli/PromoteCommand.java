@@ -1,6 +1,7 @@
 package io.docextract.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.catalog.Checksums;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
@@ -174,6 +175,23 @@ public final class PromoteCommand implements Callable<Integer> {
             gold + " [" + describe() + "]" + (goldOptions.text ? ", given text" : ""),
             d,
             action);
+    // The challenger's folder keeps its held-apart figures and the verdict (the champion's
+    // folder is left alone: it may be a shipped adapter; its figures are in the report).
+    ObjectNode entry = JsonLines.mapper().createObjectNode();
+    entry.put("date", date);
+    entry.put("by", "docextract promote");
+    entry.put("pipeline", pipeline.toString());
+    entry.put("documents", report.documents());
+    entry.put("document_count", d.documents());
+    entry.put("field_exact", d.challenger());
+    ObjectNode perField = entry.putObject("fields");
+    d.fields().forEach(f -> perField.put(f.field(), f.challenger()));
+    entry.put("champion_sha256", championModel.adapterSha256());
+    entry.put("champion_field_exact", d.champion());
+    entry.put("decision", d.promote() ? "promoted" : "refused");
+    entry.put("report", out.resolve("promote.json").toString());
+    HeldApartScores.record(adapter, entry)
+        .ifPresent(f -> err.println("promote: held-apart scores added to " + f));
     Files.writeString(out.resolve("promote.md"), report.markdown());
     Files.writeString(
         out.resolve("promote.json"),

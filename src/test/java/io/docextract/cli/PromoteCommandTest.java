@@ -95,6 +95,11 @@ class PromoteCommandTest {
       assertEquals(before, Files.readString(backup));
     }
     assertTrue(Files.readString(tmp.resolve("gate1/promote.md")).contains("**promoted**"));
+    // The promoted adapter's folder keeps the figures it was promoted on.
+    JsonNode held = json(receipt.resolve("training.json")).get("held_apart").get(0);
+    assertEquals("promoted", held.get("decision").asText());
+    assertEquals(
+        report.at("/field_exact/challenger").asDouble(), held.get("field_exact").asDouble(), 1e-9);
 
     Cli second = new Cli();
     code =
@@ -116,6 +121,8 @@ class PromoteCommandTest {
     assertEquals("refused", refused.path("decision").asText(), refused.toPrettyString());
     assertTrue(refused.at("/field_exact/difference_high").asDouble() < 0, refused.toPrettyString());
     assertEquals(after, Files.readString(pipeline), "a refused challenger changes nothing");
+    assertEquals(
+        "refused", json(nda.resolve("training.json")).at("/held_apart/0/decision").asText());
     // The same documents, the roles swapped: the figures swap too.
     assertEquals(
         report.at("/field_exact/champion").asDouble(),
