@@ -103,6 +103,8 @@ def parse_args(argv=None) -> argparse.Namespace:
                    help="skip examples longer than this many tokens (0 = the model's context length)")
     p.add_argument("--eos-token", help="end token appended to every completion (default: the GGUF's eos token)")
     p.add_argument("--eval-before", action="store_true", help="also compute the eval loss before training")
+    p.add_argument("--init-adapter", help="LoRA adapter GGUF to continue training from (its rank and alpha "
+                                          "replace --rank/--alpha; implies --eval-before)")
     p.add_argument("--merge", choices=["q8_0", "f16"], help="also write a merged model GGUF of this type")
     p.add_argument("--converters", default=str(default_converters_dir()),
                    help="folder with convert_lora_to_gguf.py / convert_hf_to_gguf.py and gguf-py "
@@ -553,9 +555,30 @@ def main(argv=None) -> int:
         schedule.extend(order)
     schedule = schedule[:n_examples_total]
 
+    init = None
+    if args.init_adapter:
+        import lora_gguf
+
+        init_path = Path(args.init_adapter).resolve()
+        try:
+            init = lora_gguf.read(init_path)
+        except (OSError, ValueError) as e:
+            fail(f"--init-adapter: {e}")
+        if init["architecture"] != meta["architecture"]:
+            fail(f"--init-adapter is for {init['architecture']}, the base is {meta['architecture']}")
+        args.rank, args.alpha = init["rank"], init["alpha"]
+        # The starting loss shows the adapter was read back right: near its own eval loss.
+        args.eval_before = True
+
     lcfg = LoraConfig(r=args.rank, lora_alpha=args.alpha, lora_dropout=args.dropout, bias="none",
                       target_modules=TARGET_MODULES, task_type="CAUSAL_LM")
     model = get_peft_model(model, lcfg)
+    if init is not None:
+        try:
+            n_init = lora_gguf.load_into(model, init, torch)
+        except ValueError as e:
+            fail(f"--init-adapter: {e}")
+        log(f"continuing from {init_path.name}: {n_init} tensors, r={args.rank} alpha={args.alpha}")
     n_train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     log(f"LoRA r={args.rank} alpha={args.alpha} on {TARGET_MODULES}: {n_train:,} trainable parameters")
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr, weight_decay=0.0)
@@ -679,6 +702,8 @@ def main(argv=None) -> int:
                   "prompt_tokens_mean": round(sum(p_tokens) / len(train), 1),
                   "target_tokens_mean": round(sum(t_tokens) / len(train), 1)},
         "eval": None,
+        "init_adapter": ({"path": str(init_path), "sha256": sha256_file(init_path),
+                          "tensors": n_init} if init is not None else None),
         "end_token": {"text": enc.eos_text, "id": enc.eos_id, "override": args.eos_token is not None},
         "hyperparameters": {
             "epochs": args.epochs, "max_steps": args.max_steps, "steps_done": step,

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       EvalCommand.class,
+      PromoteCommand.class,
+      LabelCommand.class,
       BenchCommand.class,
       FinetuneCommand.class,
       ReviewCommand.class,
@@ -30,7 +32,8 @@ import picocli.CommandLine.Command;
       "2:bad command line or pipeline file",
       "3:the input matched no file",
       "4:the model is missing, unreadable or fails its checksum",
-      "5:the job failed while running"
+      "5:the job failed while running",
+      "6:promote refused the challenger (nothing changed)"
     })
 public final class DocExtract implements Runnable {
 

@@ -6,7 +6,6 @@ import io.docextract.eval.ComparisonReport;
 import io.docextract.eval.Coverage;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
-import io.docextract.eval.FieldConfidences;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.PipelineThreshold;
 import io.docextract.eval.Prediction;
@@ -14,7 +13,6 @@ import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
 import io.docextract.model.ModelRuntime;
 import io.docextract.pipeline.EvaluationJob;
-import io.docextract.pipeline.JobPreflight;
 import io.docextract.pipeline.ProcessStats;
 import io.docextract.values.JsonLines;
 import java.io.IOException;
@@ -137,39 +135,30 @@ public final class EvalCommand implements Callable<Integer> {
     if (!rulesOnly) {
       for (Map.Entry<String, JobConfig> e : configs.entrySet()) {
         String label = e.getKey();
-        JobConfig c =
-            e.getValue()
-                .withInput(inputs.toAbsolutePath() + "/*")
-                .withOutput(
-                    out.resolve("runs")
-                        .resolve(label.replaceAll("[^A-Za-z0-9._-]", "_"))
-                        .toString())
-                .withDocumentTypes(List.of(docType.withMatch(List.of())));
         PipelineOptions options = BeamOptions.parse(beamArgs);
         // Each model's peak memory on its own: the previous model is closed and the peak reset
         // before this one is loaded (by the preflight, then shared with the run).
         ModelRuntime.shutdownIdle();
         System.gc();
         boolean isolated = ProcessStats.resetPeakRss();
-        JobPreflight.Result pre = JobPreflight.check(c, options);
-        if (!pre.ok()) {
-          err.println("docextract: " + pre.message());
-          return ExitCodes.BAD_CONFIG;
-        }
-        EvaluationJob.Result r = EvaluationJob.run(c, options, pre.inputs());
+        GoldRuns.Run run =
+            GoldRuns.run(
+                e.getValue(),
+                docType,
+                inputs,
+                out.resolve("runs").resolve(GoldRuns.folder(label)),
+                options);
+        EvaluationJob.Result r = run.result();
         if (!isolated && configs.size() > 1) {
           err.println("eval: peak RSS is the process's so far (cannot reset it here)");
         }
-        List<String> runFiles = new ArrayList<>(r.summary().recordFiles());
-        runFiles.addAll(r.summary().reviewFiles());
-        predictions.put(
-            label, FieldConfidences.attach(r.byFile(), FieldConfidences.read(runFiles)));
+        predictions.put(label, run.byFile());
         speed.put(
             label,
             new EvalReport.Speed(
                 r.summary().docsPerMinute(),
                 r.p95LatencyMs(),
-                r.cpuSeconds() * 1000 / Math.max(1, pre.inputs()),
+                r.cpuSeconds() * 1000 / Math.max(1, run.inputs()),
                 r.peakRssMb()));
         err.printf(
             "eval: %s done in %.1f s (%.1f docs/min)%n",

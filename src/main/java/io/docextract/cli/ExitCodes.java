@@ -9,5 +9,8 @@ public final class ExitCodes {
   public static final int MODEL_UNAVAILABLE = 4;
   public static final int JOB_FAILED = 5;
 
+  /** promote: the challenger was refused and nothing changed. */
+  public static final int REFUSED = 6;
+
   private ExitCodes() {}
 }

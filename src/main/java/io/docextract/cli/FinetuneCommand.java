@@ -8,6 +8,7 @@ import io.docextract.config.JobConfig;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
 import io.docextract.eval.GoldTexts;
+import io.docextract.finetune.NestedSample;
 import io.docextract.finetune.PythonTrainer;
 import io.docextract.finetune.TrainingSplit;
 import io.docextract.ingest.DocumentParser;
@@ -41,7 +42,10 @@ import picocli.CommandLine.Option;
       "",
       "Example: docextract finetune --pipeline pipelines/receipt.yaml"
           + " --train ../shared/data/sroie-train-text/gold.jsonl --text --select :300"
-          + " --out models/adapters/receipt-gemma3"
+          + " --out models/adapters/receipt-gemma3",
+      "         docextract finetune --pipeline pipelines/receipt.yaml --from"
+          + " models/adapters/receipt-gemma3 --train corrections.jsonl --text"
+          + " --out models/adapters/receipt-gemma3-v2"
     })
 public final class FinetuneCommand implements Callable<Integer> {
 
@@ -88,15 +92,62 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR")
   Path out;
 
+  @Option(
+      names = "--from",
+      paramLabel = "ADAPTER",
+      description =
+          "continue training this adapter (its folder or adapter.gguf, with its training.json) on"
+              + " the --train documents, replaying a seeded sample of what it was trained on")
+  Path from;
+
+  @Option(
+      names = "--replay",
+      defaultValue = "1.0",
+      paramLabel = "R",
+      description =
+          "with --from: replayed earlier examples per new training example (default 1.0: as many"
+              + " as the new ones, as far as there are)")
+  double replay;
+
+  @Option(
+      names = "--sizes",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "a learning curve: one adapter per number of training labels (nested seeded subsets of"
+              + " the training split) under --out/labels-N, each scored on --held-apart")
+  List<Integer> sizes = new ArrayList<>();
+
+  @Option(
+      names = "--held-apart",
+      paramLabel = "GOLD",
+      description = "with --sizes: the gold file every size is scored on (never trained on)")
+  Path heldApart;
+
+  @Option(
+      names = "--held-apart-select",
+      defaultValue = "all",
+      paramLabel = "FROM:TO",
+      description = "with --sizes: the slice of --held-apart to score on")
+  String heldApartSelect;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  /** The pipeline, type and labelled texts, read once before any adapter is trained. */
+  private JobConfig config;
+
+  private DocumentTypeConfig docType;
+  private Map<GoldDocument, String> texts;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
     // Training starts from the base model; the pipeline's adapter may be what this run writes.
-    JobConfig config = Pipelines.loadBaseModel(pipeline);
-    DocumentTypeConfig docType = Pipelines.type(config, goldOptions.type);
+    config = Pipelines.loadBaseModel(pipeline);
+    docType = Pipelines.type(config, goldOptions.type);
     // The type's own base where it has one (a mixed pipeline's type).
     config = config.withDocumentTypes(List.of(docType));
-    Map<GoldDocument, String> texts =
+    texts =
         GoldTexts.load(
             goldOptions.load(train), goldOptions.text, goldOptions.docs, config.parseLimits());
     Set<String> excludeIds = new HashSet<>();
@@ -112,6 +163,17 @@ public final class FinetuneCommand implements Callable<Integer> {
             excludeHashes.add(hash(t));
           });
     }
+    if (heldApart != null) {
+      // The documents a learning curve is scored on are never trained on (id or text).
+      List<GoldDocument> held = GoldSet.slice(GoldSet.load(heldApart), heldApartSelect);
+      GoldTexts.load(
+              held, held.stream().allMatch(GoldDocument::hasText), null, config.parseLimits())
+          .forEach(
+              (d, t) -> {
+                excludeIds.add(d.doc());
+                excludeHashes.add(hash(t));
+              });
+    }
     List<TrainingSplit.Doc> all =
         texts.entrySet().stream()
             .map(e -> new TrainingSplit.Doc(e.getKey().doc(), hash(e.getValue())))
@@ -126,13 +188,67 @@ public final class FinetuneCommand implements Callable<Integer> {
       return ExitCodes.NO_INPUT;
     }
 
-    Files.createDirectories(out);
-    Path trainFile = out.resolve("train.jsonl");
-    Path evalFile = out.resolve("eval.jsonl");
+    if (replay < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--replay must be >= 0, got " + replay);
+    }
+    TrainingSources parent = from == null ? null : TrainingSources.read(from);
+    Map<GoldDocument, String> replayed = Map.of();
+    if (parent != null) {
+      if (parent.baseSha256() != null
+          && !parent.baseSha256().equalsIgnoreCase(config.model().modelSha256())) {
+        throw new CommandFailure(
+            ExitCodes.BAD_CONFIG,
+            "--from: "
+                + parent.adapter()
+                + " was trained on base sha256 "
+                + parent.baseSha256()
+                + ", the pipeline's base is "
+                + config.model().modelSha256());
+      }
+      replayed = replay(parent, all, split, excludeIds, excludeHashes, config);
+      o.printf(
+          "replay: %d of the %d documents %s was trained on (seed %d)%n",
+          replayed.size(),
+          parent.sources().stream().mapToInt(s -> s.ids().size()).sum(),
+          parent.adapter(),
+          seed);
+    }
+
+    if (!sizes.isEmpty()) {
+      if (parent != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--sizes trains from the base model: drop --from");
+      }
+      return LearningCurveRun.run(
+          this, config, docType, split, (dir, docs) -> train(dir, docs, split, Map.of(), null));
+    }
+    train(out, split.train(), split, replayed, parent);
+    o.println(
+        "adapter: " + out.resolve("adapter.gguf") + "; manifest: " + out.resolve("training.json"));
+    return ExitCodes.OK;
+  }
+
+  /**
+   * Renders {@code trainDocs} (and the replayed documents) and the split's eval documents as the
+   * pipeline prompts them, trains an adapter into {@code dir} and writes its training.json. Returns
+   * the trainer's last event.
+   */
+  JsonNode train(
+      Path dir,
+      List<TrainingSplit.Doc> trainDocs,
+      TrainingSplit.Result split,
+      Map<GoldDocument, String> replayed,
+      TrainingSources parent)
+      throws Exception {
+    PrintWriter o = spec.commandLine().getOut();
+    Files.createDirectories(dir);
+    Path trainFile = dir.resolve("train.jsonl");
+    Path evalFile = dir.resolve("eval.jsonl");
     try (ModelRuntime runtime = ModelRuntime.acquire(config.model())) {
       FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());
-      write(trainFile, split.train(), texts, export);
-      write(evalFile, split.eval(), texts, export);
+      write(trainFile, trainDocs, texts, export, replayed);
+      write(evalFile, split.eval(), texts, export, Map.of());
     }
 
     PythonTrainer trainer = new PythonTrainer(Path.of("finetune"));
@@ -147,7 +263,7 @@ public final class FinetuneCommand implements Callable<Integer> {
                 "--train",
                 trainFile.toString(),
                 "--out",
-                out.toString(),
+                dir.toString(),
                 "--epochs",
                 String.valueOf(epochs),
                 "--seed",
@@ -170,6 +286,9 @@ public final class FinetuneCommand implements Callable<Integer> {
     if (merge != null) {
       args.addAll(List.of("--merge", merge));
     }
+    if (parent != null) {
+      args.addAll(List.of("--init-adapter", parent.adapter().toString()));
+    }
     JsonNode done = trainer.train(args, line -> {}, event -> progress(o, event));
     ObjectNode manifest = JsonLines.mapper().createObjectNode();
     manifest.put("pipeline", pipeline.toString());
@@ -183,27 +302,49 @@ public final class FinetuneCommand implements Callable<Integer> {
     manifest.put("eval_split", evalSplit);
     manifest.put("train_sha256", Checksums.sha256(trainFile));
     manifest.put("eval_sha256", Checksums.sha256(evalFile));
-    manifest.putPOJO("train_ids", split.train().stream().map(TrainingSplit.Doc::id).toList());
+    manifest.putPOJO("train_ids", trainDocs.stream().map(TrainingSplit.Doc::id).toList());
     manifest.putPOJO("eval_ids", split.eval().stream().map(TrainingSplit.Doc::id).toList());
     manifest.putPOJO("excluded_ids", split.excluded().stream().map(TrainingSplit.Doc::id).toList());
     manifest.put("prompt_hash", docType.promptHash());
-    Path adapter = out.resolve("adapter.gguf");
+    // The adapter's version and lineage: what it continues, what it replayed, and every document
+    // it has been trained on so far (what a later --from replays).
+    manifest.put("version", parent == null ? 1 : parent.version() + 1);
+    List<TrainingSources.Source> sources = new ArrayList<>();
+    if (parent != null) {
+      sources.addAll(parent.sources());
+      manifest
+          .putObject("from")
+          .put("adapter", parent.adapter().toString())
+          .put("adapter_sha256", parent.adapterSha256())
+          .put("version", parent.version());
+      manifest.put("replay_ratio", replay);
+      manifest.putPOJO("replay_ids", replayed.keySet().stream().map(GoldDocument::doc).toList());
+    }
+    sources.add(
+        new TrainingSources.Source(
+            train.toString(),
+            goldOptions.select,
+            goldOptions.text,
+            trainDocs.stream().map(TrainingSplit.Doc::id).toList()));
+    manifest.set("sources", TrainingSources.json(sources));
+    Path adapter = dir.resolve("adapter.gguf");
     if (Files.isRegularFile(adapter)) {
       manifest.put("adapter_sha256", Checksums.sha256(adapter));
     }
     manifest.set("trainer", done);
     Files.writeString(
-        out.resolve("training.json"),
+        dir.resolve("training.json"),
         JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
-    o.println("adapter: " + adapter + "; manifest: " + out.resolve("training.json"));
-    return ExitCodes.OK;
+    return done;
   }
 
+  /** The new documents of {@code docs}, then the replayed ones, as training examples. */
   private static void write(
       Path file,
       List<TrainingSplit.Doc> docs,
       Map<GoldDocument, String> texts,
-      FinetuneExport export)
+      FinetuneExport export,
+      Map<GoldDocument, String> replayed)
       throws java.io.IOException {
     Set<String> ids = docs.stream().map(TrainingSplit.Doc::id).collect(Collectors.toSet());
     try (BufferedWriter w = Files.newBufferedWriter(file)) {
@@ -213,7 +354,49 @@ public final class FinetuneCommand implements Callable<Integer> {
           w.newLine();
         }
       }
+      // The trainer shuffles every epoch with the seed, so appended replay mixes in.
+      for (Map.Entry<GoldDocument, String> e : replayed.entrySet()) {
+        w.write(export.example(e.getKey().doc(), e.getValue(), e.getKey().fields()).toString());
+        w.newLine();
+      }
     }
+  }
+
+  /**
+   * The earlier documents trained on again: a seeded nested sample of {@code replay} per new
+   * training document, none of which is a new document (by id or text: the correction wins) or
+   * excluded.
+   */
+  private Map<GoldDocument, String> replay(
+      TrainingSources parent,
+      List<TrainingSplit.Doc> newDocs,
+      TrainingSplit.Result split,
+      Set<String> excludeIds,
+      Set<String> excludeHashes,
+      JobConfig config)
+      throws java.io.IOException {
+    Map<GoldDocument, String> earlier = parent.documents(config.parseLimits());
+    Set<String> ids = new HashSet<>(excludeIds);
+    Set<String> hashes = new HashSet<>(excludeHashes);
+    newDocs.forEach(
+        d -> {
+          ids.add(d.id());
+          hashes.add(d.contentSha256());
+        });
+    Map<String, GoldDocument> byId = new java.util.LinkedHashMap<>();
+    List<TrainingSplit.Doc> docs = new ArrayList<>();
+    earlier.forEach(
+        (g, t) -> {
+          byId.put(g.doc(), g);
+          docs.add(new TrainingSplit.Doc(g.doc(), hash(t)));
+        });
+    int count = (int) Math.round(replay * split.train().size());
+    Map<GoldDocument, String> out = new java.util.LinkedHashMap<>();
+    for (TrainingSplit.Doc d : NestedSample.pick(docs, count, seed, ids, hashes)) {
+      GoldDocument g = byId.get(d.id());
+      out.put(g, earlier.get(g));
+    }
+    return out;
   }
 
   private static void progress(PrintWriter o, JsonNode e) {

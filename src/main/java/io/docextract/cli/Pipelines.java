@@ -17,6 +17,11 @@ final class Pipelines {
     return load(new PipelineLoader(ModelStore.fromEnvironment()), pipeline, model);
   }
 
+  /** The checked job with base + adapter even where a merged model was built (to compare). */
+  static JobConfig loadIgnoringMerged(Path pipeline) {
+    return load(new PipelineLoader(ModelStore.fromEnvironment()).ignoringMerged(), pipeline, null);
+  }
+
   /** The checked job with its base model only: for training, before the adapter exists. */
   static JobConfig loadBaseModel(Path pipeline) {
     return load(new PipelineLoader(ModelStore.fromEnvironment()).baseModelOnly(), pipeline, null);
