@@ -1,5 +1,10 @@
 package io.docextract.eval;
 
+import static io.docextract.eval.YamlLines.blockEnd;
+import static io.docextract.eval.YamlLines.childIndent;
+import static io.docextract.eval.YamlLines.dropLineAbove;
+import static io.docextract.eval.YamlLines.indent;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,22 +42,13 @@ public final class PipelineAdapter {
   public static String apply(
       String yaml, String type, String adapter, String sha256, String comment) {
     List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
-    Pattern item =
-        Pattern.compile(
-            "^(\\s*)-(\\s+)name:\\s*[\"']?" + Pattern.quote(type) + "[\"']?\\s*(#.*)?$");
-    int start = -1;
-    int indent = -1;
-    for (int i = 0; i < lines.size() && start < 0; i++) {
-      Matcher m = item.matcher(lines.get(i));
-      if (m.matches()) {
-        start = i;
-        indent = m.group(1).length() + 1 + m.group(2).length();
-      }
-    }
-    if (start < 0) {
+    YamlLines.Item item = YamlLines.typeItem(lines, type);
+    if (item == null) {
       throw new IllegalArgumentException(
           "no document type '" + type + "' written as '- name: " + type + "' in the pipeline file");
     }
+    int start = item.start();
+    int indent = item.indent();
     int end = blockEnd(lines, start + 1, indent);
     for (int i = start + 1; i < end; i++) {
       String l = lines.get(i);
@@ -97,17 +93,11 @@ public final class PipelineAdapter {
               : line.replaceFirst(
                   "\\{\\s*", Matcher.quoteReplacement("{adapter: " + adapter + ", "));
       lines.set(at, line);
-      lines.add(dropOldComment(lines, at), pad + comment);
+      lines.add(dropLineAbove(lines, at, MARK), pad + comment);
       return String.join("\n", lines);
     }
     int end = blockEnd(lines, at + 1, indent + 1);
-    int childIndent = indent + 2;
-    for (int j = at + 1; j < end; j++) {
-      if (!isBlankOrComment(lines.get(j))) {
-        childIndent = indent(lines.get(j));
-        break;
-      }
-    }
+    int childIndent = childIndent(lines, at + 1, end, indent + 2);
     String childPad = " ".repeat(childIndent);
     for (int j = end - 1; j > at; j--) {
       String l = lines.get(j);
@@ -124,7 +114,7 @@ public final class PipelineAdapter {
       String l = lines.get(j);
       if (indent(l) == childIndent && l.strip().startsWith("adapter:")) {
         lines.set(j, childPad + "adapter: " + adapter + trailingComment(l));
-        lines.add(dropOldComment(lines, j), childPad + comment);
+        lines.add(dropLineAbove(lines, j, MARK), childPad + comment);
         return String.join("\n", lines);
       }
     }
@@ -138,35 +128,5 @@ public final class PipelineAdapter {
   private static String trailingComment(String line) {
     Matcher m = Pattern.compile("^[^\"'#]*?(\\s+#.*)$").matcher(line);
     return m.matches() ? m.group(1) : "";
-  }
-
-  private static int dropOldComment(List<String> lines, int at) {
-    if (at > 0 && lines.get(at - 1).strip().startsWith(MARK)) {
-      lines.remove(at - 1);
-      return at - 1;
-    }
-    return at;
-  }
-
-  private static int blockEnd(List<String> lines, int from, int min) {
-    for (int i = from; i < lines.size(); i++) {
-      if (!isBlankOrComment(lines.get(i)) && indent(lines.get(i)) < min) {
-        return i;
-      }
-    }
-    return lines.size();
-  }
-
-  private static boolean isBlankOrComment(String line) {
-    String s = line.strip();
-    return s.isEmpty() || s.startsWith("#");
-  }
-
-  private static int indent(String line) {
-    int i = 0;
-    while (i < line.length() && line.charAt(i) == ' ') {
-      i++;
-    }
-    return i;
   }
 }

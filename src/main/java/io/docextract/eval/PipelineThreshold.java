@@ -1,5 +1,10 @@
 package io.docextract.eval;
 
+import static io.docextract.eval.YamlLines.blockEnd;
+import static io.docextract.eval.YamlLines.childIndent;
+import static io.docextract.eval.YamlLines.dropLineAbove;
+import static io.docextract.eval.YamlLines.indent;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,19 +43,8 @@ public final class PipelineThreshold {
   public static String apply(String yaml, String type, double threshold, String comment) {
     List<String> lines = new ArrayList<>(List.of(yaml.split("\n", -1)));
     String value = String.format(Locale.ROOT, "%.3f", threshold);
-    Pattern item =
-        Pattern.compile(
-            "^(\\s*)-(\\s+)name:\\s*[\"']?" + Pattern.quote(type) + "[\"']?\\s*(#.*)?$");
-    int start = -1;
-    int indent = -1;
-    for (int i = 0; i < lines.size() && start < 0; i++) {
-      Matcher m = item.matcher(lines.get(i));
-      if (m.matches()) {
-        start = i;
-        indent = m.group(1).length() + 1 + m.group(2).length();
-      }
-    }
-    if (start < 0) {
+    YamlLines.Item item = YamlLines.typeItem(lines, type);
+    if (item == null) {
       throw new IllegalArgumentException(
           "no document type '"
               + type
@@ -58,6 +52,8 @@ public final class PipelineThreshold {
               + type
               + "' in the pipeline file; set review.minConfidence by hand");
     }
+    int start = item.start();
+    int indent = item.indent();
     int end = blockEnd(lines, start + 1, indent);
     String pad = " ".repeat(indent);
     for (int i = start + 1; i < end; i++) {
@@ -78,23 +74,17 @@ public final class PipelineThreshold {
           edited = line.replaceFirst("\\{\\s*", "{minConfidence: " + value + ", ");
         }
         lines.set(i, edited);
-        lines.add(dropOldComment(lines, i), pad + comment);
+        lines.add(dropLineAbove(lines, i, "# chosen by eval on "), pad + comment);
         return String.join("\n", lines);
       }
       int reviewEnd = blockEnd(lines, i + 1, indent + 1);
-      int childIndent = indent + 2;
-      for (int j = i + 1; j < reviewEnd; j++) {
-        if (!isBlankOrComment(lines.get(j))) {
-          childIndent = indent(lines.get(j));
-          break;
-        }
-      }
+      int childIndent = childIndent(lines, i + 1, reviewEnd, indent + 2);
       String childPad = " ".repeat(childIndent);
       for (int j = i + 1; j < reviewEnd; j++) {
         String l = lines.get(j);
         if (indent(l) == childIndent && l.strip().startsWith("minConfidence:")) {
           lines.set(j, childPad + "minConfidence: " + value);
-          int at = dropOldComment(lines, j);
+          int at = dropLineAbove(lines, j, "# chosen by eval on ");
           lines.add(at, childPad + comment);
           return String.join("\n", lines);
         }
@@ -107,37 +97,5 @@ public final class PipelineThreshold {
     lines.add(start + 1, pad + "  " + comment);
     lines.add(start + 1, pad + "review:");
     return String.join("\n", lines);
-  }
-
-  /** Removes an earlier "# chosen by eval" line right above {@code at}; returns at's new index. */
-  private static int dropOldComment(List<String> lines, int at) {
-    if (at > 0 && lines.get(at - 1).strip().startsWith("# chosen by eval on ")) {
-      lines.remove(at - 1);
-      return at - 1;
-    }
-    return at;
-  }
-
-  /** The first line from {@code from} on that is content indented less than {@code min}. */
-  private static int blockEnd(List<String> lines, int from, int min) {
-    for (int i = from; i < lines.size(); i++) {
-      if (!isBlankOrComment(lines.get(i)) && indent(lines.get(i)) < min) {
-        return i;
-      }
-    }
-    return lines.size();
-  }
-
-  private static boolean isBlankOrComment(String line) {
-    String s = line.strip();
-    return s.isEmpty() || s.startsWith("#");
-  }
-
-  private static int indent(String line) {
-    int i = 0;
-    while (i < line.length() && line.charAt(i) == ' ') {
-      i++;
-    }
-    return i;
   }
 }
