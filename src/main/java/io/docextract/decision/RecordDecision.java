@@ -12,6 +12,7 @@ import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
 import io.docextract.rules.RuleFallback;
 import io.docextract.rules.RuleSet;
+import io.docextract.validate.PartialJson;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
 import io.docextract.values.Normaliser;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +72,33 @@ public final class RecordDecision {
    */
   public Outcome decide(
       String text, Completion c, int maxTokens, LocalDate today, Map<String, Object> lineage) {
+    Outcome cut = cut(c, maxTokens);
+    if (cut != null) {
+      // A cut reply is never a record, but what it had finished saying is the reviewer's best
+      // start: a looping line list still carries a right header.
+      Optional<Verdict> part =
+          PartialJson.salvage(c.text())
+              .map(o -> validator.validate(o.toString()))
+              .filter(Verdict::ok);
+      if (part.isEmpty()) {
+        return cut;
+      }
+      lineage.put("salvaged", true);
+      Outcome assessed = assess(text, part.get().fields(), c, today, lineage);
+      return Outcome.review(
+          cut.reason(),
+          cut.message() + "; its complete part is proposed",
+          cut.messages(),
+          assessed.fields());
+    }
+    Verdict v = validator.validate(c.text());
+    if (!v.ok()) {
+      return Outcome.review(v.failure(), v.message(), v.messages(), null);
+    }
+    return assess(text, v.fields(), c, today, lineage);
+  }
+
+  private static Outcome cut(Completion c, int maxTokens) {
     if (c.stopReason() == StopReason.REPETITION) {
       return Outcome.review(
           Reason.REPETITION,
@@ -84,13 +113,15 @@ public final class RecordDecision {
           List.of(),
           null);
     }
-    Verdict v = validator.validate(c.text());
-    if (!v.ok()) {
-      return Outcome.review(v.failure(), v.message(), v.messages(), null);
-    }
+    return null;
+  }
+
+  /** The rules, grounding, confidence, checks and threshold, for a schema-valid reply. */
+  private Outcome assess(
+      String text, JsonNode reply, Completion c, LocalDate today, Map<String, Object> lineage) {
     // One pass of the rules serves the fallback and the confidence.
     Map<String, RuleSet.Match> ruleMatches = type.rules().matches(text);
-    JsonNode fields = withRules(text, v.fields(), ruleMatches, lineage);
+    JsonNode fields = withRules(text, reply, ruleMatches, lineage);
     RecordGrounding grounding = ground(fields, text);
     lineage.put("grounding", grounding.spans());
     // The model's probability speaks only for the values the model wrote, not the rules'.
@@ -98,7 +129,7 @@ public final class RecordDecision {
     c.fieldProbabilities()
         .forEach(
             (f, p) -> {
-              if (fields.path(f).equals(v.fields().path(f))) {
+              if (fields.path(f).equals(reply.path(f))) {
                 modelProbabilities.put(f, p);
               }
             });

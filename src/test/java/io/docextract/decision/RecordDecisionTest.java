@@ -1,0 +1,79 @@
+package io.docextract.decision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.docextract.catalog.ModelStore;
+import io.docextract.config.DocumentTypeConfig;
+import io.docextract.config.PipelineLoader;
+import io.docextract.model.Completion;
+import io.docextract.model.StopReason;
+import io.docextract.values.Reason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shipped invoice type deciding on replies as the runtime returns them. */
+class RecordDecisionTest {
+
+  private DocumentTypeConfig invoice;
+  private String text;
+
+  @BeforeEach
+  void load() throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("../shared/models")), "needs ../shared/models");
+    invoice =
+        new PipelineLoader(ModelStore.fromEnvironment())
+            .baseModelOnly()
+            .load(Path.of("pipelines/invoice.yaml"), null)
+            .documentTypes()
+            .get(0);
+    text = Files.readString(Path.of("sample-docs/invoices/invoice-delta.txt"));
+  }
+
+  private RecordDecision.Outcome decide(String reply, StopReason stop, Map<String, Object> lin) {
+    return new RecordDecision(invoice)
+        .decide(
+            text, new Completion(reply, stop, 400, 104, 5, 50), 400, LocalDate.of(2024, 6, 1), lin);
+  }
+
+  @Test
+  void aLoopingReplyGoesToReviewWithItsFinishedPartProposed() {
+    String header =
+        "{\"issuer\":\"Delta Freight Logistics LLC\",\"invoice_number\":\"DFL-88213\","
+            + "\"date\":\"2024-02-07\",\"currency\":\"USD\",\"amount\":1447.5,\"lines\":["
+            + "{\"name\":\"Pallet transport Chicago-Denver\",\"price_unit\":\"1250.0\"},"
+            + "{\"name\":\"Liftgate service\",\"price_unit\":\"85.0\"},"
+            + "{\"name\":\"Fuel surcharge\",\"price_unit\":\"112.5\"},";
+    Map<String, Object> lineage = new HashMap<>();
+    RecordDecision.Outcome o =
+        decide(
+            header + "{\"name\":\"------------------------------", StopReason.REPETITION, lineage);
+    assertFalse(o.accepted());
+    assertEquals(Reason.REPETITION, o.reason());
+    assertEquals("Delta Freight Logistics LLC", o.fields().get("issuer").asText());
+    assertEquals(1447.5, o.fields().get("amount").asDouble());
+    assertEquals(3, o.fields().get("lines").size());
+    assertTrue(o.message().contains("complete part is proposed"), o.message());
+    assertEquals(true, lineage.get("salvaged"));
+    assertTrue(lineage.containsKey("grounding"));
+  }
+
+  @Test
+  void aReplyCutBeforeTheSchemaIsMetProposesNothing() {
+    RecordDecision.Outcome o =
+        decide(
+            "{\"issuer\":\"Delta Freight Logistics LLC\",\"invoice_nu",
+            StopReason.TOKEN_LIMIT,
+            new HashMap<>());
+    assertEquals(Reason.TRUNCATED, o.reason());
+    assertNull(o.fields());
+  }
+}
