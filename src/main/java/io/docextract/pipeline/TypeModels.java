@@ -15,7 +15,7 @@ import java.util.Map;
  * base with all their adapters loaded beside it; every user of a job (pre-flight, the extraction
  * DoFns) acquires through here so they all get the same copies.
  */
-final class TypeModels implements Serializable {
+public final class TypeModels implements Serializable {
 
   private final Map<String, ModelSettings> byType;
 
@@ -23,7 +23,7 @@ final class TypeModels implements Serializable {
     this.byType = byType;
   }
 
-  static TypeModels of(ModelSettings pipelineModel, List<DocumentTypeConfig> types) {
+  public static TypeModels of(ModelSettings pipelineModel, List<DocumentTypeConfig> types) {
     Map<String, ModelSettings> byType = new LinkedHashMap<>();
     for (DocumentTypeConfig t : types) {
       byType.put(t.name(), t.modelOr(pipelineModel));
@@ -51,7 +51,7 @@ final class TypeModels implements Serializable {
   }
 
   /** The runtimes of every type, by type name, local copies fetched: close each once. */
-  Map<String, ModelRuntime> acquire() {
+  public Map<String, ModelRuntime> acquire() {
     Map<List<Object>, ModelRuntime> loaded = new LinkedHashMap<>();
     bases()
         .forEach(
@@ -75,7 +75,7 @@ final class TypeModels implements Serializable {
   }
 
   /** What a request of this type asks of its runtime, with local paths. */
-  ModelSettings request(String type) {
+  public ModelSettings request(String type) {
     return ModelLocator.localise(byType.get(type));
   }
 

@@ -2,36 +2,54 @@ package io.docextract.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.model.Completion;
 import io.docextract.model.Grammars;
 import io.docextract.model.ModelRuntime;
 import io.docextract.model.StopReason;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One {@code /chat/completions} request answered by the runtime: the messages go through the
  * model's chat template, {@code response_format}'s JSON Schema becomes the grammar, and the reply
  * and token usage come back in the API's shape. Greedy decoding whatever the request's temperature:
  * extraction wants the same answer every time.
+ *
+ * <p>Several models may be served, one per document type: the request's {@code model} picks one
+ * (the first when it names none). Types whose models differ only in their LoRA adapter share one
+ * runtime, and each request switches on its own adapter.
  */
 public final class ChatCompletions {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ModelRuntime runtime;
-  private final String modelName;
+  /** A served model: the runtime that answers and the adapter it switches on (null: none). */
+  public record Served(ModelRuntime runtime, String adapter) {}
+
+  private final Map<String, Served> byName;
   private final int maxTokensLimit;
 
-  public ChatCompletions(ModelRuntime runtime, String modelName, int maxTokensLimit) {
-    this.runtime = runtime;
-    this.modelName = modelName;
+  /** Serves {@code byName}'s models; the first is the default. */
+  public ChatCompletions(Map<String, Served> byName, int maxTokensLimit) {
+    if (byName.isEmpty()) {
+      throw new IllegalArgumentException("nothing to serve");
+    }
+    this.byName = new LinkedHashMap<>(byName);
     this.maxTokensLimit = maxTokensLimit;
   }
 
-  public String modelName() {
-    return modelName;
+  /** One runtime with its own adapter, under one name. */
+  public ChatCompletions(ModelRuntime runtime, String modelName, int maxTokensLimit) {
+    this(Map.of(modelName, new Served(runtime, runtime.settings().adapterPath())), maxTokensLimit);
+  }
+
+  /** The names clients send, the default first. */
+  public List<String> modelNames() {
+    return List.copyOf(byName.keySet());
   }
 
   /**
@@ -39,6 +57,15 @@ public final class ChatCompletions {
    *     converter rejects: the client's fault, answered with HTTP 400
    */
   public ObjectNode answer(JsonNode request) throws InterruptedException {
+    String modelName = request.path("model").asText("");
+    if (modelName.isEmpty()) {
+      modelName = byName.keySet().iterator().next();
+    }
+    Served served = byName.get(modelName);
+    if (served == null) {
+      throw new IllegalArgumentException(
+          "unknown model '" + modelName + "': this server has " + byName.keySet());
+    }
     String system = "";
     List<String[]> turns = new ArrayList<>();
     for (JsonNode m : request.path("messages")) {
@@ -55,7 +82,10 @@ public final class ChatCompletions {
     JsonNode schema = request.path("response_format").path("json_schema").path("schema");
     String grammar = schema.isObject() ? Grammars.forSchema(schema.toString()) : null;
     int maxTokens = Math.min(maxTokensLimit, request.path("max_tokens").asInt(maxTokensLimit));
-    Completion c = runtime.complete(runtime.renderTurns(system, turns), grammar, maxTokens);
+    ModelRuntime runtime = served.runtime();
+    Completion c =
+        runtime.complete(
+            runtime.renderTurns(system, turns), grammar, null, maxTokens, served.adapter());
 
     ObjectNode reply = JSON.createObjectNode();
     reply.put("object", "chat.completion");
@@ -73,15 +103,16 @@ public final class ChatCompletions {
     return reply;
   }
 
-  /** {@code GET /v1/models}: the one model served. */
+  /** {@code GET /v1/models}: the models served, the default first. */
   public ObjectNode models() {
     ObjectNode list = JSON.createObjectNode();
     list.put("object", "list");
-    list.putArray("data")
-        .addObject()
-        .put("id", modelName)
-        .put("object", "model")
-        .put("owned_by", "docextract");
+    ArrayNode data = list.putArray("data");
+    byName
+        .keySet()
+        .forEach(
+            n ->
+                data.addObject().put("id", n).put("object", "model").put("owned_by", "docextract"));
     return list;
   }
 }
