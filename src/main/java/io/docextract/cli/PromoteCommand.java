@@ -80,6 +80,24 @@ public final class PromoteCommand implements Callable<Integer> {
       description = "level of the per-field test that the challenger is worse (default 0.05)")
   double alpha;
 
+  @Option(
+      names = "--metric",
+      defaultValue = "exact",
+      paramLabel = "exact|f1",
+      converter = MetricConverter.class,
+      description =
+          "how a document's field is scored: exact (0/1, default) or f1 (list values each"
+              + " counted, the Kleister metric: use it for NDA parties)")
+  PromotionGate.Metric metric;
+
+  /** "exact" or "f1", as users type them. */
+  static final class MetricConverter implements CommandLine.ITypeConverter<PromotionGate.Metric> {
+    @Override
+    public PromotionGate.Metric convert(String value) {
+      return PromotionGate.Metric.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
   @Option(names = "--dry-run", description = "decide and report; leave the pipeline file alone")
   boolean dryRun;
 
@@ -148,7 +166,11 @@ public final class PromoteCommand implements Callable<Integer> {
 
     PromotionGate.Decision d =
         PromotionGate.decide(
-            championScores, challengerScores, List.copyOf(type.fieldNormalisers().keySet()), alpha);
+            championScores,
+            challengerScores,
+            List.copyOf(type.fieldNormalisers().keySet()),
+            alpha,
+            metric);
     String action;
     if (!d.promote()) {
       action = "refused: " + pipeline + " unchanged";
@@ -183,11 +205,11 @@ public final class PromoteCommand implements Callable<Integer> {
     entry.put("pipeline", pipeline.toString());
     entry.put("documents", report.documents());
     entry.put("document_count", d.documents());
-    entry.put("field_exact", d.challenger());
+    entry.put(d.metric().key(), d.challenger());
     ObjectNode perField = entry.putObject("fields");
     d.fields().forEach(f -> perField.put(f.field(), f.challenger()));
     entry.put("champion_sha256", championModel.adapterSha256());
-    entry.put("champion_field_exact", d.champion());
+    entry.put("champion_" + d.metric().key(), d.champion());
     entry.put("decision", d.promote() ? "promoted" : "refused");
     entry.put("report", out.resolve("promote.json").toString());
     HeldApartScores.record(adapter, entry)

@@ -25,8 +25,43 @@ import java.util.stream.IntStream;
  *
  * A tie, too few documents or a gain inside the noise keeps the champion: promotion needs evidence,
  * refusal does not.
+ *
+ * <p>With {@link Metric#F1} a document's field scores its F1 instead of 0/1, so a list field (an
+ * NDA's parties) earns credit for each value it gets right, as the Kleister metric does; on a
+ * single-valued field the two agree. The per-field test is then the exact sign test on the
+ * documents where one system scores higher, which for 0/1 scores is McNemar's.
  */
 public final class PromotionGate {
+
+  /** How one document's field is scored. */
+  public enum Metric {
+    /** 1 when the predicted values equal the gold's, else 0. */
+    EXACT("field exact"),
+    /** The F1 of the predicted values against the gold's (1 when both are empty). */
+    F1("field F1");
+
+    private final String label;
+
+    Metric(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The JSON key of the overall figure: field_exact or field_f1. */
+    public String key() {
+      return label.replace(' ', '_').toLowerCase(java.util.Locale.ROOT);
+    }
+
+    double score(FieldScore s) {
+      if (s == null || s.documents() == 0) {
+        return 0;
+      }
+      return this == EXACT ? (s.exact() == s.documents() ? 1 : 0) : s.f1();
+    }
+  }
 
   /** The one-sided level of the per-field McNemar test. */
   public static final double DEFAULT_ALPHA = 0.05;
@@ -68,7 +103,8 @@ public final class PromotionGate {
       List<FieldComparison> fields,
       double alpha,
       int resamples,
-      long seed) {}
+      long seed,
+      Metric metric) {}
 
   private PromotionGate() {}
 
@@ -77,6 +113,15 @@ public final class PromotionGate {
       List<Map<String, FieldScore>> challenger,
       List<String> fields,
       double alpha) {
+    return decide(champion, challenger, fields, alpha, Metric.EXACT);
+  }
+
+  public static Decision decide(
+      List<Map<String, FieldScore>> champion,
+      List<Map<String, FieldScore>> challenger,
+      List<String> fields,
+      double alpha,
+      Metric metric) {
     if (champion.size() != challenger.size()) {
       throw new IllegalArgumentException(
           "champion and challenger must be scored on the same documents: "
@@ -92,9 +137,21 @@ public final class PromotionGate {
     Map<String, ToDoubleFunction<List<Integer>>> stats = new LinkedHashMap<>();
     stats.put(
         "exact",
-        d -> mean(d, i -> share(challenger.get(i), fields) - share(champion.get(i), fields)));
+        d ->
+            mean(
+                d,
+                i ->
+                    share(challenger.get(i), fields, metric)
+                        - share(champion.get(i), fields, metric)));
     for (String f : fields) {
-      stats.put(f, d -> mean(d, i -> right(challenger.get(i), f) - right(champion.get(i), f)));
+      stats.put(
+          f,
+          d ->
+              mean(
+                  d,
+                  i ->
+                      metric.score(challenger.get(i).get(f))
+                          - metric.score(champion.get(i).get(f))));
     }
     Map<String, Interval> intervals =
         Bootstrap.intervals(docs, stats, Bootstrap.RESAMPLES, Bootstrap.SEED);
@@ -104,15 +161,15 @@ public final class PromotionGate {
     for (String f : fields) {
       long b = 0;
       long c = 0;
-      long champRight = 0;
-      long challRight = 0;
+      double champRight = 0;
+      double challRight = 0;
       for (int i = 0; i < n; i++) {
-        int a = right(champion.get(i), f);
-        int z = right(challenger.get(i), f);
+        double a = metric.score(champion.get(i).get(f));
+        double z = metric.score(challenger.get(i).get(f));
         champRight += a;
         challRight += z;
-        b += a == 1 && z == 0 ? 1 : 0;
-        c += a == 0 && z == 1 ? 1 : 0;
+        b += a > z ? 1 : 0;
+        c += z > a ? 1 : 0;
       }
       double pWorse = upperTail(b, b + c);
       double pBetter = upperTail(c, b + c);
@@ -121,8 +178,8 @@ public final class PromotionGate {
           new FieldComparison(
               f,
               n,
-              n == 0 ? 0 : champRight / (double) n,
-              n == 0 ? 0 : challRight / (double) n,
+              n == 0 ? 0 : champRight / n,
+              n == 0 ? 0 : challRight / n,
               b,
               c,
               pWorse,
@@ -133,8 +190,9 @@ public final class PromotionGate {
         reasons.add(
             String.format(
                 Locale.ROOT,
-                "%s is worse: right for the champion only on %d documents, for the challenger"
-                    + " only on %d (McNemar one-sided p = %.4f < %.2f)",
+                "%s is worse: better for the champion on %d documents, for the challenger"
+                    + " on %d (exact one-sided sign test, McNemar's for 0/1 scores: p = %.4f <"
+                    + " %.2f)",
                 f,
                 b,
                 c,
@@ -142,16 +200,17 @@ public final class PromotionGate {
                 alpha));
       }
     }
-    double champ = overall(champion, fields);
-    double chall = overall(challenger, fields);
+    double champ = overall(champion, fields, metric);
+    double chall = overall(challenger, fields, metric);
     Interval diff = intervals.get("exact");
     boolean better = n > 0 && diff.low() > 0;
     if (!better) {
       reasons.add(
           String.format(
               Locale.ROOT,
-              "not better beyond noise: field exact %.3f against %.3f, difference %s includes"
+              "not better beyond noise: %s %.3f against %.3f, difference %s includes"
                   + " or is below 0 (%d documents)",
+              metric.label(),
               chall,
               champ,
               diff.format(chall - champ),
@@ -162,8 +221,8 @@ public final class PromotionGate {
       reasons.add(
           String.format(
               Locale.ROOT,
-              "better: field exact %.3f against %.3f, difference %s above 0, and worse on no"
-                  + " field",
+              "better: %s %.3f against %.3f, difference %s above 0, and worse on no field",
+              metric.label(),
               chall,
               champ,
               diff.format(chall - champ)));
@@ -178,7 +237,8 @@ public final class PromotionGate {
         List.copyOf(perField),
         alpha,
         Bootstrap.RESAMPLES,
-        Bootstrap.SEED);
+        Bootstrap.SEED,
+        metric);
   }
 
   /**
@@ -211,26 +271,22 @@ public final class PromotionGate {
     return s;
   }
 
-  private static int right(Map<String, FieldScore> doc, String field) {
-    FieldScore s = doc.get(field);
-    return s != null && s.documents() > 0 && s.exact() == s.documents() ? 1 : 0;
-  }
-
-  private static double share(Map<String, FieldScore> doc, List<String> fields) {
+  private static double share(Map<String, FieldScore> doc, List<String> fields, Metric metric) {
     if (fields.isEmpty()) {
       return 0;
     }
-    int r = 0;
+    double r = 0;
     for (String f : fields) {
-      r += right(doc, f);
+      r += metric.score(doc.get(f));
     }
-    return r / (double) fields.size();
+    return r / fields.size();
   }
 
-  private static double overall(List<Map<String, FieldScore>> docs, List<String> fields) {
+  private static double overall(
+      List<Map<String, FieldScore>> docs, List<String> fields, Metric metric) {
     return docs.isEmpty()
         ? 0
-        : docs.stream().mapToDouble(d -> share(d, fields)).average().orElse(0);
+        : docs.stream().mapToDouble(d -> share(d, fields, metric)).average().orElse(0);
   }
 
   private static double mean(List<Integer> docs, java.util.function.IntToDoubleFunction f) {

@@ -34,7 +34,8 @@ public record PromotionReport(
     o.put("document_count", decision.documents());
     var reasons = o.putArray("reasons");
     decision.reasons().forEach(reasons::add);
-    ObjectNode overall = o.putObject("field_exact");
+    o.put("metric", decision.metric().name().toLowerCase(Locale.ROOT));
+    ObjectNode overall = o.putObject(decision.metric().key());
     overall.put("champion", decision.champion());
     overall.put("challenger", decision.challenger());
     overall.put("difference", decision.challenger() - decision.champion());
@@ -58,7 +59,11 @@ public record PromotionReport(
         .put("overall", "paired percentile bootstrap over documents, 95 %")
         .put("resamples", decision.resamples())
         .put("seed", decision.seed())
-        .put("per_field", "exact one-sided McNemar (binomial) test")
+        .put(
+            "per_field",
+            decision.metric() == PromotionGate.Metric.EXACT
+                ? "exact one-sided McNemar (binomial) test"
+                : "exact one-sided sign test on per-document F1")
         .put("alpha", decision.alpha());
     o.put("action", action);
     return o;
@@ -114,9 +119,13 @@ public record PromotionReport(
     sb.append(
         String.format(
             Locale.ROOT,
-            "\nField exact match per document; the overall interval is a paired bootstrap over"
+            "\n%s per document; the overall interval is a paired bootstrap over"
                 + " documents (%d resamples, seed %d), the per-field p-values exact one-sided"
-                + " McNemar tests on the documents where only one system is right (level %.2f).\n",
+                + " sign tests on the documents where one system scores higher (McNemar's test"
+                + " for 0/1 scores; level %.2f).\n",
+            decision.metric() == PromotionGate.Metric.EXACT
+                ? "Field exact match"
+                : "Field F1 (list values each counted, as in the Kleister metric)",
             decision.resamples(),
             decision.seed(),
             decision.alpha()));

@@ -136,6 +136,45 @@ class PromoteCommandTest {
         1e-9);
   }
 
+  /**
+   * The gate's wiring in every build, on the real runtime and two receipts (the slow test above
+   * needs ten to show a difference): two documents are no evidence, so the NDA adapter is refused
+   * as challenger to the receipt adapter, the pipeline file stays as it was, and the report says
+   * which metric decided.
+   */
+  @Test
+  void withoutEvidenceTheChallengerIsRefusedAndNothingChanges() throws Exception {
+    assumeTrue(
+        Files.isRegularFile(GOLD) && Files.isRegularFile(Fixtures.SMOLLM2),
+        "needs ../shared (the SROIE text and SmolLM2)");
+    Path pipeline = pipeline(adapter("receipt"));
+    String before = Files.readString(pipeline);
+    Cli cli = new Cli();
+    int code =
+        cli.run(
+            "promote",
+            "--pipeline",
+            pipeline.toString(),
+            "--challenger",
+            adapter("nda").toString(),
+            "--gold",
+            GOLD.toString(),
+            "--text",
+            "--select",
+            "300:302",
+            "--metric",
+            "f1",
+            "--out",
+            tmp.resolve("gate").toString());
+    assertEquals(ExitCodes.REFUSED, code, cli.err.toString());
+    JsonNode report = json(tmp.resolve("gate/promote.json"));
+    assertEquals("refused", report.path("decision").asText(), report.toPrettyString());
+    assertEquals("f1", report.path("metric").asText());
+    assertEquals(2, report.path("document_count").asInt());
+    assertTrue(report.has("field_f1"), report.toPrettyString());
+    assertEquals(before, Files.readString(pipeline), "a refused challenger changes nothing");
+  }
+
   @Test
   void anAdapterTrainedOnAnotherBaseIsRefusedBeforeAnyRun() throws Exception {
     assumeTrue(Files.isRegularFile(Fixtures.SMOLLM2), "needs ../shared/models");

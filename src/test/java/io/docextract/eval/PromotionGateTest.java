@@ -115,4 +115,50 @@ class PromotionGateTest {
     double p = PromotionGate.upperTail(1500, 2000);
     assertTrue(p > 0 && p < 1e-100, String.valueOf(p));
   }
+
+  /** One document's party list: {@code found} of the gold's two parties, and one wrong value. */
+  private static Map<String, FieldScore> parties(int found, boolean wrongExtra) {
+    long fp = wrongExtra ? 1 : 0;
+    long fn = 2 - found;
+    return Map.of("party", new FieldScore(found, fp, fn, found == 2 && fp == 0 ? 1 : 0, 1));
+  }
+
+  @Test
+  void f1CreditsAListFieldForEachValueExactMatchDoesNot() {
+    // Every document: the champion finds one of two parties plus a wrong one; the challenger
+    // finds both plus a wrong one. Neither is ever exact, so exact match sees no difference.
+    List<Map<String, FieldScore>> champion = new ArrayList<>();
+    List<Map<String, FieldScore>> challenger = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      champion.add(parties(1, true));
+      challenger.add(parties(2, true));
+    }
+    List<String> party = List.of("party");
+    PromotionGate.Decision exact =
+        PromotionGate.decide(champion, challenger, party, 0.05, PromotionGate.Metric.EXACT);
+    assertFalse(exact.promote(), exact.reasons().toString());
+    assertEquals(0.0, exact.challenger(), 1e-12);
+
+    PromotionGate.Decision f1 =
+        PromotionGate.decide(champion, challenger, party, 0.05, PromotionGate.Metric.F1);
+    assertTrue(f1.promote(), f1.reasons().toString());
+    assertEquals(0.5, f1.champion(), 1e-12); // P 1/2, R 1/2
+    assertEquals(0.8, f1.challenger(), 1e-12); // P 2/3, R 1
+    assertEquals(12, f1.fields().get(0).challengerOnly());
+    assertEquals(Math.pow(0.5, 12), f1.fields().get(0).pBetter(), 1e-12);
+    assertTrue(f1.reasons().get(0).startsWith("better: field F1"), f1.reasons().toString());
+  }
+
+  @Test
+  void onSingleValuedFieldsF1DecidesAsExactMatch() {
+    var champion = docs("11111000000000000000", "11111000000000000000");
+    var challenger = docs("11111111111111111100", "11111111111111111110");
+    PromotionGate.Decision exact =
+        PromotionGate.decide(champion, challenger, FIELDS, 0.05, PromotionGate.Metric.EXACT);
+    PromotionGate.Decision f1 =
+        PromotionGate.decide(champion, challenger, FIELDS, 0.05, PromotionGate.Metric.F1);
+    assertEquals(exact.promote(), f1.promote());
+    assertEquals(exact.challenger(), f1.challenger(), 1e-12);
+    assertEquals(exact.fields().get(0).pBetter(), f1.fields().get(0).pBetter(), 1e-12);
+  }
 }
