@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # llama.cpp's own llama-bench, built from the same sources and with the same instruction-set flags
-# as native/build.sh's variants, so `docextract bench --llama-bench` can say how close the runtime
+# as native/build.sh's variants, so `docextract bench` can say how close the runtime
 # comes to llama.cpp on the same GGUF, threads and build (docs/benchmarks.md, "Against llama.cpp").
 #
 # Usage: bench/llama-bench.sh [--variant avx2|avx512|amx] [--threads N] [--json] [--build-only]
@@ -9,7 +9,8 @@
 #   --threads     threads for both phases (default 2, the pipelines' setting)
 #   --json        llama-bench's JSON (-o json) instead of its table
 #   --build-only  build (or find) the binary and print its path
-#   further options go to llama-bench (default -p 512 -n 64 -r 3; e.g. -p 300 -n 16 -b 2048)
+#   further options go to llama-bench (default -p 512 -n 64 -pg 512,64 -r 3: the last is 64 tokens
+#   generated right after a 512-token prompt, decoding at the depth a reply is decoded at)
 # The binaries are cached in ${DOCEXTRACT_LLAMA_BENCH:-~/.cache/docextract/llama-bench}/<variant>/;
 # the first build of a variant takes about 6 minutes on 2 cores (only the llama-bench target).
 # On a shared machine run it under the CPU lock: flock /tmp/docextract-cpu.lock bench/llama-bench.sh …
@@ -83,7 +84,7 @@ fi
 [ $# -gt 0 ] || { echo "usage: bench/llama-bench.sh [--variant V] [--threads N] [--json] MODEL.gguf [options]" >&2; exit 2; }
 model="$1"; shift
 extra=("$@")
-[ ${#extra[@]} -gt 0 ] || extra=(-p 512 -n 64 -r 3)
+[ ${#extra[@]} -gt 0 ] || extra=(-p 512 -n 64 -pg 512,64 -r 3)
 out=(-o md)
 [ "$json" = 1 ] && out=(-o json)
 echo "llama-bench $variant ($bin), $threads threads, $(basename "$model")" >&2

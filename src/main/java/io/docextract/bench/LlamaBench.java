@@ -28,7 +28,10 @@ public final class LlamaBench {
    * @param promptTokens the pp test's prompt length
    * @param promptTokensPerS its mean tokens/s over the repetitions
    * @param genTokens the tg test's number of generated tokens
-   * @param genTokensPerS its mean tokens/s
+   * @param genTokensPerS its mean tokens/s, from an empty context
+   * @param genAfterPromptTokensPerS the same number of tokens generated right after the prompt (the
+   *     pp+tg test's time less the pp test's): decoding at the depth a reply is decoded at, where
+   *     every step attends to the prompt; NaN when the output has no pp+tg test
    * @param threads threads llama-bench ran with
    * @param batch n_batch / n_ubatch of the pp test
    * @param commit llama.cpp's build commit, as llama-bench reports it
@@ -38,6 +41,7 @@ public final class LlamaBench {
       double promptTokensPerS,
       int genTokens,
       double genTokensPerS,
+      double genAfterPromptTokensPerS,
       int threads,
       String batch,
       String commit) {}
@@ -70,6 +74,8 @@ public final class LlamaBench {
         Integer.toString(promptTokens),
         "-n",
         Integer.toString(genTokens),
+        "-pg",
+        promptTokens + "," + genTokens,
         "-r",
         Integer.toString(repetitions),
         "-o",
@@ -111,6 +117,7 @@ public final class LlamaBench {
     }
     JsonNode pp = null;
     JsonNode tg = null;
+    JsonNode pg = null;
     List<String> seen = new ArrayList<>();
     for (JsonNode t : tests) {
       int prompt = t.path("n_prompt").asInt();
@@ -120,16 +127,24 @@ public final class LlamaBench {
         pp = t;
       } else if (prompt == 0 && gen > 0 && tg == null) {
         tg = t;
+      } else if (prompt > 0 && gen > 0 && pg == null) {
+        pg = t;
       }
     }
     if (pp == null || tg == null) {
       throw new IOException("llama-bench output lacks a pp or a tg test: " + seen);
+    }
+    double afterPrompt = Double.NaN;
+    if (pg != null && pg.path("n_prompt").asInt() == pp.path("n_prompt").asInt()) {
+      double ns = pg.path("avg_ns").asDouble() - pp.path("avg_ns").asDouble();
+      afterPrompt = ns > 0 ? pg.path("n_gen").asInt() * 1e9 / ns : Double.NaN;
     }
     return new Figures(
         pp.path("n_prompt").asInt(),
         pp.path("avg_ts").asDouble(),
         tg.path("n_gen").asInt(),
         tg.path("avg_ts").asDouble(),
+        afterPrompt,
         pp.path("n_threads").asInt(),
         pp.path("n_batch").asInt() + "/" + pp.path("n_ubatch").asInt(),
         pp.path("build_commit").asText());
@@ -168,7 +183,8 @@ public final class LlamaBench {
   /**
    * llama-bench's figures beside the runtime's, as JSON: pp and tg, and runtime/llama.cpp for the
    * prompt ({@code prompt_eval_tokens_per_s} over pp) and the answer ({@code answer_tokens_per_s}
-   * over tg) of a limit pass ({@link LimitFigures}).
+   * over the tokens generated right after the prompt, else over tg) of a limit pass ({@link
+   * LimitFigures}).
    */
   public static ObjectNode against(Figures f, String build, JsonNode limit) {
     ObjectNode o = JsonLines.mapper().createObjectNode();
@@ -180,28 +196,40 @@ public final class LlamaBench {
     o.put("pp_tokens_per_s", LimitFigures.round(f.promptTokensPerS(), 1));
     o.put("tg_tokens", f.genTokens());
     o.put("tg_tokens_per_s", LimitFigures.round(f.genTokensPerS(), 1));
+    // Each step of a reply attends to the whole prompt, which tg from an empty context does not.
+    boolean depth = Double.isFinite(f.genAfterPromptTokensPerS());
+    double gen = depth ? f.genAfterPromptTokensPerS() : f.genTokensPerS();
+    if (depth) {
+      o.put("tg_after_pp_tokens_per_s", LimitFigures.round(gen, 1));
+    }
     double prompt = limit.path("prompt_eval_tokens_per_s").asDouble();
     double answer = limit.path("answer_tokens_per_s").asDouble();
     o.put("prompt_ratio", LimitFigures.round(prompt / f.promptTokensPerS(), 3));
-    o.put("answer_ratio", LimitFigures.round(answer / f.genTokensPerS(), 3));
+    o.put("answer_ratio", LimitFigures.round(answer / gen, 3));
+    o.put("answer_compared_with", depth ? "tg after pp" : "tg");
     return o;
   }
 
   /** One line for the bench's printout. */
   public static String describe(JsonNode o, JsonNode limit) {
     return String.format(
-        "llama.cpp llama-bench (%s build, %d threads, same GGUF): pp%d %.0f tok/s, tg%d %.1f tok/s;"
-            + " runtime/llama.cpp: prompt %.2f (%.0f tok/s to the first token),"
-            + " answer %.2f (%.1f tok/s after it)",
+        "llama.cpp llama-bench (%s build, %d threads, same GGUF): pp%d %.0f tok/s, tg%d %.1f tok/s"
+            + "%s; runtime/llama.cpp: prompt %.2f (%.0f tok/s to the first token),"
+            + " answer %.2f (%.1f tok/s after it, against %s)",
         o.path("build").asText(),
         o.path("threads").asInt(),
         o.path("pp_tokens").asInt(),
         o.path("pp_tokens_per_s").asDouble(),
         o.path("tg_tokens").asInt(),
         o.path("tg_tokens_per_s").asDouble(),
+        o.has("tg_after_pp_tokens_per_s")
+            ? String.format(
+                " (%.1f right after the prompt)", o.get("tg_after_pp_tokens_per_s").asDouble())
+            : "",
         o.path("prompt_ratio").asDouble(),
         limit.path("prompt_eval_tokens_per_s").asDouble(),
         o.path("answer_ratio").asDouble(),
-        limit.path("answer_tokens_per_s").asDouble());
+        limit.path("answer_tokens_per_s").asDouble(),
+        o.path("answer_compared_with").asText());
   }
 }
