@@ -40,6 +40,18 @@ public final class LimitFigures {
     o.put("gen_tokens_per_doc", round((double) generated / n, 1));
     o.put("prompt_tokens_per_s", round(prompt / r.wallSeconds(), 1));
     o.put("gen_tokens_per_s", round(generated / r.wallSeconds(), 1));
+    // The two above share one wall time, so neither is a speed of its phase. These are, and they
+    // are what llama-bench's pp and tg are compared with: uncached prompt tokens over the time to
+    // the first token (prompt read, first token sampled), and the tokens after the first over the
+    // time after it (grammar, probabilities, drafting and JNI included). With several slots
+    // sharing the cores both are per request, not per machine.
+    List<Completion> started = c.stream().filter(x -> x.firstTokenMillis() >= 0).toList();
+    long firstMs = started.stream().mapToLong(Completion::firstTokenMillis).sum();
+    long answerMs = started.stream().mapToLong(x -> x.totalMillis() - x.firstTokenMillis()).sum();
+    long answerTokens = started.stream().mapToLong(x -> Math.max(0, x.generatedTokens() - 1)).sum();
+    o.put(
+        "prompt_eval_tokens_per_s", firstMs > 0 ? round((prompt - cached) * 1e3 / firstMs, 1) : 0);
+    o.put("answer_tokens_per_s", answerMs > 0 ? round(answerTokens * 1e3 / answerMs, 1) : 0);
     // Tokens prompt lookup guessed and the model kept; each kept one skipped a decoding pass.
     r.lookup()
         .ifPresent(

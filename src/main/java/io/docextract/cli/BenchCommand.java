@@ -7,6 +7,7 @@ import io.docextract.bench.BenchPrompt;
 import io.docextract.bench.CostPlot;
 import io.docextract.bench.LimitFigures;
 import io.docextract.bench.LimitRun;
+import io.docextract.bench.LlamaBench;
 import io.docextract.bench.PromptSet;
 import io.docextract.config.JobConfig;
 import io.docextract.model.ModelRuntime;
@@ -76,6 +77,14 @@ public final class BenchCommand implements Callable<Integer> {
           "also measure the runtime with 1, 2 and 4 slots,"
               + " without the prompt cache and without the grammar")
   boolean sweep;
+
+  @Option(
+      names = "--no-llama-bench",
+      description =
+          "skip llama.cpp's llama-bench, which otherwise runs after the limit on the same GGUF,"
+              + " threads and native build when bench/llama-bench.sh has built it, for the"
+              + " runtime/llama.cpp ratios of prompt and answer")
+  boolean noLlamaBench;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench")
   Path out;
@@ -156,6 +165,9 @@ public final class BenchCommand implements Callable<Integer> {
                     .put("first_token_ms", c.firstTokenMillis()));
     limit.putPOJO("not_sent", prompts.skipped());
     report.set("limit", limit);
+    if (!noLlamaBench) {
+      LlamaBench.beside(settings, limit, err).ifPresent(lb -> report.set("llama_bench", lb));
+    }
 
     err.println("bench: pipeline — the full Beam job on the same files");
     EvaluationJob.Result run = EvaluationJob.run(config, options, pre.inputs());
@@ -262,6 +274,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (base.lookup().on()) {
       variants.add(
           new Variant("no prompt lookup", base.withLookup(PromptLookup.OFF), prompts.prompts()));
+      // Plain decoding, one token a pass, nothing constraining it: what llama-bench's tg times.
+      variants.add(
+          new Variant(
+              "no grammar, no prompt lookup",
+              base.withLookup(PromptLookup.OFF),
+              prompts.withoutGrammar()));
     }
     for (Variant v : variants) {
       ModelSettings s = v.settings();
@@ -305,11 +323,12 @@ public final class BenchCommand implements Callable<Integer> {
           l.get("lookup_drafted_per_doc").asDouble(), l.get("lookup_accepted_per_doc").asDouble());
     }
     o.println(
-        "| run | docs | docs/min | prompt tok/s | gen tok/s | p50 ms | p95 ms | first token p50 ms |");
-    o.println("|---|---|---|---|---|---|---|---|");
+        "| run | docs | docs/min | prompt tok/wall-s | gen tok/wall-s | prompt eval tok/s"
+            + " | answer tok/s | p50 ms | p95 ms | first token p50 ms |");
+    o.println("|---|---|---|---|---|---|---|---|---|---|");
     row(o, "limit (runtime alone)", l);
     o.printf(
-        "| pipeline (Beam, Tika) | %d | %.1f | | | %.0f | %.0f | |%n",
+        "| pipeline (Beam, Tika) | %d | %.1f | | | | | %.0f | %.0f | |%n",
         p.get("model_requests").asLong(),
         p.get("model_docs_per_min").asDouble(),
         p.get("latency_ms_p50").asDouble(),
@@ -318,6 +337,9 @@ public final class BenchCommand implements Callable<Integer> {
       for (JsonNode s : r.get("sweep")) {
         row(o, "limit, " + s.get("variant").asText(), s);
       }
+    }
+    if (r.has("llama_bench")) {
+      o.println(LlamaBench.describe(r.get("llama_bench"), l));
     }
     JsonNode t = r.get("time_per_doc_ms");
     o.printf(
@@ -364,12 +386,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static void row(PrintWriter o, String label, JsonNode f) {
     o.printf(
-        "| %s | %d | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f |%n",
+        "| %s | %d | %.1f | %.0f | %.1f | %.0f | %.1f | %.0f | %.0f | %.0f |%n",
         label,
         f.get("documents").asInt(),
         f.get("docs_per_min").asDouble(),
         f.get("prompt_tokens_per_s").asDouble(),
         f.get("gen_tokens_per_s").asDouble(),
+        f.path("prompt_eval_tokens_per_s").asDouble(),
+        f.path("answer_tokens_per_s").asDouble(),
         f.get("latency_ms_p50").asDouble(),
         f.get("latency_ms_p95").asDouble(),
         f.get("first_token_ms_p50").asDouble());

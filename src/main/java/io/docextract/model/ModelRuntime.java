@@ -78,6 +78,14 @@ public final class ModelRuntime implements AutoCloseable {
     return loads;
   }
 
+  /**
+   * The native library this JVM loads: {@code amx}, {@code avx512} or {@code avx2} (docextract's
+   * builds, native/README.md) or {@code stock}.
+   */
+  public static String nativeBuild() {
+    return NativeLibrary.build();
+  }
+
   /** Times a caller acquired a runtime in this JVM so far. */
   public static synchronized int acquireCount() {
     return acquisitions;

@@ -84,6 +84,14 @@ class BenchCommandTest {
     assertTrue(t.has("beam_and_tika") && t.has("grammar_share"), t.toString());
     assertTrue(cli.out.toString().contains("time per document: prompt "), cli.out.toString());
     assertEquals(2, r.get("limit").get("per_document").size());
+    // Each phase's own speed, what llama-bench's pp and tg are compared with.
+    JsonNode l = r.get("limit");
+    assertTrue(l.get("prompt_eval_tokens_per_s").asDouble() > 0, l.toString());
+    assertTrue(l.get("answer_tokens_per_s").asDouble() > 0, l.toString());
+    if (r.has("llama_bench")) { // where bench/llama-bench.sh has built this native build's binary
+      assertTrue(r.get("llama_bench").get("prompt_ratio").asDouble() > 0, r.toString());
+      assertTrue(cli.out.toString().contains("runtime/llama.cpp: prompt "), cli.out.toString());
+    }
     assertTrue(
         java.nio.file.Files.readString(tmp.resolve("bench/cost.html")).contains("\"prompt_tokens\"")
             || java.nio.file.Files.readString(tmp.resolve("bench/cost.html"))
