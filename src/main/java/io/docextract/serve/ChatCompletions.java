@@ -20,8 +20,8 @@ import java.util.Map;
  * extraction wants the same answer every time.
  *
  * <p>Several models may be served, one per document type: the request's {@code model} picks one
- * (the first when it names none). Types whose models differ only in their LoRA adapter share one
- * runtime, and each request switches on its own adapter.
+ * (the first when it names none; a server of one model answers any name). Types whose models differ
+ * only in their LoRA adapter share one runtime, and each request switches on its own adapter.
  */
 public final class ChatCompletions {
 
@@ -58,7 +58,9 @@ public final class ChatCompletions {
    */
   public ObjectNode answer(JsonNode request) throws InterruptedException {
     String modelName = request.path("model").asText("");
-    if (modelName.isEmpty()) {
+    // One model served answers whatever name the client was configured with, as llama.cpp's
+    // server does; among several, the name picks the type.
+    if (modelName.isEmpty() || byName.size() == 1) {
       modelName = byName.keySet().iterator().next();
     }
     Served served = byName.get(modelName);
