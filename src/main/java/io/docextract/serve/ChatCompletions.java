@@ -47,11 +47,6 @@ public final class ChatCompletions {
     this(Map.of(modelName, new Served(runtime, runtime.settings().adapterPath())), maxTokensLimit);
   }
 
-  /** The names clients send, the default first. */
-  public List<String> modelNames() {
-    return List.copyOf(byName.keySet());
-  }
-
   /**
    * @throws IllegalArgumentException for a request without messages or with a schema the grammar
    *     converter rejects: the client's fault, answered with HTTP 400
