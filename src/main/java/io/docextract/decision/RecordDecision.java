@@ -82,9 +82,7 @@ public final class RecordDecision {
       // A cut reply is never a record, but what it had finished saying is the reviewer's best
       // start: a looping line list still carries a right header.
       Optional<Verdict> part =
-          PartialJson.salvage(c.text())
-              .map(o -> validator.validate(o.toString()))
-              .filter(Verdict::ok);
+          PartialJson.salvage(c.text()).map(validator::validate).filter(Verdict::ok);
       if (part.isEmpty()) {
         return cut;
       }
@@ -257,7 +255,7 @@ public final class RecordDecision {
     ObjectNode patched = ((ObjectNode) fields).deepCopy();
     Map<String, String> sources =
         RuleFallback.apply(patched, type.rules(), matches, text, type.schema().tree());
-    if (sources.isEmpty() || !validator.validate(patched.toString()).ok()) {
+    if (sources.isEmpty() || !validator.validate(patched).ok()) {
       return fields;
     }
     lineage.put("field_sources", sources);

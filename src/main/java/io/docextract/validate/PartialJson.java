@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 public final class PartialJson {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // A mapper's factory, so scalars become the same nodes a whole reply's parse gives them.
+  private static final JsonFactory FACTORY = new ObjectMapper().getFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private PartialJson() {}
@@ -36,13 +38,9 @@ public final class PartialJson {
     }
     Deque<Frame> open = new ArrayDeque<>();
     ObjectNode root = null;
-    JsonToken last = null;
-    long lastEnd = 0;
     try (JsonParser p = FACTORY.createParser(reply)) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
-        last = t;
-        lastEnd = p.currentLocation().getCharOffset();
         switch (t) {
           case START_OBJECT, START_ARRAY -> {
             Frame parent = open.peek();
@@ -66,7 +64,12 @@ public final class PartialJson {
             attach(open.peek(), done.parentKey, done.node);
           }
           case FIELD_NAME -> open.peek().key = p.currentName();
-          default -> attach(open.peek(), open.peek().key, scalar(p, t));
+          default -> {
+            // The reply ending on a number means its digits may have been cut: 14 could be 1447.50.
+            if (!(t.isNumeric() && endsTheReply(reply, p))) {
+              attach(open.peek(), open.peek().key, p.readValueAsTree());
+            }
+          }
         }
       }
     } catch (IOException cut) {
@@ -74,12 +77,6 @@ public final class PartialJson {
     }
     if (root == null) {
       return Optional.empty();
-    }
-    boolean endsTheReply =
-        lastEnd >= 0 && reply.substring((int) Math.min(lastEnd, reply.length())).isBlank();
-    if (endsTheReply
-        && (last == JsonToken.VALUE_NUMBER_INT || last == JsonToken.VALUE_NUMBER_FLOAT)) {
-      dropLast(open.peek());
     }
     // Close what is still open from the inside out: an unfinished array item is dropped, an
     // unfinished member of an object keeps what it already holds.
@@ -93,14 +90,9 @@ public final class PartialJson {
     return root.isEmpty() ? Optional.empty() : Optional.of(root);
   }
 
-  private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
-    return switch (t) {
-      case VALUE_STRING -> NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDecimalValue());
-      case VALUE_TRUE -> NODES.booleanNode(true);
-      case VALUE_FALSE -> NODES.booleanNode(false);
-      default -> NODES.nullNode();
-    };
+  private static boolean endsTheReply(String reply, JsonParser p) {
+    long end = p.currentLocation().getCharOffset();
+    return end >= 0 && reply.substring((int) Math.min(end, reply.length())).isBlank();
   }
 
   private static void attach(Frame parent, String key, JsonNode value) {
@@ -111,19 +103,6 @@ public final class PartialJson {
     } else {
       ((ObjectNode) parent.node).set(key, value);
     }
-    parent.lastKey = key;
-  }
-
-  private static void dropLast(Frame f) {
-    if (f == null) {
-      return;
-    }
-    if (f.node instanceof ArrayNode a && !a.isEmpty()) {
-      f.seen.remove(a.get(a.size() - 1));
-      a.remove(a.size() - 1);
-    } else if (f.node instanceof ObjectNode o && f.lastKey != null) {
-      o.remove(f.lastKey);
-    }
   }
 
   /** An open object or array, the key it will be stored under, and what it already holds. */
@@ -131,7 +110,6 @@ public final class PartialJson {
     final JsonNode node;
     final String parentKey;
     String key;
-    String lastKey;
     final Set<JsonNode> seen = new LinkedHashSet<>();
 
     Frame(JsonNode node, String parentKey) {

@@ -37,6 +37,11 @@ public final class RecordValidator {
       return Verdict.invalid(
           Reason.INVALID_JSON, "reply is not valid JSON: " + e.getOriginalMessage(), List.of());
     }
+    return validate(node);
+  }
+
+  /** Checks an already parsed reply (a salvaged or rule-patched one) against the schema. */
+  public Verdict validate(JsonNode node) {
     Set<ValidationMessage> problems = schema.validate(node);
     if (!problems.isEmpty()) {
       List<String> messages =

@@ -44,6 +44,12 @@ class PartialJsonTest {
   }
 
   @Test
+  void aCutNumberThatRepeatsAnEarlierItemTakesNothingElseWithIt() {
+    assertEquals("{\"n\":[1,2]}", salvaged("{\"n\":[1,2,1"));
+    assertEquals("{\"n\":[1,2],\"m\":1.5}", salvaged("{\"n\":[1,2],\"m\":1.5}"));
+  }
+
+  @Test
   void nothingFinishedIsNothingToPropose() {
     assertEquals("(none)", salvaged("{\"company\":\"SHOP"));
     assertEquals("(none)", salvaged("[{\"a\":1}"));
