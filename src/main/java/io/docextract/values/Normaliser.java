@@ -247,6 +247,8 @@ public enum Normaliser {
         ORDINAL
             .matcher(v)
             .replaceAll("$1")
+            // OCR that drops word spaces glues a printed date together ("25Dec2018").
+            .replaceAll("(?<=\\d)(?=\\p{L})|(?<=\\p{L})(?=\\d)", " ")
             .replaceAll("(?i)\\bday of\\b", " ")
             .replaceAll("[,.]", " ")
             .replaceAll("-", " ")

@@ -32,7 +32,10 @@ class NormaliserTest {
           "25-DEC-18",
           "DATE: 25/12/2018 13:05",
           "DEC 25, 2018 12:16:25",
-          "25 Dec 2018 1:05 PM"
+          "25 Dec 2018 1:05 PM",
+          "25Dec2018",
+          "25/12/20188:13:39PM",
+          "25DEC2018 13:05"
         }) {
       assertEquals("2018-12-25", Normaliser.DATE.apply(s), s);
     }
