@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ClassifyCommand.class,
       SynthCommand.class,
+      SynthScansCommand.class,
       ModelsCommand.class,
       OcrCommand.class,
       CommandLine.HelpCommand.class
