@@ -142,7 +142,7 @@ final class TikaParse {
               where);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    String text = handler.toString().strip();
+    String text = plainSpaces(handler.toString()).strip();
     if (failure != null) {
       out.set(slot, failure);
     } else if (!text.isEmpty()) {
@@ -165,6 +165,16 @@ final class TikaParse {
       return;
     }
     progress.accept(new ParseWorker.Ended(source, out.get(slot), false));
+  }
+
+  /**
+   * No-break and figure spaces as plain spaces, one character for one so offsets hold. HTML's
+   * {@code &nbsp;} (and PDFs printed from HTML, as SEC filings are) reach the text as U+00A0, which
+   * a rule's {@code \s}, the tokenizer and the text a model was tuned on all treat as a letter of
+   * its own: "effective as of February 10, 2017" with no-break spaces matched no date rule.
+   */
+  static String plainSpaces(String text) {
+    return text.replace('\u00a0', ' ').replace('\u2007', ' ').replace('\u202f', ' ');
   }
 
   /** The parse is now inside this file or part (again, with its content id, once it is read). */

@@ -90,6 +90,18 @@ class DocumentParserTest {
   }
 
   @Test
+  void noBreakSpacesOfHtmlArePlainSpaces() {
+    byte[] html =
+        "<html><body><p>effective&nbsp;as&nbsp;of February\u00a010,\u202f2017</p></body></html>"
+            .getBytes(StandardCharsets.UTF_8);
+    ParseOutcome out = PARSER.parse(html, "nda.html");
+
+    assertTrue(out.ok(), out.message());
+    assertTrue(
+        out.document().text().contains("effective as of February 10, 2017"), out.document().text());
+  }
+
+  @Test
   void emptyBytesAreEmptyText() {
     ParseOutcome out = PARSER.parse(new byte[0], "empty.txt");
 
