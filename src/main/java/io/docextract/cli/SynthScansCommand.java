@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     description = {
       "Draw each gold document's OCR boxes (SROIE's 'ocr_boxes') as a page image, each line at its"
           + " place, then degraded like a receipt scan (small, tilted, blurred, speckled, JPEG);"
-          + " writes DIR/<doc> and DIR/gold.jsonl with the same fields and no text, so finetune"
+          + " writes DIR/<doc>-scan.jpg and DIR/gold.jsonl with the same fields and no text, so finetune"
           + " and eval read them through the pipeline's own OCR.",
       "For training a model on the text OCR makes of scans when only the text of the documents"
           + " is at hand. The same seed gives the same bytes.",
@@ -75,7 +75,10 @@ public final class SynthScansCommand implements Callable<Integer> {
     for (GoldDocument d : boxed) {
       List<String> rows =
           Files.readAllLines(d.base().resolve(d.ocrBoxes()), StandardCharsets.UTF_8);
-      String name = Path.of(d.doc()).getFileName().toString().replaceAll("\\.[^.]*$", "") + ".jpg";
+      // Its own id: a drawn page is another document than the text it was drawn from, so
+      // `finetune --from` replays the text beside it (replay skips ids the new set holds).
+      String name =
+          Path.of(d.doc()).getFileName().toString().replaceAll("\\.[^.]*$", "") + "-scan.jpg";
       byte[] jpeg = ScanRender.jpeg(ScanRender.parse(rows), seed * 31 + d.doc().hashCode());
       Files.write(out.resolve(name), jpeg);
       bytes += jpeg.length;
