@@ -1,11 +1,11 @@
 package io.docextract.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
 import io.docextract.eval.Splits;
 import io.docextract.synth.ScanRender;
+import io.docextract.values.JsonLines;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +69,6 @@ public final class SynthScansCommand implements Callable<Integer> {
           spec.commandLine(), gold + ": no selected document gives 'ocr_boxes' to draw");
     }
     Files.createDirectories(out);
-    ObjectMapper mapper = new ObjectMapper();
     List<String> lines = new ArrayList<>();
     long bytes = 0;
     for (GoldDocument d : boxed) {
@@ -82,10 +81,10 @@ public final class SynthScansCommand implements Callable<Integer> {
       byte[] jpeg = ScanRender.jpeg(ScanRender.parse(rows), seed * 31 + d.doc().hashCode());
       Files.write(out.resolve(name), jpeg);
       bytes += jpeg.length;
-      ObjectNode line = mapper.createObjectNode();
+      ObjectNode line = JsonLines.mapper().createObjectNode();
       line.put("doc", name);
       line.set("fields", d.fields());
-      lines.add(mapper.writeValueAsString(line));
+      lines.add(JsonLines.toLine(line));
     }
     Files.write(out.resolve("gold.jsonl"), lines, StandardCharsets.UTF_8);
     PrintWriter o = spec.commandLine().getOut();
