@@ -8,6 +8,7 @@ import io.docextract.config.JobConfig;
 import io.docextract.eval.GoldDocument;
 import io.docextract.eval.GoldSet;
 import io.docextract.eval.GoldTexts;
+import io.docextract.eval.PromotionGate;
 import io.docextract.finetune.NestedSample;
 import io.docextract.finetune.PythonTrainer;
 import io.docextract.finetune.TrainingSplit;
@@ -130,6 +131,16 @@ public final class FinetuneCommand implements Callable<Integer> {
       paramLabel = "FROM:TO",
       description = "with --sizes: the slice of --held-apart to score on")
   String heldApartSelect;
+
+  @Option(
+      names = "--metric",
+      defaultValue = "exact",
+      paramLabel = "exact|f1",
+      converter = PromoteCommand.MetricConverter.class,
+      description =
+          "with --sizes: how a held-apart field is scored, exact (default) or f1 (each value of a"
+              + " list counted, the Kleister metric: use it for NDA parties)")
+  PromotionGate.Metric metric;
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 

@@ -11,6 +11,7 @@ import io.docextract.eval.GoldSet;
 import io.docextract.eval.LearningCurve;
 import io.docextract.eval.PipelineAdapter;
 import io.docextract.eval.Prediction;
+import io.docextract.eval.PromotionGate;
 import io.docextract.eval.Scorer;
 import io.docextract.finetune.NestedSample;
 import io.docextract.finetune.TrainingSplit;
@@ -69,7 +70,8 @@ final class LearningCurveRun {
     Map<String, GoldDocument> byFile = c.goldOptions.materialise(held, inputs);
     String original = Files.readString(c.pipeline);
     String heldName = c.heldApart + " [" + c.heldApartSelect + "], " + held.size() + " documents";
-    LearningCurve curve = new LearningCurve("docextract learning curve: " + type.name(), heldName);
+    LearningCurve curve =
+        new LearningCurve("docextract learning curve: " + type.name(), heldName, c.metric);
     List<String> fields = List.copyOf(type.fieldNormalisers().keySet());
     for (int size : sizes) {
       Path dir = c.out.resolve("labels-" + size);
@@ -106,8 +108,11 @@ final class LearningCurveRun {
                       g.fields(), run.byFile().getOrDefault(f, Prediction.missing()).fields())));
       Map<String, Double> perField = new LinkedHashMap<>();
       for (String f : fields) {
-        perField.put(f, scorer.perField().get(f).accuracy());
+        FieldScore s = scorer.perField().get(f);
+        perField.put(f, c.metric == PromotionGate.Metric.F1 ? s.f1() : s.accuracy());
       }
+      double score =
+          c.metric == PromotionGate.Metric.F1 ? scorer.overall().f1() : scorer.overall().accuracy();
       double trainMinutes = (done == null ? 0 : done.path("train_s").asDouble()) / 60;
       JsonNode loss = done == null ? null : done.get("eval_loss");
       curve.add(
@@ -116,14 +121,16 @@ final class LearningCurveRun {
               adapter.toString(),
               trainMinutes,
               loss == null || !loss.isNumber() ? null : loss.asDouble(),
-              scorer.overall().accuracy(),
-              Bootstrap.scores(perDocument, fields).get("exact"),
+              score,
+              Bootstrap.scores(perDocument, fields)
+                  .get(c.metric == PromotionGate.Metric.F1 ? "f1" : "exact"),
               perField));
       o.printf(
           Locale.ROOT,
-          "learning curve: %d labels: field exact %.3f %s, %.1f training minutes%n",
+          "learning curve: %d labels: %s %.3f %s, %.1f training minutes%n",
           size,
-          scorer.overall().accuracy(),
+          c.metric.label(),
+          score,
           perField,
           trainMinutes);
       o.flush();

@@ -20,8 +20,8 @@ public final class LearningCurve {
   /**
    * One size's adapter and its held-apart scores.
    *
-   * @param fields field exact match per field, in schema order
-   * @param exact field exact match over all fields
+   * @param fields the score per field, in schema order
+   * @param score the score over all fields
    * @param trainMinutes the trainer's training time (not prompt rendering or evaluation)
    */
   public record Point(
@@ -29,17 +29,23 @@ public final class LearningCurve {
       String adapter,
       double trainMinutes,
       Double evalLoss,
-      double exact,
-      Interval exactInterval,
+      double score,
+      Interval interval,
       Map<String, Double> fields) {}
 
   private final String title;
   private final String heldApart;
+  private final PromotionGate.Metric metric;
   private final List<Point> points = new ArrayList<>();
 
   public LearningCurve(String title, String heldApart) {
+    this(title, heldApart, PromotionGate.Metric.EXACT);
+  }
+
+  public LearningCurve(String title, String heldApart, PromotionGate.Metric metric) {
     this.title = title;
     this.heldApart = heldApart;
+    this.metric = metric;
   }
 
   public void add(Point p) {
@@ -54,6 +60,7 @@ public final class LearningCurve {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("title", title);
     o.put("held_apart", heldApart);
+    o.put("metric", metric.key());
     ArrayNode a = o.putArray("sizes");
     for (Point p : points) {
       ObjectNode n = a.addObject();
@@ -63,9 +70,9 @@ public final class LearningCurve {
       if (p.evalLoss() != null) {
         n.put("eval_loss", p.evalLoss());
       }
-      n.put("field_exact", p.exact());
-      n.put("field_exact_low", p.exactInterval().low());
-      n.put("field_exact_high", p.exactInterval().high());
+      n.put(metric.key(), p.score());
+      n.put(metric.key() + "_low", p.interval().low());
+      n.put(metric.key() + "_high", p.interval().high());
       ObjectNode f = n.putObject("fields");
       p.fields().forEach(f::put);
     }
@@ -77,7 +84,7 @@ public final class LearningCurve {
     List<String> fieldNames =
         points.isEmpty() ? List.of() : List.copyOf(points.get(0).fields().keySet());
     Map<String, List<Double>> series = new LinkedHashMap<>();
-    series.put("all fields", points.stream().map(Point::exact).toList());
+    series.put("all fields", points.stream().map(Point::score).toList());
     for (String f : fieldNames) {
       series.put(f, points.stream().map(p -> p.fields().get(f)).toList());
     }
@@ -103,7 +110,7 @@ public final class LearningCurve {
               Locale.ROOT,
               "<tr><td>%d</td><td>%s</td>%s<td>%.1f</td><td>%s</td></tr>%n",
               p.size(),
-              p.exactInterval().format(p.exact()),
+              p.interval().format(p.score()),
               fieldNames.stream()
                   .map(f -> String.format(Locale.ROOT, "<td>%.3f</td>", p.fields().get(f)))
                   .reduce("", String::concat),
@@ -119,7 +126,7 @@ public final class LearningCurve {
         <script>%2$s</script>
         <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}
         td,th{padding:.2rem .6rem;text-align:right}</style></head><body>
-        <h1>%1$s</h1><p>Field exact match on %3$s, one adapter per number of labels (nested
+        <h1>%1$s</h1><p>%7$s on %3$s, one adapter per number of labels (nested
         training subsets, the same seed); training minutes on this machine.</p>
         <canvas id="curve" width="900" height="450"></canvas>
         <table><tr><th>labels</th><th>all fields [95 %% CI]</th>%4$s<th>training min</th>
@@ -130,7 +137,7 @@ public final class LearningCurve {
           data: {datasets: [%6$s]},
           options: {animation: false, scales: {
             x: {type: 'linear', title: {display: true, text: 'training labels'}},
-            y: {min: 0, max: 1, title: {display: true, text: 'field exact match'}},
+            y: {min: 0, max: 1, title: {display: true, text: '%8$s'}},
             minutes: {position: 'right', min: 0, grid: {drawOnChartArea: false},
               title: {display: true, text: 'training minutes'}}}}});
         </script></body></html>
@@ -140,7 +147,9 @@ public final class LearningCurve {
         esc(heldApart),
         head,
         rows,
-        datasets);
+        datasets,
+        Character.toUpperCase(metric.label().charAt(0)) + metric.label().substring(1),
+        metric.label());
   }
 
   /** The values as points over the number of labels, so unevenly spaced sizes are drawn so. */

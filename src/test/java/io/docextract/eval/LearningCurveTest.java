@@ -44,4 +44,20 @@ class LearningCurveTest {
     assertTrue(html.contains("<h1>receipts &lt;curve&gt;</h1>"), "title escaped");
     assertTrue(html.contains("new Chart(") && html.length() > 100_000, "Chart.js inlined");
   }
+
+  @Test
+  void anF1CurveNamesItsMetricInTheJsonAndOnThePage() throws Exception {
+    LearningCurve c =
+        new LearningCurve("ndas", "gold [70:100], 30 documents", PromotionGate.Metric.F1);
+    c.add(point(20, 0.6, 0.7, 8.0));
+    JsonNode j = c.json();
+    assertEquals("field_f1", j.get("metric").asText());
+    JsonNode first = j.get("sizes").get(0);
+    assertEquals(0.6, first.get("field_f1").asDouble(), 1e-12);
+    assertEquals(0.1, first.get("field_f1_low").asDouble(), 1e-12);
+    assertTrue(first.get("field_exact") == null, "no exact figure claimed for an F1 curve");
+    String html = c.html();
+    assertTrue(html.contains("<p>Field F1 on gold [70:100]"), "metric named in the text");
+    assertTrue(html.contains("text: 'field F1'"), "metric named on the axis");
+  }
 }
