@@ -11,7 +11,6 @@ import io.docextract.eval.GoldSet;
 import io.docextract.eval.LearningCurve;
 import io.docextract.eval.PipelineAdapter;
 import io.docextract.eval.Prediction;
-import io.docextract.eval.PromotionGate;
 import io.docextract.eval.Scorer;
 import io.docextract.finetune.NestedSample;
 import io.docextract.finetune.TrainingSplit;
@@ -108,11 +107,9 @@ final class LearningCurveRun {
                       g.fields(), run.byFile().getOrDefault(f, Prediction.missing()).fields())));
       Map<String, Double> perField = new LinkedHashMap<>();
       for (String f : fields) {
-        FieldScore s = scorer.perField().get(f);
-        perField.put(f, c.metric == PromotionGate.Metric.F1 ? s.f1() : s.accuracy());
+        perField.put(f, c.metric.score(scorer.perField().get(f)));
       }
-      double score =
-          c.metric == PromotionGate.Metric.F1 ? scorer.overall().f1() : scorer.overall().accuracy();
+      double score = c.metric.score(scorer.overall());
       double trainMinutes = (done == null ? 0 : done.path("train_s").asDouble()) / 60;
       JsonNode loss = done == null ? null : done.get("eval_loss");
       curve.add(
@@ -122,8 +119,7 @@ final class LearningCurveRun {
               trainMinutes,
               loss == null || !loss.isNumber() ? null : loss.asDouble(),
               score,
-              Bootstrap.scores(perDocument, fields)
-                  .get(c.metric == PromotionGate.Metric.F1 ? "f1" : "exact"),
+              Bootstrap.scores(perDocument, fields).get(c.metric.statistic()),
               perField));
       o.printf(
           Locale.ROOT,

@@ -36,14 +36,16 @@ public final class PromotionGate {
   /** How one document's field is scored. */
   public enum Metric {
     /** 1 when the predicted values equal the gold's, else 0. */
-    EXACT("field exact"),
+    EXACT("field exact", "exact"),
     /** The F1 of the predicted values against the gold's (1 when both are empty). */
-    F1("field F1");
+    F1("field F1", "f1");
 
     private final String label;
+    private final String statistic;
 
-    Metric(String label) {
+    Metric(String label, String statistic) {
       this.label = label;
+      this.statistic = statistic;
     }
 
     public String label() {
@@ -55,11 +57,20 @@ public final class PromotionGate {
       return label.replace(' ', '_').toLowerCase(java.util.Locale.ROOT);
     }
 
-    double score(FieldScore s) {
+    /** The name of the overall figure among {@link Bootstrap#scores}: exact or f1. */
+    public String statistic() {
+      return statistic;
+    }
+
+    /**
+     * The score of a field's counts: the share of documents exactly right, or the F1 of the values;
+     * for one document's counts, its 0/1 or F1 score.
+     */
+    public double score(FieldScore s) {
       if (s == null || s.documents() == 0) {
         return 0;
       }
-      return this == EXACT ? (s.exact() == s.documents() ? 1 : 0) : s.f1();
+      return this == EXACT ? s.accuracy() : s.f1();
     }
   }
 
