@@ -81,13 +81,12 @@ public final class RecordDecision {
     if (cut != null) {
       // A cut reply is never a record, but what it had finished saying is the reviewer's best
       // start: a looping line list still carries a right header.
-      Optional<Verdict> part =
-          PartialJson.salvage(c.text()).map(validator::validate).filter(Verdict::ok);
+      Optional<ObjectNode> part = salvage(text, c.text());
       if (part.isEmpty()) {
         return cut;
       }
       lineage.put("salvaged", true);
-      Outcome assessed = assess(text, part.get().fields(), c, today, lineage);
+      Outcome assessed = assess(text, part.get(), c, today, lineage);
       return Outcome.review(
           cut.reason(),
           cut.message() + "; its complete part is proposed",
@@ -96,9 +95,35 @@ public final class RecordDecision {
     }
     Verdict v = validator.validate(c.text());
     if (!v.ok()) {
-      return Outcome.review(v.failure(), v.message(), v.messages(), null);
+      Optional<ObjectNode> part = salvage(text, c.text());
+      if (part.isPresent()) {
+        lineage.put("salvaged", true);
+      }
+      JsonNode proposal = part.map(p -> assess(text, p, c, today, lineage).fields()).orElse(null);
+      return Outcome.review(v.failure(), v.message(), v.messages(), proposal);
     }
     return assess(text, v.fields(), c, today, lineage);
+  }
+
+  /**
+   * What a reply that is not a record had said in full, when that — with the rules' values for the
+   * fields it never finished, as the fallback gives them — satisfies the schema: a reply that
+   * looped inside the address still proposes its company and date, and the rules' total.
+   */
+  private Optional<ObjectNode> salvage(String text, String reply) {
+    return PartialJson.salvage(reply)
+        .filter(
+            part -> {
+              if (validator.validate(part).ok()) {
+                return true;
+              }
+              if (type.rules().isEmpty()) {
+                return false;
+              }
+              ObjectNode patched = part.deepCopy();
+              RuleFallback.apply(patched, type.rules(), text, type.schema().tree());
+              return validator.validate(patched).ok();
+            });
   }
 
   private static Outcome cut(Completion c, int maxTokens) {

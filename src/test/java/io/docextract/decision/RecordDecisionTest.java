@@ -76,4 +76,48 @@ class RecordDecisionTest {
     assertEquals(Reason.TRUNCATED, o.reason());
     assertNull(o.fields());
   }
+
+  private RecordDecision.Outcome decideReceipt(String reply, StopReason stop) throws Exception {
+    DocumentTypeConfig receipt =
+        new PipelineLoader(ModelStore.fromEnvironment())
+            .baseModelOnly()
+            .load(Path.of("pipelines/receipt.yaml"), null)
+            .documentTypes()
+            .get(0);
+    String receiptText = Files.readString(Path.of("sample-docs/receipts/receipt-kedai-maju.txt"));
+    return new RecordDecision(receipt)
+        .decide(
+            receiptText,
+            new Completion(reply, stop, 160, 60, 5, 50),
+            160,
+            LocalDate.of(2024, 6, 1),
+            new HashMap<>());
+  }
+
+  @Test
+  void aReplyThatLoopsInsideAFieldProposesTheRulesValuesForWhatItNeverFinished() throws Exception {
+    RecordDecision.Outcome o =
+        decideReceipt(
+            "{\"company\":\"KEDAI RUNCIT MAJU JAYA SDN BHD\",\"date\":\"14/05/2018\","
+                + "\"address\":\"NO 12, JALAN MAWAR 3, TAMAN SRI MUDA, TAMAN SRI MUDA, TAMAN SRI",
+            StopReason.REPETITION);
+    assertEquals(Reason.REPETITION, o.reason());
+    assertEquals("KEDAI RUNCIT MAJU JAYA SDN BHD", o.fields().get("company").asText());
+    assertEquals("14/05/2018", o.fields().get("date").asText());
+    // The looping address was never finished: the rules' address and total stand in for it.
+    assertFalse(o.fields().get("address").asText().contains("SRI MUDA, TAMAN SRI MUDA"));
+    assertTrue(o.fields().get("address").asText().startsWith("NO 12, JALAN MAWAR 3"));
+    assertEquals("23.90", o.fields().get("total").asText());
+  }
+
+  @Test
+  void aReplyThatIsNotJsonToTheEndStillProposesWhatItSaidBeforeTheFault() throws Exception {
+    RecordDecision.Outcome o =
+        decideReceipt(
+            "{\"company\":\"KEDAI RUNCIT MAJU JAYA SDN BHD\",\"date\":\"14/05/2018\" \"address",
+            StopReason.COMPLETE_JSON);
+    assertEquals(Reason.INVALID_JSON, o.reason());
+    assertEquals("KEDAI RUNCIT MAJU JAYA SDN BHD", o.fields().get("company").asText());
+    assertEquals("23.90", o.fields().get("total").asText());
+  }
 }
