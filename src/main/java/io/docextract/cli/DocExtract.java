@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       EvalCommand.class,
+      CalibrateCommand.class,
       PromoteCommand.class,
       LabelCommand.class,
       BenchCommand.class,

@@ -3,11 +3,9 @@ package io.docextract.cli;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
 import io.docextract.eval.ComparisonReport;
-import io.docextract.eval.Coverage;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
 import io.docextract.eval.GoldDocument;
-import io.docextract.eval.PipelineThreshold;
 import io.docextract.eval.Prediction;
 import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
@@ -234,46 +232,16 @@ public final class EvalCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("written: " + written);
     spec.commandLine().getOut().flush();
     if (writePipeline != null) {
-      return writeThreshold(report.coverage().get(0), docType.name(), select, err);
+      return ThresholdWriter.write(
+          report.coverage().get(0),
+          pipeline,
+          docType.name(),
+          gold.toString(),
+          "[" + select + "]",
+          writePipeline,
+          spec.commandLine().getOut(),
+          err);
     }
-    return ExitCodes.OK;
-  }
-
-  /** The pipeline file's text with the chosen threshold, or a message when there is none. */
-  private int writeThreshold(Coverage c, String type, String slice, PrintWriter err)
-      throws IOException {
-    if (c.chosen() == null) {
-      err.printf(
-          java.util.Locale.ROOT,
-          "eval: no threshold reaches precision %.2f on these" + " documents: %s not written%n",
-          c.target(),
-          writePipeline);
-      err.flush();
-      return ExitCodes.FAILED;
-    }
-    String comment =
-        PipelineThreshold.comment(
-            gold.toString(),
-            "[" + slice + "]",
-            java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(),
-            c.chosen().precision(),
-            c.chosen().share(),
-            c.target());
-    String text =
-        PipelineThreshold.apply(Files.readString(pipeline), type, c.chosen().threshold(), comment);
-    if (writePipeline.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(writePipeline.toAbsolutePath().getParent());
-    }
-    Files.writeString(writePipeline, text);
-    spec.commandLine()
-        .getOut()
-        .printf(
-            java.util.Locale.ROOT,
-            "written: %s (review.minConfidence %.3f for %s)%n",
-            writePipeline,
-            c.chosen().threshold(),
-            type);
-    spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 

@@ -154,6 +154,10 @@ public final class EvalReport {
         s.put("accepted", p.accepted());
         s.put("reason", p.reason());
         s.put("confidence", p.confidence());
+        if (!p.fieldConfidence().isEmpty()) {
+          ObjectNode fc = s.putObject("field_confidence");
+          p.fieldConfidence().forEach(fc::put);
+        }
         if (!ruleSet.isEmpty()) {
           put(
               systemsNode.putObject(m + "+rules"),
