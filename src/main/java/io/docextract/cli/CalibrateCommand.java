@@ -47,20 +47,7 @@ public final class CalibrateCommand implements Callable<Integer> {
       description = "eval --out folders (or their documents.jsonl), one model's results each")
   List<Path> from;
 
-  @Option(
-      names = "--target-precision",
-      defaultValue = "0.97",
-      paramLabel = "P",
-      description = "precision the suggested accept threshold must keep (default 0.97)")
-  double targetPrecision;
-
-  @Option(
-      names = "--write-pipeline",
-      paramLabel = "OUT.yaml",
-      description =
-          "write a copy of the pipeline file with the type's review.minConfidence set to the"
-              + " chosen threshold (nothing written when no threshold reaches the target)")
-  Path writePipeline;
+  @CommandLine.Mixin ThresholdOptions threshold = new ThresholdOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -79,15 +66,15 @@ public final class CalibrateCommand implements Callable<Integer> {
       return ExitCodes.NO_INPUT;
     }
     Coverage c =
-        Coverage.of(PooledDocuments.SYSTEM, items, docType.fieldNormalisers(), targetPrecision);
+        Coverage.of(
+            PooledDocuments.SYSTEM, items, docType.fieldNormalisers(), threshold.targetPrecision);
     String measuredOn = items.size() + " documents pooled from " + from.size() + " evals";
     out.println("## " + docType.name() + " — " + measuredOn + " (" + from + ")");
     out.println(c.markdown());
     out.flush();
-    if (writePipeline == null) {
+    if (threshold.writePipeline == null) {
       return ExitCodes.OK;
     }
-    return ThresholdWriter.write(
-        c, pipeline, docType.name(), measuredOn, "(" + from + ")", writePipeline, out, err);
+    return threshold.write(c, pipeline, docType.name(), measuredOn, "(" + from + ")", out, err);
   }
 }

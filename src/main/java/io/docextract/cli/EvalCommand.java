@@ -69,28 +69,14 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/eval")
   Path out;
 
-  @Option(
-      names = "--target-precision",
-      defaultValue = "0.97",
-      paramLabel = "P",
-      description = "precision the suggested accept threshold must keep (default 0.97)")
-  double targetPrecision;
-
-  @Option(
-      names = "--write-pipeline",
-      paramLabel = "OUT.yaml",
-      description =
-          "write a copy of the pipeline file with the type's review.minConfidence set"
-              + " to the suggested threshold (the pipeline's own model; nothing written when no"
-              + " threshold reaches the target)")
-  Path writePipeline;
+  @CommandLine.Mixin ThresholdOptions threshold = new ThresholdOptions();
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    if (writePipeline != null && (rulesOnly || !models.isEmpty())) {
+    if (threshold.writePipeline != null && (rulesOnly || !models.isEmpty())) {
       // The threshold belongs to the model the copied file names; rules have no confidence.
       err.println(
           "docextract: --write-pipeline measures the pipeline's own model: drop "
@@ -191,7 +177,7 @@ public final class EvalCommand implements Callable<Integer> {
       report.addRules(items);
     }
     for (String label : predictions.keySet()) {
-      report.addCoverage(label, items, targetPrecision);
+      report.addCoverage(label, items, threshold.targetPrecision);
     }
     for (String label : predictions.keySet()) {
       report.addModel(label, items, speed.get(label), false);
@@ -231,14 +217,13 @@ public final class EvalCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(md);
     spec.commandLine().getOut().println("written: " + written);
     spec.commandLine().getOut().flush();
-    if (writePipeline != null) {
-      return ThresholdWriter.write(
+    if (threshold.writePipeline != null) {
+      return threshold.write(
           report.coverage().get(0),
           pipeline,
           docType.name(),
           gold.toString(),
           "[" + select + "]",
-          writePipeline,
           spec.commandLine().getOut(),
           err);
     }

@@ -9,27 +9,42 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import picocli.CommandLine.Option;
 
 /**
- * Writes a copy of a pipeline file with a type's accept threshold set to the one a coverage table
- * chose, and a comment saying where it came from; shared by {@code eval} and {@code calibrate}.
+ * The accept-threshold options of {@code eval} and {@code calibrate}: the precision the threshold
+ * must keep, and a copy of the pipeline file written with the chosen threshold and a comment saying
+ * where it came from.
  */
-final class ThresholdWriter {
+final class ThresholdOptions {
 
-  private ThresholdWriter() {}
+  @Option(
+      names = "--target-precision",
+      defaultValue = "0.97",
+      paramLabel = "P",
+      description = "precision the suggested accept threshold must keep (default 0.97)")
+  double targetPrecision;
+
+  @Option(
+      names = "--write-pipeline",
+      paramLabel = "OUT.yaml",
+      description =
+          "write a copy of the pipeline file with the type's review.minConfidence set to the"
+              + " suggested threshold (the pipeline's own model; nothing written when no threshold"
+              + " reaches the target)")
+  Path writePipeline;
 
   /**
    * @param measuredOn what the threshold was measured on (a gold file, or pooled evals)
    * @param slice which part of it, e.g. "[split splits/x.json:tune]"
    * @return the exit code: OK when written, FAILED when no threshold reaches the target
    */
-  static int write(
+  int write(
       Coverage c,
       Path pipeline,
       String type,
       String measuredOn,
       String slice,
-      Path out,
       PrintWriter stdout,
       PrintWriter err)
       throws IOException {
@@ -38,7 +53,7 @@ final class ThresholdWriter {
           Locale.ROOT,
           "docextract: no threshold reaches precision %.2f on these documents: %s not written%n",
           c.target(),
-          out);
+          writePipeline);
       err.flush();
       return ExitCodes.FAILED;
     }
@@ -52,14 +67,14 @@ final class ThresholdWriter {
             c.target());
     String text =
         PipelineThreshold.apply(Files.readString(pipeline), type, c.chosen().threshold(), comment);
-    if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
+    if (writePipeline.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(writePipeline.toAbsolutePath().getParent());
     }
-    Files.writeString(out, text);
+    Files.writeString(writePipeline, text);
     stdout.printf(
         Locale.ROOT,
         "written: %s (review.minConfidence %.3f for %s)%n",
-        out,
+        writePipeline,
         c.chosen().threshold(),
         type);
     stdout.flush();
