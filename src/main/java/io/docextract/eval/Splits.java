@@ -18,20 +18,23 @@ import java.util.Set;
 public final class Splits {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final List<String> PARTS = List.of("train", "tune", "test");
+  // train, tune and test in every split; a file may add parts of its own, e.g. the folds of a
+  // cross-fitted calibration (fold0 and its complement rest0, ...).
+  private static final java.util.regex.Pattern PART =
+      java.util.regex.Pattern.compile("[a-z0-9_-]+");
 
   private Splits() {}
 
   /**
-   * The documents of {@code spec} ("FILE:PART", PART one of train, tune, test) in the gold file's
-   * order. Fails when the split names an id the gold file does not have: a split made for another
-   * gold file must not silently select fewer documents.
+   * The documents of {@code spec} ("FILE:PART", PART a list of the file: train, tune, test, or one
+   * the file adds) in the gold file's order. Fails when the split names an id the gold file does
+   * not have: a split made for another gold file must not silently select fewer documents.
    */
   public static List<GoldDocument> select(List<GoldDocument> docs, String spec) throws IOException {
     int colon = spec.lastIndexOf(':');
-    if (colon <= 0 || !PARTS.contains(spec.substring(colon + 1))) {
+    if (colon <= 0 || !PART.matcher(spec.substring(colon + 1)).matches()) {
       throw new IllegalArgumentException(
-          "a split is FILE:PART with PART one of " + PARTS + ", got " + spec);
+          "a split is FILE:PART with PART a part of the file (train, tune, test), got " + spec);
     }
     return select(docs, Path.of(spec.substring(0, colon)), spec.substring(colon + 1));
   }
@@ -41,7 +44,16 @@ public final class Splits {
     JsonNode root = MAPPER.readTree(Files.readString(file));
     JsonNode ids = root.path(part);
     if (!ids.isArray()) {
-      throw new IOException(file + ": no '" + part + "' list");
+      List<String> parts = new ArrayList<>();
+      root.fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isArray()) {
+                  parts.add(e.getKey());
+                }
+              });
+      throw new IllegalArgumentException(
+          file + " has no part '" + part + "'; its parts: " + String.join(", ", parts));
     }
     Set<String> wanted = new LinkedHashSet<>();
     ids.forEach(id -> wanted.add(id.asText()));

@@ -54,10 +54,13 @@ class SplitsTest {
   }
 
   @Test
-  void refusesAnUnknownPart() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> Splits.select(gold(), tmp.resolve("s.json") + ":dev"));
+  void refusesAnUnknownPart() throws Exception {
+    Files.writeString(tmp.resolve("s.json"), "{\"train\": [\"a.jpg\"], \"test\": [\"b.jpg\"]}");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Splits.select(gold(), tmp.resolve("s.json") + ":dev"));
+    assertTrue(e.getMessage().contains("its parts: train, test"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Splits.select(gold(), "test"));
   }
 
@@ -88,5 +91,32 @@ class SplitsTest {
         assertEquals(ids(GoldSet.slice(all, "70:")), ids(Splits.select(all, split + ":test")));
       }
     }
+  }
+
+  /**
+   * The receipt folds cover train + tune once each, and each rest is train + tune less its fold.
+   */
+  @Test
+  void theReceiptFoldsPartitionTrainAndTune() throws Exception {
+    Path gold = Path.of("../shared/data/sroie-train-text/gold.jsonl");
+    if (!Files.exists(gold)) {
+      return; // the shared data is not on every machine
+    }
+    List<GoldDocument> all = GoldSet.load(gold);
+    java.util.Set<String> trainTune = new java.util.HashSet<>();
+    trainTune.addAll(ids(Splits.select(all, "splits/sroie-train-text.json:train")));
+    trainTune.addAll(ids(Splits.select(all, "splits/sroie-train-text.json:tune")));
+    java.util.Set<String> folds = new java.util.HashSet<>();
+    for (int k = 0; k < 3; k++) {
+      List<String> fold = ids(Splits.select(all, "splits/sroie-train-text-folds.json:fold" + k));
+      List<String> rest = ids(Splits.select(all, "splits/sroie-train-text-folds.json:rest" + k));
+      fold.forEach(id -> assertTrue(folds.add(id), id + " in two folds"));
+      java.util.Set<String> both = new java.util.HashSet<>(fold);
+      both.addAll(rest);
+      assertEquals(trainTune, both, "fold" + k + " + rest" + k);
+      assertEquals(
+          trainTune.size(), fold.size() + rest.size(), "fold" + k + " and rest" + k + " overlap");
+    }
+    assertEquals(trainTune, folds);
   }
 }
