@@ -81,28 +81,36 @@ public final class RecordDecision {
     if (cut != null) {
       // A cut reply is never a record, but what it had finished saying is the reviewer's best
       // start: a looping line list still carries a right header.
-      Optional<ObjectNode> part = salvage(text, c.text());
-      if (part.isEmpty()) {
+      JsonNode proposal = proposal(text, c, today, lineage);
+      if (proposal == null) {
         return cut;
       }
-      lineage.put("salvaged", true);
-      Outcome assessed = assess(text, part.get(), c, today, lineage);
       return Outcome.review(
           cut.reason(),
           cut.message() + "; its complete part is proposed",
           cut.messages(),
-          assessed.fields());
+          proposal);
     }
     Verdict v = validator.validate(c.text());
     if (!v.ok()) {
-      Optional<ObjectNode> part = salvage(text, c.text());
-      if (part.isPresent()) {
-        lineage.put("salvaged", true);
-      }
-      JsonNode proposal = part.map(p -> assess(text, p, c, today, lineage).fields()).orElse(null);
-      return Outcome.review(v.failure(), v.message(), v.messages(), proposal);
+      return Outcome.review(
+          v.failure(), v.message(), v.messages(), proposal(text, c, today, lineage));
     }
     return assess(text, v.fields(), c, today, lineage);
+  }
+
+  /**
+   * The values a reply that is not a record proposes, assessed as a record's would be (null when
+   * nothing it said can be proposed); lineage marks them salvaged.
+   */
+  private JsonNode proposal(
+      String text, Completion c, LocalDate today, Map<String, Object> lineage) {
+    Optional<ObjectNode> part = salvage(text, c.text());
+    if (part.isEmpty()) {
+      return null;
+    }
+    lineage.put("salvaged", true);
+    return assess(text, part.get(), c, today, lineage).fields();
   }
 
   /**
