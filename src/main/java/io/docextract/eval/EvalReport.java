@@ -24,6 +24,11 @@ public final class EvalReport {
   /** The rules' per-document scores, for each model's paired difference from them. */
   private List<Map<String, FieldScore>> rulesPerDocument;
 
+  /** The system name of the rules alone, and the suffix of a model with the rules as fallback. */
+  static final String RULES = "rules";
+
+  static final String WITH_RULES = "+rules";
+
   private final io.docextract.rules.RuleSet ruleSet;
   private final JsonNode schema;
 
@@ -51,7 +56,7 @@ public final class EvalReport {
     rulesPerDocument = perDocument;
     systems.add(
         new SystemScore(
-            "rules",
+            RULES,
             s.documents(),
             s.overall(),
             s.perField(),
@@ -94,7 +99,7 @@ public final class EvalReport {
     double n = Math.max(1, items.size());
     systems.add(
         new SystemScore(
-            withRules ? model + "+rules" : model,
+            withRules ? model + WITH_RULES : model,
             all.documents(),
             all.overall(),
             all.perField(),
@@ -146,7 +151,7 @@ public final class EvalReport {
       d.set("gold", i.gold());
       ObjectNode systemsNode = d.putObject("systems");
       if (!ruleSet.isEmpty()) {
-        put(systemsNode.putObject("rules"), i.gold(), rulesJson(i.rules()));
+        put(systemsNode.putObject(RULES), i.gold(), rulesJson(i.rules()));
       }
       for (String m : models) {
         Prediction p = i.byModel().getOrDefault(m, Prediction.missing());
@@ -160,7 +165,7 @@ public final class EvalReport {
         }
         if (!ruleSet.isEmpty()) {
           put(
-              systemsNode.putObject(m + "+rules"),
+              systemsNode.putObject(m + WITH_RULES),
               i.gold(),
               withFallback(p.fields(), i.text(), ruleSet, schema));
         }
@@ -262,7 +267,7 @@ public final class EvalReport {
   /** Each model's difference from the rules on the same documents (paired bootstrap). */
   private void differences(StringBuilder sb) {
     SystemScore rules =
-        systems.stream().filter(s -> s.system().equals("rules")).findFirst().orElse(null);
+        systems.stream().filter(s -> s.system().equals(RULES)).findFirst().orElse(null);
     if (rules == null || systems.stream().noneMatch(s -> s.intervals().containsKey("f1-rules"))) {
       return;
     }

@@ -62,7 +62,7 @@ public final class PooledDocuments {
         .fieldNames()
         .forEachRemaining(
             n -> {
-              if (!n.equals("rules") && !n.endsWith("+rules")) {
+              if (!n.equals(EvalReport.RULES) && !n.endsWith(EvalReport.WITH_RULES)) {
                 models.add(n);
               }
             });

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A fixed split recorded in the repository (splits/*.json: train / tune / test lists of gold
@@ -20,8 +21,7 @@ public final class Splits {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   // train, tune and test in every split; a file may add parts of its own, e.g. the folds of a
   // cross-fitted calibration (fold0 and its complement rest0, ...).
-  private static final java.util.regex.Pattern PART =
-      java.util.regex.Pattern.compile("[a-z0-9_-]+");
+  private static final Pattern PART = Pattern.compile("[a-z0-9_-]+");
 
   private Splits() {}
 
