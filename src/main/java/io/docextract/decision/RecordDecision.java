@@ -274,8 +274,8 @@ public final class RecordDecision {
   }
 
   /**
-   * Rule values for fields the model left empty or that are not in the text, kept only when the
-   * record still satisfies the schema; lineage names the rule behind each replaced field.
+   * Rule values for fields the model left empty or whose value grounding cannot find, kept only
+   * when the record still satisfies the schema; lineage names the rule behind each replaced field.
    */
   private JsonNode withRules(
       String text,
@@ -286,8 +286,17 @@ public final class RecordDecision {
       return fields;
     }
     ObjectNode patched = ((ObjectNode) fields).deepCopy();
+    // A number the model wrote is looked for as the decision grounds it: a printed money amount
+    // equal to it, not the same digits anywhere.
+    List<String> ungrounded = ground(fields, text).ungrounded();
     Map<String, String> sources =
-        RuleFallback.apply(patched, type.rules(), matches, text, type.schema().tree());
+        RuleFallback.apply(
+            patched,
+            type.rules(),
+            matches,
+            text,
+            type.schema().tree(),
+            field -> !ungrounded.contains(field));
     if (sources.isEmpty() || !validator.validate(patched).ok()) {
       return fields;
     }

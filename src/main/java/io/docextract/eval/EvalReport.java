@@ -3,6 +3,8 @@ package io.docextract.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.grounding.Grounder;
+import io.docextract.grounding.RecordGrounding;
 import io.docextract.values.Normaliser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,8 +87,7 @@ public final class EvalReport {
     List<Map<String, FieldScore>> perDocument = new ArrayList<>();
     for (EvalItem i : items) {
       Prediction p = i.byModel().getOrDefault(model, Prediction.missing());
-      JsonNode predicted =
-          withRules ? withFallback(p.fields(), i.text(), ruleSet, this.schema) : p.fields();
+      JsonNode predicted = withRules ? withFallback(p.fields(), i.text()) : p.fields();
       perDocument.add(all.add(i.gold(), predicted));
       if (p.accepted()) {
         accepted.add(i.gold(), predicted);
@@ -164,10 +165,7 @@ public final class EvalReport {
           p.fieldConfidence().forEach(fc::put);
         }
         if (!ruleSet.isEmpty()) {
-          put(
-              systemsNode.putObject(m + WITH_RULES),
-              i.gold(),
-              withFallback(p.fields(), i.text(), ruleSet, schema));
+          put(systemsNode.putObject(m + WITH_RULES), i.gold(), withFallback(p.fields(), i.text()));
         }
       }
       out.add(d);
@@ -195,13 +193,16 @@ public final class EvalReport {
     return o;
   }
 
-  static JsonNode withFallback(
-      JsonNode model, String text, io.docextract.rules.RuleSet ruleSet, JsonNode schema) {
+  /** The model's values with the rules' where the pipeline's fallback would put them. */
+  private JsonNode withFallback(JsonNode model, String text) {
     ObjectNode out =
         model != null && model.isObject()
             ? ((ObjectNode) model).deepCopy()
             : JsonNodeFactory.instance.objectNode();
-    io.docextract.rules.RuleFallback.apply(out, ruleSet, text, schema);
+    String t = text == null ? "" : text;
+    List<String> ungrounded = RecordGrounding.of(out, t, Grounder.defaults(), fields).ungrounded();
+    io.docextract.rules.RuleFallback.apply(
+        out, ruleSet, ruleSet.matches(t), t, schema, field -> !ungrounded.contains(field));
     return out;
   }
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Rules beside the model: where the model's value for a field is empty, or cannot be found in the
@@ -34,39 +35,59 @@ public final class RuleFallback {
       Map<String, RuleSet.Match> matches,
       String text,
       JsonNode schema) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    if (matches.isEmpty()) {
-      return sources;
-    }
+    return apply(fields, rules, matches, text, schema, field -> true);
+  }
+
+  /**
+   * The same, where a number counts as found only when {@code numberFound} says so for its field:
+   * the decision passes its grounding, which wants a printed money amount equal to it, not a "1"
+   * printed as a quantity. Text values must occur as written (case and spacing aside), so a model
+   * value that differs from the print in a comma gives way to the rule's, which is the print.
+   */
+  public static Map<String, String> apply(
+      ObjectNode fields,
+      RuleSet rules,
+      Map<String, RuleSet.Match> matches,
+      String text,
+      JsonNode schema,
+      Predicate<String> numberFound) {
     String folded = Normaliser.TEXT.apply(text == null ? "" : text);
+    Map<String, String> sources = new LinkedHashMap<>();
     matches.forEach(
         (field, match) -> {
-          List<String> values = match.values();
           JsonNode v = fields.get(field);
-          boolean empty =
-              v == null
-                  || v.isNull()
-                  || (v.isTextual() && v.asText().isBlank())
-                  || (v.isArray() && v.isEmpty());
-          boolean grounded =
-              !empty && v.isValueNode() && !v.isNumber()
-                  ? folded.contains(Normaliser.TEXT.apply(v.asText()))
-                  : !empty
-                      && (v.isNumber()
-                          || Normaliser.values(v, Normaliser.TEXT).stream()
-                              .allMatch(folded::contains));
-          boolean replace =
-              switch (rules.precedence(field)) {
-                case RULES -> true;
-                case MODEL -> empty;
-                case GROUNDED_MODEL -> empty || !grounded;
-              };
-          if (replace) {
-            put(fields, field, values, schema.path("properties").path(field).path("type"));
+          boolean found =
+              !empty(v) && (v.isNumber() ? numberFound.test(field) : literally(v, folded));
+          if (replace(v, rules.precedence(field), found)) {
+            put(fields, field, match.values(), schema.path("properties").path(field).path("type"));
             sources.put(field, "rule:" + match.rule());
           }
         });
     return sources;
+  }
+
+  private static boolean replace(JsonNode v, RuleSet.Precedence precedence, boolean grounded) {
+    boolean empty = empty(v);
+    return switch (precedence) {
+      case RULES -> true;
+      case MODEL -> empty;
+      case GROUNDED_MODEL -> empty || !grounded;
+    };
+  }
+
+  private static boolean empty(JsonNode v) {
+    return v == null
+        || v.isNull()
+        || (v.isTextual() && v.asText().isBlank())
+        || (v.isArray() && v.isEmpty());
+  }
+
+  /** Case and spacing aside, the value's text (each item's, for a list) occurs in the text. */
+  private static boolean literally(JsonNode v, String folded) {
+    if (v.isValueNode()) {
+      return folded.contains(Normaliser.TEXT.apply(v.asText()));
+    }
+    return Normaliser.values(v, Normaliser.TEXT).stream().allMatch(folded::contains);
   }
 
   private static void put(ObjectNode fields, String field, List<String> values, JsonNode type) {

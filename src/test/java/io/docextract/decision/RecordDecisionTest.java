@@ -67,6 +67,24 @@ class RecordDecisionTest {
   }
 
   @Test
+  void anAmountThatIsOnlyAQuantityGivesWayToTheRulesPrintedTotal() {
+    // "1" is printed (a quantity), so a literal search would keep it; grounding wants a printed
+    // money amount, finds none equal to 1, and the rules' total takes its place.
+    Map<String, Object> lineage = new HashMap<>();
+    RecordDecision.Outcome o =
+        decide(
+            "{\"issuer\":\"Delta Freight Logistics LLC\",\"invoice_number\":\"DFL-88213\","
+                + "\"date\":\"2024-02-07\",\"currency\":\"USD\",\"amount\":1,\"lines\":[]}",
+            StopReason.COMPLETE_JSON,
+            lineage);
+    assertEquals(1447.5, o.fields().get("amount").asDouble());
+    assertTrue(
+        String.valueOf(lineage.get("field_sources")).contains("amount=rule:"),
+        String.valueOf(lineage.get("field_sources")));
+    assertEquals("DFL-88213", o.fields().get("invoice_number").asText());
+  }
+
+  @Test
   void aReplyCutBeforeTheSchemaIsMetProposesNothing() {
     RecordDecision.Outcome o =
         decide(

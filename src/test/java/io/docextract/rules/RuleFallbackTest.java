@@ -80,4 +80,36 @@ class RuleFallbackTest {
     assertEquals("KEDAI MAJU SDN BHD", fields.get("company").asText());
     assertEquals("23.00", fields.get("total").asText());
   }
+
+  @Test
+  void aNumberCountsAsFoundOnlyWhereTheCallersGroundingFindsIt() throws Exception {
+    RuleSet rules =
+        new RuleSet(
+            "invoice",
+            List.of(
+                new Rule(
+                    "amount",
+                    "due",
+                    "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})",
+                    1,
+                    Normaliser.NONE,
+                    false)));
+    String text = "Liftgate service  Qty 1\nAmount due: $1,447.50";
+    ObjectNode kept = (ObjectNode) new ObjectMapper().readTree("{\"amount\":1}");
+    RuleFallback.apply(
+        kept, rules, rules.matches(text), text, Fixtures.schema("invoice").tree(), f -> true);
+    assertEquals(1, kept.get("amount").intValue());
+    // The decision's grounding finds no printed amount of 1 (only a quantity): the rule's total.
+    ObjectNode replaced = (ObjectNode) new ObjectMapper().readTree("{\"amount\":1}");
+    Map<String, String> sources =
+        RuleFallback.apply(
+            replaced,
+            rules,
+            rules.matches(text),
+            text,
+            Fixtures.schema("invoice").tree(),
+            f -> !f.equals("amount"));
+    assertEquals(Map.of("amount", "rule:due"), sources);
+    assertEquals("1447.50", replaced.get("amount").decimalValue().toPlainString());
+  }
 }
