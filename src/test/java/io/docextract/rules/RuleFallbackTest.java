@@ -25,6 +25,17 @@ class RuleFallbackTest {
                   Normaliser.NONE,
                   false),
               new Rule("company", "first-line", "^(.+)", 1, Normaliser.NONE, false)));
+  private static final RuleSet AMOUNT_DUE =
+      new RuleSet(
+          "invoice",
+          List.of(
+              new Rule(
+                  "amount",
+                  "due",
+                  "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})",
+                  1,
+                  Normaliser.NONE,
+                  false)));
   private static final String TEXT = "KEDAI MAJU SDN BHD\nTOTAL 23.90\n";
 
   @Test
@@ -47,18 +58,8 @@ class RuleFallbackTest {
   @Test
   void anEmptyValueIsFilledAndNumbersStayNumbers() throws Exception {
     ObjectNode fields = (ObjectNode) new ObjectMapper().readTree("{\"amount\":null}");
-    RuleSet rules =
-        new RuleSet(
-            "invoice",
-            List.of(
-                new Rule(
-                    "amount",
-                    "due",
-                    "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})",
-                    1,
-                    Normaliser.NONE,
-                    false)));
-    RuleFallback.apply(fields, rules, "Amount due: $1,447.50", Fixtures.schema("invoice").tree());
+    RuleFallback.apply(
+        fields, AMOUNT_DUE, "Amount due: $1,447.50", Fixtures.schema("invoice").tree());
     assertTrue(fields.get("amount").isNumber());
     assertEquals("1447.50", fields.get("amount").decimalValue().toPlainString());
   }
@@ -83,29 +84,23 @@ class RuleFallbackTest {
 
   @Test
   void aNumberCountsAsFoundOnlyWhereTheCallersGroundingFindsIt() throws Exception {
-    RuleSet rules =
-        new RuleSet(
-            "invoice",
-            List.of(
-                new Rule(
-                    "amount",
-                    "due",
-                    "(?i)due:? \\$?([0-9,]+\\.[0-9]{2})",
-                    1,
-                    Normaliser.NONE,
-                    false)));
     String text = "Liftgate service  Qty 1\nAmount due: $1,447.50";
     ObjectNode kept = (ObjectNode) new ObjectMapper().readTree("{\"amount\":1}");
     RuleFallback.apply(
-        kept, rules, rules.matches(text), text, Fixtures.schema("invoice").tree(), f -> true);
+        kept,
+        AMOUNT_DUE,
+        AMOUNT_DUE.matches(text),
+        text,
+        Fixtures.schema("invoice").tree(),
+        f -> true);
     assertEquals(1, kept.get("amount").intValue());
     // The decision's grounding finds no printed amount of 1 (only a quantity): the rule's total.
     ObjectNode replaced = (ObjectNode) new ObjectMapper().readTree("{\"amount\":1}");
     Map<String, String> sources =
         RuleFallback.apply(
             replaced,
-            rules,
-            rules.matches(text),
+            AMOUNT_DUE,
+            AMOUNT_DUE.matches(text),
             text,
             Fixtures.schema("invoice").tree(),
             f -> !f.equals("amount"));
