@@ -288,7 +288,8 @@ public final class RecordDecision {
     ObjectNode patched = ((ObjectNode) fields).deepCopy();
     // A number the model wrote is looked for as the decision grounds it: a printed money amount
     // equal to it, not the same digits anywhere.
-    List<String> ungrounded = ground(fields, text).ungrounded();
+    List<String> ungrounded =
+        RecordGrounding.ungroundedNumbers(fields, text, grounder, normalisers);
     Map<String, String> sources =
         RuleFallback.apply(
             patched,

@@ -200,7 +200,8 @@ public final class EvalReport {
             ? ((ObjectNode) model).deepCopy()
             : JsonNodeFactory.instance.objectNode();
     String t = text == null ? "" : text;
-    List<String> ungrounded = RecordGrounding.of(out, t, Grounder.defaults(), fields).ungrounded();
+    List<String> ungrounded =
+        RecordGrounding.ungroundedNumbers(out, t, Grounder.defaults(), fields);
     io.docextract.rules.RuleFallback.apply(
         out, ruleSet, ruleSet.matches(t), t, schema, field -> !ungrounded.contains(field));
     return out;

@@ -1,6 +1,8 @@
 package io.docextract.grounding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.values.Normaliser;
 import io.docextract.values.Span;
 import java.util.ArrayList;
@@ -60,6 +62,25 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
               }
             });
     return new RecordGrounding(spans, List.copyOf(ungrounded));
+  }
+
+  /**
+   * The fields whose value is a number not found in the text, searched as {@link #of} searches:
+   * only the numbers, for the rules' fallback to ask before the record it may change is grounded
+   * whole.
+   */
+  public static List<String> ungroundedNumbers(
+      JsonNode fields, String text, Grounder grounder, Map<String, Normaliser> normalisers) {
+    ObjectNode numbers = JsonNodeFactory.instance.objectNode();
+    fields
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isNumber()) {
+                numbers.set(e.getKey(), e.getValue());
+              }
+            });
+    return of(numbers, text, grounder, normalisers).ungrounded();
   }
 
   /** Each field's spans as a list, one per value (null where a value was not found). */

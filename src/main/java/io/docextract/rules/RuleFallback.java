@@ -25,24 +25,15 @@ public final class RuleFallback {
    */
   public static Map<String, String> apply(
       ObjectNode fields, RuleSet rules, String text, JsonNode schema) {
-    return apply(fields, rules, rules.matches(text == null ? "" : text), text, schema);
-  }
-
-  /** The same, with the rules' matches on {@code text} already found. */
-  public static Map<String, String> apply(
-      ObjectNode fields,
-      RuleSet rules,
-      Map<String, RuleSet.Match> matches,
-      String text,
-      JsonNode schema) {
-    return apply(fields, rules, matches, text, schema, field -> true);
+    return apply(fields, rules, rules.matches(text == null ? "" : text), text, schema, f -> true);
   }
 
   /**
-   * The same, where a number counts as found only when {@code numberFound} says so for its field:
-   * the decision passes its grounding, which wants a printed money amount equal to it, not a "1"
-   * printed as a quantity. Text values must occur as written (case and spacing aside), so a model
-   * value that differs from the print in a comma gives way to the rule's, which is the print.
+   * The same, with the rules' matches on {@code text} already found, and where a number counts as
+   * found only when {@code numberFound} says so for its field: the decision passes its grounding,
+   * which wants a printed money amount equal to it, not a "1" printed as a quantity. Text values
+   * must occur as written (case and spacing aside), so a model value that differs from the print in
+   * a comma gives way to the rule's, which is the print.
    */
   public static Map<String, String> apply(
       ObjectNode fields,
