@@ -16,7 +16,12 @@ java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)
 [ -f "$work"/llama_cpp_python-0.3.8.tar.gz ] ||
   python3 -m pip download --quiet --no-deps --no-binary :all: llama-cpp-python==0.3.8 -d "$work"
 [ -d "$work"/llama_cpp_python-0.3.8 ] || tar -xzf "$work"/llama_cpp_python-0.3.8.tar.gz -C "$work"
-llama="$work/llama_cpp_python-0.3.8/vendor/llama.cpp"
+# llama-threads.patch, for every build: tinyBLAS's chunk counter per computation rather than one
+# static for the process, so that copies of a model decoding side by side (model.replicas) do not
+# take each other's work.
+rm -rf "$work/llama-src" && cp -r "$work/llama_cpp_python-0.3.8/vendor/llama.cpp" "$work/llama-src"
+patch -p1 -d "$work/llama-src" < "$here/llama-threads.patch"
+llama="$work/llama-src"
 
 # The binding fetches nlohmann/json 3.11.3; llama.cpp carries the same version as common/json.hpp.
 mkdir -p "$work/json/include/nlohmann"

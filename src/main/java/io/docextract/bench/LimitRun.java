@@ -42,7 +42,7 @@ public final class LimitRun {
 
   public static Result run(ModelRuntime runtime, List<BenchPrompt> prompts, int maxTokens)
       throws InterruptedException {
-    int threads = runtime.settings().parallel();
+    int threads = runtime.settings().concurrency();
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,

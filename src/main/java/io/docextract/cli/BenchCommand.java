@@ -147,10 +147,10 @@ public final class BenchCommand implements Callable<Integer> {
       report.put("model_load_ms", runtime.loadMillis());
       prompts = PromptSet.build(config, runtime, files);
       err.printf(
-          "bench: limit — %d prompts on the runtime alone (%d slots)%n",
-          prompts.prompts().size(), settings.parallel());
+          "bench: limit — %d prompts on the runtime alone (%d slots x %d copies of the model)%n",
+          prompts.prompts().size(), settings.parallel(), settings.replicas());
       limitRun = LimitRun.run(runtime, prompts.prompts(), settings.maxTokens());
-      limit = LimitFigures.of(limitRun, settings.cachePrompt(), settings.parallel());
+      limit = LimitFigures.of(limitRun, settings.cachePrompt(), settings.concurrency());
     }
     ArrayNode perDoc = limit.putArray("per_document");
     limitRun
@@ -268,6 +268,20 @@ public final class BenchCommand implements Callable<Integer> {
                 new Variant("slots=4", base.withParallel(4), prompts.prompts()),
                 new Variant("no prompt cache", base.withCachePrompt(false), prompts.prompts()),
                 new Variant(NO_GRAMMAR, base, prompts.withoutGrammar())));
+    // The same cores as one model with all the threads, or as one-thread copies side by side.
+    int cores = base.threads() * base.replicas();
+    if (cores > 1) {
+      variants.add(
+          new Variant(
+              "1 copy x " + cores + " threads",
+              base.withReplicas(1).withThreads(cores),
+              prompts.prompts()));
+      variants.add(
+          new Variant(
+              cores + " copies x 1 thread",
+              base.withReplicas(cores).withThreads(1),
+              prompts.prompts()));
+    }
     if (prompts.decodesValues()) {
       variants.add(new Variant("whole object (decode: json)", base, prompts.wholeObject()));
     }
@@ -286,7 +300,7 @@ public final class BenchCommand implements Callable<Integer> {
       err.printf("bench: sweep — %s%n", v.name());
       try (ModelRuntime runtime = ModelRuntime.acquire(s)) {
         LimitRun.Result r = LimitRun.run(runtime, v.requests(), s.maxTokens());
-        ObjectNode row = LimitFigures.of(r, s.cachePrompt(), s.parallel());
+        ObjectNode row = LimitFigures.of(r, s.cachePrompt(), s.concurrency());
         row.put("variant", v.name());
         rows.add(row);
       }

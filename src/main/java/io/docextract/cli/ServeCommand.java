@@ -107,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
                   ? ""
                   : " + " + Path.of(request.adapterPath()).getFileName()));
     }
-    int slots = runtimes.stream().mapToInt(r -> r.settings().parallel()).sum();
+    int slots = runtimes.stream().mapToInt(r -> r.settings().concurrency()).sum();
     ChatServer server =
         new ChatServer(
                 new ChatCompletions(served, maxTokens), new InetSocketAddress(host, port), slots)

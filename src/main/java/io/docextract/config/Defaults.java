@@ -27,6 +27,7 @@ public final class Defaults {
   public static final int CONTEXT_SIZE = 4096;
 
   public static final int PARALLEL = 1;
+  public static final int REPLICAS = 1;
   public static final int MAX_TOKENS = 512;
 
   /** Prompt lookup decoding ({@code model.promptLookup}) when the section is given. */

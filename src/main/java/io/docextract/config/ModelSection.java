@@ -174,7 +174,8 @@ final class ModelSection {
           m.parallel() == null ? Defaults.PARALLEL : m.parallel(),
           m.maxTokens() == null ? Defaults.MAX_TOKENS : m.maxTokens(),
           m.cachePrompt() == null || m.cachePrompt(),
-          lookup(m.promptLookup()));
+          lookup(m.promptLookup()),
+          m.replicas() == null ? Defaults.REPLICAS : m.replicas());
     } catch (IllegalArgumentException e) {
       throw new InvalidPipelineException(where + ": model: " + e.getMessage());
     }
@@ -203,7 +204,8 @@ final class ModelSection {
         or(type.parallel(), rest.parallel()),
         or(type.maxTokens(), rest.maxTokens()),
         or(type.cachePrompt(), rest.cachePrompt()),
-        or(type.promptLookup(), rest.promptLookup()));
+        or(type.promptLookup(), rest.promptLookup()),
+        or(type.replicas(), rest.replicas()));
   }
 
   static PromptLookup lookup(PipelineDefinition.Lookup l) {

@@ -70,7 +70,8 @@ public record PipelineDefinition(
       Integer parallel,
       Integer maxTokens,
       Boolean cachePrompt,
-      Lookup promptLookup) {}
+      Lookup promptLookup,
+      Integer replicas) {}
 
   /**
    * Prompt-lookup drafting: guesses of up to {@code draftMax} tokens taken from the prompt after a

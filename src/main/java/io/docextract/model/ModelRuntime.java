@@ -8,7 +8,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * (kherud/java-llama.cpp#102), so a released model stays loaded for the next job in the same JVM;
  * {@link #shutdownIdle()} closes the idle ones when the process is done.
  *
- * <p>Thread-safe: callers on several threads run in parallel, up to the number of llama.cpp slots.
+ * <p>Thread-safe: callers on several threads run in parallel, up to the number of llama.cpp slots
+ * of every copy ({@link ModelSettings#replicas()}); each request runs whole on one copy.
  */
 public final class ModelRuntime implements AutoCloseable {
 
@@ -29,19 +31,31 @@ public final class ModelRuntime implements AutoCloseable {
 
   private final ModelSettings settings;
   private final AdapterSet adapters;
+
+  /** The first copy: it tokenizes and renders prompts for all (the copies are the same file). */
   private final LlamaModel model;
-  private final TokenStream tokens;
-  private final Semaphore slots;
+
+  private final List<LlamaModel> copies;
+
+  /** A free slot is its copy's stream, queued once per slot; copies alternate in the queue. */
+  private final BlockingQueue<TokenStream> slots = new LinkedBlockingQueue<>();
+
   private final long loadMillis;
   private int references;
 
   private ModelRuntime(
-      ModelSettings settings, AdapterSet adapters, LlamaModel model, long loadMillis) {
+      ModelSettings settings, AdapterSet adapters, List<LlamaModel> copies, long loadMillis) {
     this.settings = settings;
     this.adapters = adapters;
-    this.model = model;
-    this.tokens = new TokenStream(model, adapters);
-    this.slots = new Semaphore(settings.parallel(), true);
+    this.copies = List.copyOf(copies);
+    this.model = copies.get(0);
+    List<TokenStream> streams = new ArrayList<>();
+    for (LlamaModel copy : copies) {
+      streams.add(new TokenStream(copy, adapters));
+    }
+    for (int slot = 0; slot < settings.parallel(); slot++) {
+      slots.addAll(streams);
+    }
     this.loadMillis = loadMillis;
   }
 
@@ -63,9 +77,12 @@ public final class ModelRuntime implements AutoCloseable {
     ModelRuntime runtime = LOADED.get(key);
     if (runtime == null) {
       long start = System.nanoTime();
-      LlamaModel model = ModelLoader.load(settings, set);
+      List<LlamaModel> copies = new ArrayList<>();
+      for (int i = 0; i < settings.replicas(); i++) {
+        copies.add(ModelLoader.load(settings, set));
+      }
       loads++;
-      runtime = new ModelRuntime(settings, set, model, (System.nanoTime() - start) / 1_000_000);
+      runtime = new ModelRuntime(settings, set, copies, (System.nanoTime() - start) / 1_000_000);
       LOADED.put(key, runtime);
     }
     runtime.references++;
@@ -98,7 +115,7 @@ public final class ModelRuntime implements AutoCloseable {
         .removeIf(
             r -> {
               if (r.references == 0) {
-                r.model.close();
+                r.copies.forEach(LlamaModel::close);
                 return true;
               }
               return false;
@@ -115,6 +132,11 @@ public final class ModelRuntime implements AutoCloseable {
   /** The adapters loaded beside the base. */
   public AdapterSet adapters() {
     return adapters;
+  }
+
+  /** Copies of the model this runtime decodes on ({@link ModelSettings#replicas()}). */
+  public int copies() {
+    return copies.size();
   }
 
   public long loadMillis() {
@@ -163,7 +185,7 @@ public final class ModelRuntime implements AutoCloseable {
   private Completion completeWhole(String prompt, String grammar, int maxTokens, Request req)
       throws InterruptedException {
     int promptTokens = fitOrThrow(prompt, maxTokens);
-    slots.acquire();
+    TokenStream tokens = slots.take();
     try {
       long start = System.nanoTime();
       TokenProbabilities probs = new TokenProbabilities();
@@ -188,7 +210,7 @@ public final class ModelRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
-      slots.release();
+      slots.add(tokens);
     }
   }
 
@@ -255,7 +277,7 @@ public final class ModelRuntime implements AutoCloseable {
       throws InterruptedException {
     // The keys are read as prompt too: they must fit beside the reply.
     int promptTokens = fitOrThrow(prompt, maxTokens + countTokens(scaffold.leads()));
-    slots.acquire();
+    TokenStream tokens = slots.take();
     try {
       long start = System.nanoTime();
       long firstToken = -1;
@@ -320,7 +342,7 @@ public final class ModelRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       throw failure(e);
     } finally {
-      slots.release();
+      slots.add(tokens);
     }
   }
 

@@ -19,6 +19,11 @@ import java.util.Objects;
  *     change a near-tie greedy choice: replies depend on the order documents arrive in. Off for
  *     byte-identical reruns.
  * @param lookup prompt-lookup drafting while decoding ({@link PromptLookup}); needs cachePrompt
+ * @param replicas copies of the model loaded side by side, each with its own {@code threads} and
+ *     {@code parallel} slots, each decoding its own document. On few cores a small model does not
+ *     keep two threads busy (llama.cpp's threads meet at every operation, and sampling runs on
+ *     one), so two one-thread copies do about twice the work of one two-thread copy
+ *     (docs/benchmarks.md).
  */
 public record ModelSettings(
     String modelPath,
@@ -31,8 +36,37 @@ public record ModelSettings(
     int parallel,
     int maxTokens,
     boolean cachePrompt,
-    PromptLookup lookup)
+    PromptLookup lookup,
+    int replicas)
     implements Serializable {
+
+  /** One copy of the model. */
+  public ModelSettings(
+      String modelPath,
+      String modelSha256,
+      String adapterPath,
+      String adapterSha256,
+      boolean chatTemplate,
+      int contextSize,
+      int threads,
+      int parallel,
+      int maxTokens,
+      boolean cachePrompt,
+      PromptLookup lookup) {
+    this(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        lookup,
+        1);
+  }
 
   /** Without prompt-lookup drafting. */
   public ModelSettings(
@@ -68,6 +102,7 @@ public record ModelSettings(
     require(contextSize >= 256, "contextSize must be >= 256, got " + contextSize);
     require(threads >= 1, "threads must be >= 1, got " + threads);
     require(parallel >= 1 && parallel <= 64, "parallel must be 1..64, got " + parallel);
+    require(replicas >= 1 && replicas <= 64, "replicas must be 1..64, got " + replicas);
     require(maxTokens >= 8, "maxTokens must be >= 8, got " + maxTokens);
     require(
         contextSize / parallel > maxTokens,
@@ -91,7 +126,8 @@ public record ModelSettings(
         parallel,
         maxTokens,
         cache,
-        cache ? lookup : PromptLookup.OFF);
+        cache ? lookup : PromptLookup.OFF,
+        replicas);
   }
 
   /** The same model at other locations (a remote file's local copy); checksums unchanged. */
@@ -107,7 +143,8 @@ public record ModelSettings(
         parallel,
         maxTokens,
         cachePrompt,
-        lookup);
+        lookup,
+        replicas);
   }
 
   public ModelSettings withAdapter(String path, String sha256) {
@@ -122,7 +159,8 @@ public record ModelSettings(
         parallel,
         maxTokens,
         cachePrompt,
-        lookup);
+        lookup,
+        replicas);
   }
 
   public ModelSettings withLookup(PromptLookup drafting) {
@@ -137,7 +175,8 @@ public record ModelSettings(
         parallel,
         maxTokens,
         cachePrompt,
-        drafting);
+        drafting,
+        replicas);
   }
 
   /** The same per-request context with another number of slots (for measuring slot counts). */
@@ -153,7 +192,47 @@ public record ModelSettings(
         slots,
         maxTokens,
         cachePrompt,
-        lookup);
+        lookup,
+        replicas);
+  }
+
+  /** The same with another number of copies of the model. */
+  public ModelSettings withReplicas(int copies) {
+    return new ModelSettings(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        threads,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        lookup,
+        copies);
+  }
+
+  /** The same with another number of threads per copy. */
+  public ModelSettings withThreads(int perCopy) {
+    return new ModelSettings(
+        modelPath,
+        modelSha256,
+        adapterPath,
+        adapterSha256,
+        chatTemplate,
+        contextSize,
+        perCopy,
+        parallel,
+        maxTokens,
+        cachePrompt,
+        lookup,
+        replicas);
+  }
+
+  /** Requests decoded at once: every copy's slots. */
+  public int concurrency() {
+    return parallel * replicas;
   }
 
   /** Tokens one request may use, prompt and reply together. */

@@ -66,7 +66,7 @@ final class LocalModel implements ModelBackend {
     public int concurrency() {
       return runtimes.values().stream()
           .distinct()
-          .mapToInt(r -> r.settings().parallel())
+          .mapToInt(r -> r.settings().concurrency())
           .max()
           .orElse(1);
     }

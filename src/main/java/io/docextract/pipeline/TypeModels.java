@@ -86,6 +86,7 @@ public final class TypeModels implements Serializable {
         s.chatTemplate(),
         s.contextSize(),
         s.threads(),
-        s.parallel());
+        s.parallel(),
+        s.replicas());
   }
 }

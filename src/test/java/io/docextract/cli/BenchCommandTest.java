@@ -76,8 +76,18 @@ class BenchCommandTest {
     assertTrue(r.get("cached_tokens_per_doc").asDouble() > 0, r.toString());
     assertTrue(
         r.get("cached_tokens_per_doc").asDouble() < r.get("prompt_tokens_per_doc").asDouble());
-    assertEquals(5, r.get("sweep").size());
     assertEquals("no grammar", r.get("sweep").get(4).get("variant").asText());
+    // On several cores the same cores as one model with every thread, then as one-thread copies.
+    int cores =
+        r.get("settings").get("threads").asInt() * r.get("settings").get("replicas").asInt();
+    if (cores > 1) {
+      assertEquals(7, r.get("sweep").size());
+      assertEquals("1 copy x " + cores + " threads", r.get("sweep").get(5).get("variant").asText());
+      assertEquals(cores + " copies x 1 thread", r.get("sweep").get(6).get("variant").asText());
+      assertTrue(r.get("sweep").get(6).get("docs_per_min").asDouble() > 0, r.toString());
+    } else {
+      assertEquals(5, r.get("sweep").size());
+    }
     assertTrue(cli.out.toString().contains("pipeline/limit: "), cli.out.toString());
     JsonNode t = r.get("time_per_doc_ms");
     assertTrue(t.get("prompt").asDouble() > 0 && t.get("answer").asDouble() > 0, t.toString());

@@ -309,6 +309,18 @@ class PipelineLoaderTest {
   }
 
   @Test
+  void copiesOfTheModelAreOneUnlessAskedForAndStayInRange() throws Exception {
+    assertEquals(1, loader.load(write(valid()), null).model().replicas());
+    JobConfig two =
+        loader.load(write(valid().replace("maxTokens: 64", "maxTokens: 64, replicas: 2")), null);
+    assertEquals(2, two.model().replicas());
+    assertEquals(2, two.model().concurrency());
+    String msg =
+        refused(valid().replace("maxTokens: 64", "maxTokens: 64, replicas: 0")).getMessage();
+    assertTrue(msg.contains("model: replicas must be 1..64, got 0"), msg);
+  }
+
+  @Test
   void maxTokensMustFitEachParallelSlot() throws IOException {
     // 512 tokens over 4 slots leaves 128 per request: no room for a 200-token reply.
     String msg =

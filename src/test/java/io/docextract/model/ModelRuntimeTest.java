@@ -13,7 +13,11 @@ import io.docextract.testing.Fixtures;
 import io.docextract.validate.RecordValidator;
 import io.docextract.validate.Verdict;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The real java-llama.cpp runtime, on real GGUF files. */
@@ -53,6 +57,45 @@ class ModelRuntimeTest {
       } else {
         assertEquals(StopReason.TOKEN_LIMIT, first.stopReason());
         assertEquals(200, first.generatedTokens());
+      }
+    }
+  }
+
+  /**
+   * Two copies of the model answer two requests at once, each whole on one copy, and give what one
+   * copy gives: the copies are the same weights, not a different model.
+   */
+  @Test
+  void copiesOfTheModelAnswerSideBySideAsOneCopyWould() throws Exception {
+    String grammar = Grammars.forSchema(Fixtures.schema("receipt").json());
+    // One thread each: the thread count splits sums differently, which can tip this nonsense
+    // model's near-ties.
+    ModelSettings one = Fixtures.stories(1024, 120).withCachePrompt(false).withThreads(1);
+    String text;
+    Completion alone;
+    try (ModelRuntime runtime = ModelRuntime.acquire(one)) {
+      assertEquals(1, runtime.copies());
+      text = runtime.renderPrompt(new ExtractionPrompt("Extract.", "{}", List.of()), RECEIPT);
+      alone = runtime.complete(text, grammar, 120);
+    }
+    ModelSettings two = one.withReplicas(2);
+    assertEquals(2, two.concurrency());
+    try (ModelRuntime runtime = ModelRuntime.acquire(two)) {
+      assertEquals(2, runtime.copies());
+      for (int i = 0; i < 4; i++) {
+        assertEquals(alone.text(), runtime.complete(text, grammar, 120).text(), "sequential " + i);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Completion>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          replies.add(pool.submit(() -> runtime.complete(text, grammar, 120)));
+        }
+        for (Future<Completion> f : replies) {
+          assertEquals(alone.text(), f.get().text());
+        }
+      } finally {
+        pool.shutdownNow();
       }
     }
   }
