@@ -40,35 +40,7 @@ public record ModelSettings(
     int replicas)
     implements Serializable {
 
-  /** One copy of the model. */
-  public ModelSettings(
-      String modelPath,
-      String modelSha256,
-      String adapterPath,
-      String adapterSha256,
-      boolean chatTemplate,
-      int contextSize,
-      int threads,
-      int parallel,
-      int maxTokens,
-      boolean cachePrompt,
-      PromptLookup lookup) {
-    this(
-        modelPath,
-        modelSha256,
-        adapterPath,
-        adapterSha256,
-        chatTemplate,
-        contextSize,
-        threads,
-        parallel,
-        maxTokens,
-        cachePrompt,
-        lookup,
-        1);
-  }
-
-  /** Without prompt-lookup drafting. */
+  /** One copy of the model, without prompt-lookup drafting. */
   public ModelSettings(
       String modelPath,
       String modelSha256,
@@ -91,7 +63,8 @@ public record ModelSettings(
         parallel,
         maxTokens,
         cachePrompt,
-        PromptLookup.OFF);
+        PromptLookup.OFF,
+        1);
   }
 
   public ModelSettings {
@@ -115,94 +88,43 @@ public record ModelSettings(
 
   /** With the prompt cache on or off; off also turns prompt lookup off, which needs the cache. */
   public ModelSettings withCachePrompt(boolean cache) {
-    return new ModelSettings(
-        modelPath,
-        modelSha256,
-        adapterPath,
-        adapterSha256,
-        chatTemplate,
-        contextSize,
-        threads,
-        parallel,
-        maxTokens,
-        cache,
-        cache ? lookup : PromptLookup.OFF,
-        replicas);
+    return run(contextSize, threads, parallel, cache, cache ? lookup : PromptLookup.OFF, replicas);
   }
 
   /** The same model at other locations (a remote file's local copy); checksums unchanged. */
   public ModelSettings withPaths(String model, String adapter) {
-    return new ModelSettings(
-        model,
-        modelSha256,
-        adapter,
-        adapterSha256,
-        chatTemplate,
-        contextSize,
-        threads,
-        parallel,
-        maxTokens,
-        cachePrompt,
-        lookup,
-        replicas);
+    return weights(model, adapter, adapterSha256);
   }
 
   public ModelSettings withAdapter(String path, String sha256) {
-    return new ModelSettings(
-        modelPath,
-        modelSha256,
-        path,
-        sha256,
-        chatTemplate,
-        contextSize,
-        threads,
-        parallel,
-        maxTokens,
-        cachePrompt,
-        lookup,
-        replicas);
+    return weights(modelPath, path, sha256);
   }
 
   public ModelSettings withLookup(PromptLookup drafting) {
-    return new ModelSettings(
-        modelPath,
-        modelSha256,
-        adapterPath,
-        adapterSha256,
-        chatTemplate,
-        contextSize,
-        threads,
-        parallel,
-        maxTokens,
-        cachePrompt,
-        drafting,
-        replicas);
+    return run(contextSize, threads, parallel, cachePrompt, drafting, replicas);
   }
 
   /** The same per-request context with another number of slots (for measuring slot counts). */
   public ModelSettings withParallel(int slots) {
-    return new ModelSettings(
-        modelPath,
-        modelSha256,
-        adapterPath,
-        adapterSha256,
-        chatTemplate,
-        slotContext() * slots,
-        threads,
-        slots,
-        maxTokens,
-        cachePrompt,
-        lookup,
-        replicas);
+    return run(slotContext() * slots, threads, slots, cachePrompt, lookup, replicas);
   }
 
   /** The same with another number of copies of the model. */
   public ModelSettings withReplicas(int copies) {
+    return run(contextSize, threads, parallel, cachePrompt, lookup, copies);
+  }
+
+  /** The same with another number of threads per copy. */
+  public ModelSettings withThreads(int perCopy) {
+    return run(contextSize, perCopy, parallel, cachePrompt, lookup, replicas);
+  }
+
+  private ModelSettings weights(String model, String adapter, String adapterSha) {
     return new ModelSettings(
-        modelPath,
+        model,
         modelSha256,
-        adapterPath,
-        adapterSha256,
+        adapter,
+        adapterSha,
         chatTemplate,
         contextSize,
         threads,
@@ -210,24 +132,24 @@ public record ModelSettings(
         maxTokens,
         cachePrompt,
         lookup,
-        copies);
+        replicas);
   }
 
-  /** The same with another number of threads per copy. */
-  public ModelSettings withThreads(int perCopy) {
+  private ModelSettings run(
+      int context, int perCopy, int slots, boolean cache, PromptLookup drafting, int copies) {
     return new ModelSettings(
         modelPath,
         modelSha256,
         adapterPath,
         adapterSha256,
         chatTemplate,
-        contextSize,
+        context,
         perCopy,
-        parallel,
+        slots,
         maxTokens,
-        cachePrompt,
-        lookup,
-        replicas);
+        cache,
+        drafting,
+        copies);
   }
 
   /** Requests decoded at once: every copy's slots. */
