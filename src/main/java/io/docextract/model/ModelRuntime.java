@@ -32,9 +32,7 @@ public final class ModelRuntime implements AutoCloseable {
   private final ModelSettings settings;
   private final AdapterSet adapters;
 
-  /** The first copy: it tokenizes and renders prompts for all (the copies are the same file). */
-  private final LlamaModel model;
-
+  /** The loaded copies; the first tokenizes and renders prompts for all (they are one file). */
   private final List<LlamaModel> copies;
 
   /** A free slot is its copy's stream, queued once per slot; copies alternate in the queue. */
@@ -48,7 +46,6 @@ public final class ModelRuntime implements AutoCloseable {
     this.settings = settings;
     this.adapters = adapters;
     this.copies = List.copyOf(copies);
-    this.model = copies.get(0);
     List<TokenStream> streams = new ArrayList<>();
     for (LlamaModel copy : copies) {
       streams.add(new TokenStream(copy, adapters));
@@ -78,8 +75,14 @@ public final class ModelRuntime implements AutoCloseable {
     if (runtime == null) {
       long start = System.nanoTime();
       List<LlamaModel> copies = new ArrayList<>();
-      for (int i = 0; i < settings.replicas(); i++) {
-        copies.add(ModelLoader.load(settings, set));
+      try {
+        for (int i = 0; i < settings.replicas(); i++) {
+          copies.add(ModelLoader.load(settings, set));
+        }
+      } catch (RuntimeException e) {
+        // A copy that fails to load (out of memory, say) leaves none of the others held.
+        copies.forEach(LlamaModel::close);
+        throw e;
       }
       loads++;
       runtime = new ModelRuntime(settings, set, copies, (System.nanoTime() - start) / 1_000_000);
@@ -144,7 +147,7 @@ public final class ModelRuntime implements AutoCloseable {
   }
 
   public int countTokens(String text) {
-    return model.encode(text).length;
+    return copies.get(0).encode(text).length;
   }
 
   /**
@@ -163,7 +166,7 @@ public final class ModelRuntime implements AutoCloseable {
       for (String[] t : turns) {
         messages.add(new Pair<>(t[0], t[1]));
       }
-      return model.applyTemplate(new InferenceParameters("").setMessages(system, messages));
+      return copies.get(0).applyTemplate(new InferenceParameters("").setMessages(system, messages));
     }
     StringBuilder plain = new StringBuilder(system).append("\n\n");
     for (String[] t : turns) {
