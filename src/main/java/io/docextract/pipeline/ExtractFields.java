@@ -4,9 +4,7 @@ import io.docextract.config.DocumentTypeConfig;
 import io.docextract.endpoint.EndpointSettings;
 import io.docextract.model.ModelSettings;
 import io.docextract.review.ReviewItem;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +13,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.joda.time.Instant;
 
 /**
  * A tier of the model: each batch of requests answered by a {@link ModelBackend} (the model in this
@@ -96,20 +91,12 @@ public final class ExtractFields
     return out;
   }
 
-  /** A batch whose requests are queued or running, and where its answers belong. */
-  private record InFlight(
-      List<ExtractionRequest> items,
-      List<Future<Extraction>> futures,
-      Instant timestamp,
-      BoundedWindow window) {}
-
   private static final class ExtractFn extends DoFn<Iterable<ExtractionRequest>, Extraction> {
     private final ModelBackend backend;
     private final int tier;
     private final TierMetrics metrics;
     private transient ModelBackend.Worker worker;
     private transient ExecutorService pool;
-    private transient Deque<InFlight> inFlight;
 
     ExtractFn(ModelBackend backend, int tier) {
       this.backend = backend;
@@ -130,24 +117,8 @@ public final class ExtractFields
               });
     }
 
-    @StartBundle
-    public void startBundle() {
-      inFlight = new ArrayDeque<>();
-    }
-
-    /**
-     * Queues this batch behind the one before it and only then hands over the earlier batch's
-     * answers: a copy of the model that finishes its share of a batch early starts on the next one
-     * instead of idling until the batch's slowest request ends (with two copies that idle tail was
-     * ≈ half a request per batch). At most two batches are in flight; the last leaves in {@link
-     * #finishBundle}, so every answer is still committed with its bundle.
-     */
     @ProcessElement
-    public void process(
-        @Element Iterable<ExtractionRequest> batch,
-        @Timestamp Instant timestamp,
-        BoundedWindow window,
-        MultiOutputReceiver out)
+    public void process(@Element Iterable<ExtractionRequest> batch, MultiOutputReceiver out)
         throws InterruptedException {
       List<ExtractionRequest> items = new ArrayList<>();
       List<Future<Extraction>> futures = new ArrayList<>();
@@ -155,43 +126,22 @@ public final class ExtractFields
         items.add(r);
         futures.add(pool.submit(() -> worker.answer(r)));
       }
-      InFlight next = new InFlight(items, futures, timestamp, window);
-      while (!inFlight.isEmpty()) {
-        InFlight earlier = inFlight.poll();
-        emit(earlier, out.get(EXTRACTIONS)::output, out.get(FAILURES)::output);
-      }
-      inFlight.add(next);
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext c) throws InterruptedException {
-      while (!inFlight.isEmpty()) {
-        InFlight last = inFlight.poll();
-        emit(
-            last,
-            x -> c.output(EXTRACTIONS, x, last.timestamp(), last.window()),
-            f -> c.output(FAILURES, f, last.timestamp(), last.window()));
-      }
-    }
-
-    private void emit(InFlight b, Consumer<Extraction> answers, Consumer<ReviewItem> failures)
-        throws InterruptedException {
-      for (int i = 0; i < b.items().size(); i++) {
-        ExtractionRequest r = b.items().get(i);
+      for (int i = 0; i < items.size(); i++) {
+        ExtractionRequest r = items.get(i);
         metrics.request();
         try {
-          Extraction x = b.futures().get(i).get();
+          Extraction x = futures.get(i).get();
           metrics.answered(x.completion());
           if (x.request().textCut() && !r.textCut()) {
             metrics.count("cut_to_fit_context");
           }
-          answers.accept(x);
+          out.get(EXTRACTIONS).output(x);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof BackendFailure failure)) {
             throw new IllegalStateException(
                 "extraction of " + r.source() + " failed", e.getCause());
           }
-          failures.accept(failed(r, failure));
+          out.get(FAILURES).output(failed(r, failure));
         }
       }
     }

@@ -88,39 +88,6 @@ public class ExtractFieldsTest implements Serializable {
   }
 
   @Test
-  public void batchesThatOverlapAnswerEveryRequestOnce() {
-    // Several batches in one bundle: each is queued behind the one before and its answers leave
-    // with the next element or when the bundle ends. One that cannot fit a slot fails alone.
-    List<Iterable<ExtractionRequest>> batches =
-        List.of(
-            List.of(request("a1", "SHOP ONE TOTAL 1.00"), request("a2", "SHOP TWO TOTAL 2.00")),
-            List.of(request("b1", "SHOP THREE TOTAL 3.00"), request("b2", "x ".repeat(4000))),
-            List.of(request("c1", "SHOP FIVE TOTAL 5.00")));
-    PCollectionTuple out =
-        p.apply(
-                Create.of(batches)
-                    .withCoder(IterableCoder.of(SerializableCoder.of(ExtractionRequest.class))))
-            .apply(
-                ExtractFields.with(
-                    Fixtures.stories(1024, 48), List.of(Fixtures.type("receipt", List.of()))));
-    PAssert.that(
-            out.get(ExtractFields.EXTRACTIONS)
-                .apply(
-                    "AnsweredIds",
-                    MapElements.into(TypeDescriptors.strings())
-                        .via(e -> e.request().id() + ":" + e.request().textCut())))
-        .containsInAnyOrder("a1:false", "a2:false", "b1:false", "c1:false");
-    PAssert.that(
-            out.get(ExtractFields.FAILURES)
-                .apply(
-                    "FailedIds",
-                    MapElements.into(TypeDescriptors.strings())
-                        .via((ReviewItem r) -> r.id() + ":" + r.reason().code())))
-        .containsInAnyOrder("b2:context_overflow");
-    p.run().waitUntilFinish();
-  }
-
-  @Test
   public void everyInstanceSharesOneLoadedModel() {
     // Settings no other test uses, so this test's first acquire is a real load.
     var settings = Fixtures.stories(1664, 40);
