@@ -265,7 +265,10 @@ public record DocumentTypeConfig(
 
   /** Identifies what the model is told for this type, candidates included, for lineage. */
   public String promptHash() {
-    return prompt.hash() + (candidates ? "+candidates" : "") + (decodeValues ? "+values" : "");
+    String offered = String.join(",", rules.offeredFields());
+    return prompt.hash()
+        + (candidates ? "+candidates" + (offered.isEmpty() ? "" : "(" + offered + ")") : "")
+        + (decodeValues ? "+values" : "");
   }
 
   /**

@@ -96,9 +96,17 @@ final class DocumentTypeSection {
         requireField(schema, t.schema(), f, prefix + "precedence");
       }
     }
-    boolean candidates = Boolean.TRUE.equals(t.prompt().candidates());
+    String candidatesKey = where + ": " + key + ".prompt.candidates";
+    List<String> offered = candidateFields(t.prompt().candidates(), candidatesKey);
+    boolean candidates = offered != null;
     if (candidates && rules == null) {
-      throw new InvalidPipelineException(where + ": " + key + ".prompt.candidates needs 'rules'");
+      throw new InvalidPipelineException(candidatesKey + " needs 'rules'");
+    }
+    if (candidates && !offered.isEmpty()) {
+      for (String f : offered) {
+        requireField(schema, t.schema(), f, candidatesKey);
+      }
+      rules = rules.offering(new java.util.LinkedHashSet<>(offered));
     }
     ReviewPolicy review =
         ReviewSection.reviewPolicy(
@@ -146,6 +154,32 @@ final class DocumentTypeSection {
         passages,
         chunks,
         decodeValues);
+  }
+
+  /**
+   * {@code prompt.candidates}: absent or false gives null (none offered), true an empty list (every
+   * field's), a list of field names those fields'.
+   */
+  private static List<String> candidateFields(Object value, String key)
+      throws InvalidPipelineException {
+    if (value == null || Boolean.FALSE.equals(value)) {
+      return null;
+    }
+    if (Boolean.TRUE.equals(value)) {
+      return List.of();
+    }
+    if (value instanceof List<?> list && !list.isEmpty()) {
+      List<String> fields = new ArrayList<>();
+      for (Object o : list) {
+        if (!(o instanceof String s) || s.isBlank()) {
+          throw new InvalidPipelineException(key + ": '" + o + "' is not a field name");
+        }
+        fields.add(s);
+      }
+      return List.copyOf(fields);
+    }
+    throw new InvalidPipelineException(
+        key + ": '" + value + "' is neither true/false nor a list of field names");
   }
 
   /** Refuses a rule file that names a field its type's schema lacks (a typo would be ignored). */

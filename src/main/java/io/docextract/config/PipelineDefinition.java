@@ -182,15 +182,17 @@ public record PipelineDefinition(
 
   /**
    * Instructions for the model, optional worked examples, whether the rules' matches are listed
-   * under the document as candidates to choose from, and whether the schema's text is part of the
-   * prompt (default yes; a model tuned on the type needs only the grammar, and every prompt token
-   * costs time), and what the model decodes: {@code json} (default), the whole object, or {@code
-   * values}, only the values, docextract writing the keys (every property must be required).
+   * under the document as candidates to choose from ({@code true}, or a list of the fields whose
+   * matches are offered: a field whose rules are often wrong can mislead more than it helps), and
+   * whether the schema's text is part of the prompt (default yes; a model tuned on the type needs
+   * only the grammar, and every prompt token costs time), and what the model decodes: {@code json}
+   * (default), the whole object, or {@code values}, only the values, docextract writing the keys
+   * (every property must be required).
    */
   public record Prompt(
       String instructions,
       List<Example> examples,
-      Boolean candidates,
+      Object candidates,
       Boolean schema,
       String decode) {}
 

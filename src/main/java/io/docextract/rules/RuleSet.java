@@ -60,17 +60,41 @@ public final class RuleSet implements Serializable {
   private final String documentType;
   private final List<Rule> rules;
   private final Map<String, Precedence> precedence;
+  // null: every field's matches are offered as candidates
+  private final Set<String> offered;
 
   public RuleSet(String documentType, List<Rule> rules) {
     this(documentType, rules, Map.of());
   }
 
   public RuleSet(String documentType, List<Rule> rules, Map<String, Precedence> precedence) {
+    this(documentType, rules, precedence, null);
+  }
+
+  private RuleSet(
+      String documentType,
+      List<Rule> rules,
+      Map<String, Precedence> precedence,
+      Set<String> offered) {
     this.documentType = documentType;
     this.precedence = Map.copyOf(precedence);
     List<Rule> sorted = new ArrayList<>(rules);
     sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
     this.rules = List.copyOf(sorted);
+    this.offered = offered == null ? null : Set.copyOf(offered);
+  }
+
+  /**
+   * The same rules, offering only these fields' matches as {@link #candidates}; values, fallback
+   * and precedence still use every rule.
+   */
+  public RuleSet offering(Set<String> fields) {
+    return new RuleSet(documentType, rules, precedence, new LinkedHashSet<>(fields));
+  }
+
+  /** The fields whose matches {@link #candidates} offers, sorted; empty when it offers all. */
+  public List<String> offeredFields() {
+    return offered == null ? List.of() : offered.stream().sorted().toList();
   }
 
   public static RuleSet empty(String documentType) {
@@ -236,6 +260,9 @@ public final class RuleSet implements Serializable {
   public Map<String, List<String>> candidates(String text, int perField) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Rule r : rules) {
+      if (offered != null && !offered.contains(r.field())) {
+        continue;
+      }
       List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());
       Matcher m = r.compiled().matcher(r.scope(text));
       while (list.size() < perField && m.find()) {

@@ -126,6 +126,52 @@ class PipelineLoaderTest {
   }
 
   @Test
+  void candidatesMayBeOfferedForSomeFieldsOnlyAndTheListIsChecked() throws Exception {
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yaml"),
+            """
+        documentType: receipt
+        rules:
+          - {field: total, name: t, pattern: 'TOTAL ([0-9.]+)'}
+          - {field: address, name: a, pattern: '(?m)^(NO [^\\n]+)'}
+        """);
+    String yaml =
+        valid()
+            .replace(
+                "    match: [\"**/receipts/*\"]\n",
+                "    match: [\"**/receipts/*\"]\n    rules: " + rules + "\n")
+            .replace(
+                "      instructions: Extract the receipt fields.\n",
+                "      instructions: Extract the receipt fields.\n      candidates: CANDIDATES\n");
+    String text = "SHOP A\nNO 1 JALAN B\nTOTAL 5.00";
+
+    DocumentTypeConfig all =
+        loader.load(write(yaml.replace("CANDIDATES", "true")), null).documentTypes().get(0);
+    assertTrue(all.promptText(text).contains("- address: NO 1 JALAN B"), all.promptText(text));
+    assertTrue(all.promptHash().endsWith("+candidates"), all.promptHash());
+
+    DocumentTypeConfig some =
+        loader.load(write(yaml.replace("CANDIDATES", "[total]")), null).documentTypes().get(0);
+    assertTrue(some.promptText(text).endsWith("Candidate values:\n- total: 5.00"));
+    assertTrue(some.promptHash().endsWith("+candidates(total)"), some.promptHash());
+    // Offering fewer candidates changes the prompt, not what the rules give.
+    assertEquals(List.of("NO 1 JALAN B"), some.rules().apply(text).get("address"));
+
+    assertEquals(
+        text,
+        loader
+            .load(write(yaml.replace("CANDIDATES", "false")), null)
+            .documentTypes()
+            .get(0)
+            .promptText(text));
+    String msg = refused(yaml.replace("CANDIDATES", "[totl]")).getMessage();
+    assertTrue(msg.contains("prompt.candidates") && msg.contains("'totl'"), msg);
+    msg = refused(yaml.replace("CANDIDATES", "maybe")).getMessage();
+    assertTrue(msg.contains("neither true/false nor a list"), msg);
+  }
+
+  @Test
   void parseLimitsAreReadWithTheRestAtTheirDefaults() throws Exception {
     JobConfig job =
         loader.load(
