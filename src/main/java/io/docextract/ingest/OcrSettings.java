@@ -58,7 +58,14 @@ public record OcrSettings(
   public static final String DEFAULT_LANGUAGE = "eng";
   public static final int DEFAULT_PAGE_TIMEOUT_SECONDS = 60;
   public static final int DEFAULT_PSM = 1;
-  public static final int DEFAULT_THREADS = 1;
+
+  /**
+   * Two: the parser pool keeps one process per two cores ({@link ParserPool}), and on the
+   * DirectRunner the files of a bundle are all parsed before the model sees any of them, so a page
+   * has both of its process's cores to itself (10 receipt scans: 29.5 s against 42.5 s with one).
+   */
+  public static final int DEFAULT_THREADS = 2;
+
   private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z_]+(\\+[a-zA-Z_]+)*");
 
   public OcrSettings {

@@ -24,11 +24,14 @@ class OcrSettingsTest {
     assertEquals(4, s.psm());
     assertEquals(new PagePrep(true, 1400, false), s.prep());
 
-    OcrSettings p = OcrSettings.defaults().with("Paddle", null, null, null, null, "rows", 2);
+    OcrSettings p = OcrSettings.defaults().with("Paddle", null, null, null, null, "rows", null);
     assertEquals(OcrSettings.Engine.PADDLE, p.engine());
     assertEquals(ReadingOrder.Layout.ROWS, p.layout());
-    assertEquals(2, p.threads());
+    assertEquals(2, p.threads(), "a parser process's two cores");
     assertEquals("paddle(PP-OCRv4, rows, 2 threads)", p.describe());
+    assertEquals(
+        "paddle(PP-OCRv4, rows, 1 thread)",
+        p.with(null, null, null, null, null, null, 1).describe());
   }
 
   @Test
