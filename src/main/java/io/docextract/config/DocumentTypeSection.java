@@ -106,7 +106,7 @@ final class DocumentTypeSection {
       for (String f : offered) {
         requireField(schema, t.schema(), f, candidatesKey);
       }
-      rules = rules.offering(new java.util.LinkedHashSet<>(offered));
+      rules = rules.offering(offered);
     }
     ReviewPolicy review =
         ReviewSection.reviewPolicy(

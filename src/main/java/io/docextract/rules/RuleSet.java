@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,15 +82,15 @@ public final class RuleSet implements Serializable {
     List<Rule> sorted = new ArrayList<>(rules);
     sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
     this.rules = List.copyOf(sorted);
-    this.offered = offered == null ? null : Set.copyOf(offered);
+    this.offered = offered;
   }
 
   /**
    * The same rules, offering only these fields' matches as {@link #candidates}; values, fallback
    * and precedence still use every rule.
    */
-  public RuleSet offering(Set<String> fields) {
-    return new RuleSet(documentType, rules, precedence, new LinkedHashSet<>(fields));
+  public RuleSet offering(Collection<String> fields) {
+    return new RuleSet(documentType, rules, precedence, Set.copyOf(fields));
   }
 
   /** The fields whose matches {@link #candidates} offers, sorted; empty when it offers all. */
