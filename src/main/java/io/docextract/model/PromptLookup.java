@@ -35,10 +35,11 @@ public record PromptLookup(int ngramMin, int draftMax) implements Serializable {
   }
 
   /**
-   * Adds the request keys the patched server reads. java-llama.cpp 4.2.0 has no setter for them and
-   * is no longer maintained, so they go into its request map directly.
+   * Adds the request keys the patched server reads, with the keys of the object {@code grammar}
+   * asks for as drafts of their own ({@link KeyDrafts}). java-llama.cpp 4.2.0 has no setter for
+   * them and is no longer maintained, so they go into its request map directly.
    */
-  void applyTo(InferenceParameters params) {
+  void applyTo(InferenceParameters params, String grammar) {
     if (!on()) {
       return;
     }
@@ -46,6 +47,9 @@ public record PromptLookup(int ngramMin, int draftMax) implements Serializable {
     json.put("lookup_ngram_min", Integer.toString(ngramMin));
     json.put("speculative.n_max", Integer.toString(draftMax));
     json.put("speculative.n_min", "1");
+    if (grammar != null) {
+      KeyDrafts.requestValue(grammar).ifPresent(keys -> json.put("lookup_keys", keys));
+    }
   }
 
   /**

@@ -50,7 +50,7 @@ final class TokenStream {
     }
     if (tokenProbabilities) {
       // Only docextract's patched library (the one that gives probabilities) drafts.
-      lookup.applyTo(params);
+      lookup.applyTo(params, grammar);
     }
     long start = System.nanoTime();
     long firstToken = -1;
