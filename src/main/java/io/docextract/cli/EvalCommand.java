@@ -6,6 +6,7 @@ import io.docextract.eval.ComparisonReport;
 import io.docextract.eval.EvalItem;
 import io.docextract.eval.EvalReport;
 import io.docextract.eval.GoldDocument;
+import io.docextract.eval.PrecedenceTable;
 import io.docextract.eval.Prediction;
 import io.docextract.ingest.DocumentTexts;
 import io.docextract.ingest.ParseLimits;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptions;
 import picocli.CommandLine;
@@ -114,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, String> texts =
         texts(byFile, inputs, configs.values().iterator().next().parseLimits());
 
-    Map<String, Map<String, Prediction>> predictions = new HashMap<>();
+    Map<String, Map<String, Prediction>> predictions = new LinkedHashMap<>();
     Map<String, EvalReport.Speed> speed = new LinkedHashMap<>();
     if (!rulesOnly) {
       for (Map.Entry<String, JobConfig> e : configs.entrySet()) {
@@ -185,6 +187,13 @@ public final class EvalCommand implements Callable<Integer> {
         report.addModel(label, items, speed.get(label), true);
       }
     }
+    // The pipeline's own model (the first): whose value each field should keep beside the rules.
+    Optional<PrecedenceTable> precedence =
+        docType.rules().isEmpty()
+            ? Optional.empty()
+            : predictions.keySet().stream()
+                .findFirst()
+                .flatMap(m -> report.addPrecedence(m, items));
     String md = report.markdown();
     Files.createDirectories(out);
     Files.writeString(out.resolve("eval.md"), md);
@@ -206,6 +215,12 @@ public final class EvalCommand implements Callable<Integer> {
               .writerWithDefaultPrettyPrinter()
               .writeValueAsString(report.coverage()));
       written += ", " + out.resolve("coverage.json");
+    }
+    if (precedence.isPresent()) {
+      Files.writeString(
+          out.resolve("precedence.json"),
+          JsonLines.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(precedence.get()));
+      written += ", " + out.resolve("precedence.json");
     }
     if (!predictions.isEmpty()) {
       Files.writeString(

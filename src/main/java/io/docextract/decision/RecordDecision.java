@@ -302,6 +302,11 @@ public final class RecordDecision {
       return fields;
     }
     lineage.put("field_sources", sources);
+    // What the model itself said for each replaced field (null: nothing), so eval can score every
+    // precedence on the same run.
+    Map<String, JsonNode> own = new LinkedHashMap<>();
+    sources.keySet().forEach(f -> own.put(f, fields.get(f)));
+    lineage.put("model_values", own);
     return patched;
   }
 

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.grounding.Grounder;
 import io.docextract.grounding.RecordGrounding;
+import io.docextract.rules.RuleSet;
+import io.docextract.rules.RuleSet.Precedence;
 import io.docextract.values.Normaliser;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scores every system on the same documents: the rules alone, each model, and each model with the
@@ -22,6 +27,7 @@ public final class EvalReport {
   private final Map<String, Normaliser> fields;
   private final List<SystemScore> systems = new ArrayList<>();
   private final List<Coverage> coverage = new ArrayList<>();
+  private PrecedenceTable precedence;
 
   /** The rules' per-document scores, for each model's paired difference from them. */
   private List<Map<String, FieldScore>> rulesPerDocument;
@@ -31,14 +37,11 @@ public final class EvalReport {
 
   static final String WITH_RULES = "+rules";
 
-  private final io.docextract.rules.RuleSet ruleSet;
+  private final RuleSet ruleSet;
   private final JsonNode schema;
 
   public EvalReport(
-      String title,
-      Map<String, Normaliser> fields,
-      io.docextract.rules.RuleSet ruleSet,
-      JsonNode schema) {
+      String title, Map<String, Normaliser> fields, RuleSet ruleSet, JsonNode schema) {
     this.title = title;
     this.fields = new LinkedHashMap<>(fields);
     this.ruleSet = ruleSet;
@@ -193,8 +196,43 @@ public final class EvalReport {
     return o;
   }
 
+  /**
+   * Field exact under each precedence for every field the rules speak for, from the model's own
+   * values on these documents; empty without rules.
+   */
+  public Optional<PrecedenceTable> addPrecedence(String model, List<EvalItem> items) {
+    Set<String> ruled = ruleSet.ruleFields();
+    List<PrecedenceTable.Row> rows = new ArrayList<>();
+    for (String f : fields.keySet()) {
+      if (!ruled.contains(f)) {
+        continue;
+      }
+      Map<Precedence, Integer> exact = new EnumMap<>(Precedence.class);
+      for (Precedence p : Precedence.values()) {
+        RuleSet rules = ruleSet.withPrecedence(f, p);
+        int right = 0;
+        for (EvalItem i : items) {
+          JsonNode own = i.byModel().getOrDefault(model, Prediction.missing()).ownFields();
+          JsonNode kept = withFallback(own, i.text(), rules);
+          right += (int) new Scorer(fields).add(i.gold(), kept).get(f).exact();
+        }
+        exact.put(p, right);
+      }
+      rows.add(new PrecedenceTable.Row(f, exact, ruleSet.precedence(f)));
+    }
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    precedence = new PrecedenceTable(model, items.size(), rows);
+    return Optional.of(precedence);
+  }
+
   /** The model's values with the rules' where the pipeline's fallback would put them. */
   private JsonNode withFallback(JsonNode model, String text) {
+    return withFallback(model, text, ruleSet);
+  }
+
+  private JsonNode withFallback(JsonNode model, String text, RuleSet rules) {
     ObjectNode out =
         model != null && model.isObject()
             ? ((ObjectNode) model).deepCopy()
@@ -203,7 +241,7 @@ public final class EvalReport {
     List<String> ungrounded =
         RecordGrounding.ungroundedNumbers(out, t, Grounder.defaults(), fields);
     io.docextract.rules.RuleFallback.apply(
-        out, ruleSet, ruleSet.matches(t), t, schema, field -> !ungrounded.contains(field));
+        out, rules, rules.matches(t), t, schema, field -> !ungrounded.contains(field));
     return out;
   }
 
@@ -263,6 +301,9 @@ public final class EvalReport {
       sb.append('\n');
     }
     coverage.forEach(c -> sb.append(c.markdown()));
+    if (precedence != null) {
+      sb.append('\n').append(precedence.markdown());
+    }
     return sb.toString();
   }
 

@@ -84,12 +84,12 @@ public final class PooledDocuments {
         .fields()
         .forEachRemaining(e -> fieldConfidence.put(e.getKey(), e.getValue().asDouble()));
     return new Prediction(
-        fields,
-        s.path("accepted").asBoolean(false),
-        fields != null,
-        fields != null,
-        s.path("reason").isTextual() ? s.get("reason").asText() : null,
-        s.path("confidence").isNumber() ? s.get("confidence").asDouble() : null,
-        fieldConfidence);
+            fields,
+            s.path("accepted").asBoolean(false),
+            fields != null,
+            fields != null,
+            s.path("reason").isTextual() ? s.get("reason").asText() : null,
+            s.path("confidence").isNumber() ? s.get("confidence").asDouble() : null)
+        .withFieldConfidence(fieldConfidence);
   }
 }

@@ -66,7 +66,8 @@ public final class EvaluationJob {
         JsonNode n = JsonLines.mapper().readTree(line);
         byFile.put(
             fileName(n.path("source").asText()),
-            new Prediction(n.get("fields"), true, true, true, null, confidence(n)));
+            new Prediction(n.get("fields"), true, true, true, null, confidence(n))
+                .withModelValues(n.path("lineage").get("model_values")));
         latencies.add(n.path("lineage").path("model_ms").asLong());
       }
     }
@@ -86,7 +87,9 @@ public final class EvaluationJob {
                     .contains(reason);
         byFile.put(
             fileName(n.path("source").asText()),
-            new Prediction(reply, false, reply != null, schemaValid, reason, confidence(n)));
+            new Prediction(reply, false, reply != null, schemaValid, reason, confidence(n))
+                .withModelValues(
+                    n.path("fields").isObject() ? n.path("lineage").get("model_values") : null));
         if (n.path("lineage").has("model_ms")) {
           latencies.add(n.path("lineage").path("model_ms").asLong());
         }

@@ -93,6 +93,20 @@ public final class RuleSet implements Serializable {
     return new RuleSet(documentType, rules, precedence, Set.copyOf(fields));
   }
 
+  /** The same rules with {@code field}'s precedence set to {@code p} (eval scores each choice). */
+  public RuleSet withPrecedence(String field, Precedence p) {
+    Map<String, Precedence> changed = new LinkedHashMap<>(precedence);
+    changed.put(field, p);
+    return new RuleSet(documentType, rules, changed, offered);
+  }
+
+  /** The fields some rule extracts, in the order their first rule appears. */
+  public Set<String> ruleFields() {
+    Set<String> out = new LinkedHashSet<>();
+    rules.forEach(r -> out.add(r.field()));
+    return out;
+  }
+
   /** The fields whose matches {@link #candidates} offers, sorted; empty when it offers all. */
   public List<String> offeredFields() {
     return offered == null ? List.of() : offered.stream().sorted().toList();

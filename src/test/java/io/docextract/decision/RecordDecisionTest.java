@@ -81,6 +81,9 @@ class RecordDecisionTest {
     assertTrue(
         String.valueOf(lineage.get("field_sources")).contains("amount=rule:"),
         String.valueOf(lineage.get("field_sources")));
+    // What the model said stays in the lineage, so eval can score the other precedences.
+    assertEquals(
+        "{amount=1}", String.valueOf(lineage.get("model_values")), "the model's own amount");
     assertEquals("DFL-88213", o.fields().get("invoice_number").asText());
   }
 

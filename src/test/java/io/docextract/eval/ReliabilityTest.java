@@ -57,8 +57,8 @@ class ReliabilityTest {
               Map.of(),
               Map.of(
                   "m",
-                  new Prediction(
-                      p, true, true, true, null, 0.9, Map.of("total", 0.9, "date", 1.0)))));
+                  new Prediction(p, true, true, true, null, 0.9)
+                      .withFieldConfidence(Map.of("total", 0.9, "date", 1.0)))));
     }
     Coverage c =
         Coverage.of("m", items, Map.of("total", Normaliser.AMOUNT, "date", Normaliser.DATE), 0.97);
