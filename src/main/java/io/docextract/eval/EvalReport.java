@@ -202,6 +202,9 @@ public final class EvalReport {
    */
   public Optional<PrecedenceTable> addPrecedence(String model, List<EvalItem> items) {
     Set<String> ruled = ruleSet.ruleFields();
+    // The rules' matches do not depend on the precedence: found once per document.
+    List<Map<String, RuleSet.Match>> matches =
+        items.stream().map(i -> ruleSet.matches(textOf(i.text()))).toList();
     List<PrecedenceTable.Row> rows = new ArrayList<>();
     for (String f : fields.keySet()) {
       if (!ruled.contains(f)) {
@@ -211,9 +214,10 @@ public final class EvalReport {
       for (Precedence p : Precedence.values()) {
         RuleSet rules = ruleSet.withPrecedence(f, p);
         int right = 0;
-        for (EvalItem i : items) {
+        for (int d = 0; d < items.size(); d++) {
+          EvalItem i = items.get(d);
           JsonNode own = i.byModel().getOrDefault(model, Prediction.missing()).ownFields();
-          JsonNode kept = withFallback(own, i.text(), rules);
+          JsonNode kept = withFallback(own, textOf(i.text()), rules, matches.get(d));
           right += (int) new Scorer(fields).add(i.gold(), kept).get(f).exact();
         }
         exact.put(p, right);
@@ -229,20 +233,25 @@ public final class EvalReport {
 
   /** The model's values with the rules' where the pipeline's fallback would put them. */
   private JsonNode withFallback(JsonNode model, String text) {
-    return withFallback(model, text, ruleSet);
+    String t = textOf(text);
+    return withFallback(model, t, ruleSet, ruleSet.matches(t));
   }
 
-  private JsonNode withFallback(JsonNode model, String text, RuleSet rules) {
+  private JsonNode withFallback(
+      JsonNode model, String t, RuleSet rules, Map<String, RuleSet.Match> matches) {
     ObjectNode out =
         model != null && model.isObject()
             ? ((ObjectNode) model).deepCopy()
             : JsonNodeFactory.instance.objectNode();
-    String t = text == null ? "" : text;
     List<String> ungrounded =
         RecordGrounding.ungroundedNumbers(out, t, Grounder.defaults(), fields);
     io.docextract.rules.RuleFallback.apply(
-        out, rules, rules.matches(t), t, schema, field -> !ungrounded.contains(field));
+        out, rules, matches, t, schema, field -> !ungrounded.contains(field));
     return out;
+  }
+
+  private static String textOf(String text) {
+    return text == null ? "" : text;
   }
 
   public String markdown() {
