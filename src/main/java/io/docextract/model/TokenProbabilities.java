@@ -11,11 +11,16 @@ import java.util.Map;
 
 /**
  * The model's probability for each generated token, and from them one figure per top-level JSON
- * field: the lowest probability among the tokens that spell the field's value. Quotes, keys and
- * punctuation are left out: the grammar forces them, and the probabilities are the model's own,
- * before the grammar, so a forced token says nothing about the value. The lowest token stands for
- * the value because one doubtful token (the first digit of a total, the first word of a name) is
- * enough to make the whole value wrong.
+ * field: the lowest probability among the tokens that spell the field's value. Keys and the
+ * punctuation between values are left out: the grammar forces them, and the probabilities are the
+ * model's own, before the grammar, so a forced token says nothing about the value. The lowest token
+ * stands for the value because one doubtful token (the first digit of a total, the first word of a
+ * name) is enough to make the whole value wrong.
+ *
+ * <p>The token that ends a string or a number counts too: ending there is the model's choice, not
+ * the grammar's (an address may run on to the next printed line, a total may take another digit),
+ * and where it hesitated, the value is as doubtful as its weakest letter. A token that starts at
+ * the closing quote (Gemma's {@code ","}) speaks for the value before it.
  *
  * <p>A {@code null} is the exception: where the schema allows it, the token before it is a choice,
  * not forced, and a tokenizer that spells {@code ":} and {@code ":"} as single tokens (Gemma's)
@@ -99,12 +104,14 @@ public final class TokenProbabilities {
 
   /**
    * A value's characters [start, end); {@code withChoice}: the token that ends where it starts
-   * speaks for it too (a null).
+   * speaks for it too (a null); {@code withEnd}: so does the token that starts where it ends (the
+   * closing quote of a string, what follows a number).
    */
-  private record Span(int start, int end, boolean withChoice) {
+  private record Span(int start, int end, boolean withChoice, boolean withEnd) {
 
     boolean spokenForBy(int tokenStart, int tokenEnd) {
-      return tokenStart < end && (tokenEnd > start || (withChoice && tokenEnd == start));
+      return (tokenStart < end || (withEnd && tokenStart == end))
+          && (tokenEnd > start || (withChoice && tokenEnd == start));
     }
   }
 
@@ -114,9 +121,9 @@ public final class TokenProbabilities {
     int start = (int) p.currentTokenLocation().getCharOffset();
     int end = (int) p.currentLocation().getCharOffset();
     if (t == JsonToken.VALUE_STRING && end - start > 2) {
-      return new Span(start + 1, end - 1, false);
+      return new Span(start + 1, end - 1, false, true);
     }
-    return new Span(start, end, t == JsonToken.VALUE_NULL);
+    return new Span(start, end, t == JsonToken.VALUE_NULL, t.isNumeric());
   }
 
   private java.util.Optional<Double> lowest(List<Span> spans) {

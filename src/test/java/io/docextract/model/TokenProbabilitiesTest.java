@@ -28,8 +28,8 @@ class TokenProbabilitiesTest {
   @Test
   void aFieldGetsItsWeakestValueTokenAndForcedPunctuationIsIgnored() {
     Object[] tokens = {
-      "{\"", 0.01f, "company", 0.02f, "\":\"", 0.03f, "KED", 0.9f, "AI", 0.6f, "\",\"", 0.05f,
-      "total", 0.04f, "\":", 0.02f, "23", 0.99f, ".90", 0.8f, ",\"", 0.1f, "date", 0.3f, "\":",
+      "{\"", 0.01f, "company", 0.02f, "\":\"", 0.03f, "KED", 0.9f, "AI", 0.6f, "\",\"", 0.95f,
+      "total", 0.04f, "\":", 0.02f, "23", 0.99f, ".90", 0.8f, ",\"", 0.9f, "date", 0.3f, "\":",
       0.8f, "null", 0.99f, "}", 0.05f
     };
     TokenProbabilities t = of(tokens);
@@ -42,7 +42,7 @@ class TokenProbabilitiesTest {
    * Gemma spells `":` and `":"` as one token each: the choice between null and a value is there.
    */
   @Test
-  void aNullCountsTheTokenThatChoseItButAStringDoesNotCountItsForcedQuote() {
+  void aNullCountsTheTokenThatChoseItButAStringDoesNotCountItsOpeningQuote() {
     Object[] tokens = {
       "{\"effective_date",
       0.9f,
@@ -59,7 +59,7 @@ class TokenProbabilitiesTest {
       "NIKE",
       0.97f,
       "\"}",
-      0.9f
+      0.98f
     };
     TokenProbabilities t = of(tokens);
     assertEquals(Map.of("effective_date", 0.66, "party", 0.97), t.byField(reply(t, tokens)));
@@ -80,18 +80,48 @@ class TokenProbabilitiesTest {
     TokenProbabilities total = new TokenProbabilities();
     total.add("23", 0.99f);
     total.add(".90", 0.8f);
-    total.add("\"}", 0.1f);
+    total.add("\"}", 0.7f);
     reply.appendCut(total, "23.90\"".length());
     reply.add("}", null);
     assertEquals(
-        Map.of("company", 0.4, "total", 0.8),
+        Map.of("company", 0.4, "total", 0.7),
         reply.byField("{\"company\":\"KEDAI\",\"total\":\"23.90\"}"));
+  }
+
+  /**
+   * Where a value ends is the model's choice: an address that might run on to the next printed
+   * line, a total that might take another digit.
+   */
+  @Test
+  void theTokenThatEndsAStringOrANumberCounts() {
+    Object[] tokens = {
+      "{\"address\":\"",
+      0.2f,
+      "NO 9,",
+      0.99f,
+      " JALAN",
+      0.97f,
+      "\",\"",
+      0.55f,
+      "total",
+      0.1f,
+      "\":",
+      0.1f,
+      "148",
+      0.99f,
+      ".00",
+      0.98f,
+      "}",
+      0.7f
+    };
+    TokenProbabilities t = of(tokens);
+    assertEquals(Map.of("address", 0.55, "total", 0.7), t.byField(reply(t, tokens)));
   }
 
   @Test
   void aTokenThatStartsAValueWithItsQuoteCountsAndListsTakeEveryItem() {
     Object[] tokens = {
-      "{\"party\":[\"N", 0.5f, "ike", 0.95f, "\",\"", 0.2f, "Eric", 0.4f, "\"]}", 0.1f
+      "{\"party\":[\"N", 0.5f, "ike", 0.95f, "\",\"", 0.85f, "Eric", 0.4f, "\"]}", 0.9f
     };
     TokenProbabilities t = of(tokens);
     assertEquals(Map.of("party", 0.4), t.byField(reply(t, tokens)));
@@ -99,7 +129,7 @@ class TokenProbabilitiesTest {
 
   @Test
   void aReplyCutShortKeepsTheFieldsBeforeTheCutAndUnknownTokensAreSkipped() {
-    Object[] tokens = {"{\"a\":\"", 0.1f, "x", null, "y", 0.7f, "\",\"b\":\"", 0.1f, "zz", 0.3f};
+    Object[] tokens = {"{\"a\":\"", 0.1f, "x", null, "y", 0.7f, "\",\"b\":\"", 0.8f, "zz", 0.3f};
     TokenProbabilities t = of(tokens);
     Map<String, Double> byField = t.byField(reply(t, tokens));
     assertEquals(Map.of("a", 0.7), byField);
