@@ -42,7 +42,16 @@ public final class ComparisonReport {
       ArrayNode series = chart.putArray("series");
       for (Reliability r : c.reliability()) {
         ObjectNode one = series.addObject();
-        one.put("label", String.format(java.util.Locale.ROOT, "%s (ECE %.3f)", r.score(), r.ece()));
+        one.put(
+            "label",
+            String.format(
+                java.util.Locale.ROOT,
+                "%s (ECE %.3f%s)",
+                r.score(),
+                r.ece(),
+                r.auroc() == null
+                    ? ""
+                    : String.format(java.util.Locale.ROOT, ", AUROC %.3f", r.auroc())));
         ArrayNode pts = one.putArray("data");
         r.bins().stream()
             .filter(b -> b.count() > 0)

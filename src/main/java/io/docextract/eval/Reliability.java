@@ -9,11 +9,15 @@ import java.util.Locale;
  * bins, each bin's count, mean confidence and share right, and the expected calibration error (ECE:
  * the bins' |share right − mean confidence|, weighted by their share of the documents). A threshold
  * chosen on a well-calibrated score means what it says; a large ECE says the score ranks documents
- * at best, and the chosen threshold holds only for documents like these.
+ * at best, and the chosen threshold holds only for documents like these. How well it ranks is the
+ * AUROC: the chance that a right answer scores above a wrong one (ties count half; 0.5 is a coin, 1
+ * a score that puts every right answer above every wrong one). A threshold is only as good as the
+ * ranking under it, so two confidence formulas are compared on it.
  *
  * @param score "document" (the document's confidence against all its fields right) or a field
+ * @param auroc null where every answer was right, or every one wrong
  */
-public record Reliability(String score, long n, double ece, List<Bin> bins) {
+public record Reliability(String score, long n, double ece, Double auroc, List<Bin> bins) {
 
   public static final int BINS = 10;
 
@@ -48,7 +52,26 @@ public record Reliability(String score, long n, double ece, List<Bin> bins) {
       }
       out.add(new Bin((double) b / bins, (double) (b + 1) / bins, count[b], mean, share));
     }
-    return new Reliability(score, n, ece, out);
+    return new Reliability(score, n, ece, auroc(confidence, right), out);
+  }
+
+  /** Mann–Whitney: over every (right, wrong) pair, 1 where the right one scores higher, ½ a tie. */
+  static Double auroc(List<Double> confidence, List<Boolean> right) {
+    List<Double> yes = new ArrayList<>();
+    List<Double> no = new ArrayList<>();
+    for (int i = 0; i < confidence.size(); i++) {
+      (right.get(i) ? yes : no).add(confidence.get(i));
+    }
+    if (yes.isEmpty() || no.isEmpty()) {
+      return null;
+    }
+    double wins = 0;
+    for (double y : yes) {
+      for (double w : no) {
+        wins += y > w ? 1 : y == w ? 0.5 : 0;
+      }
+    }
+    return wins / ((double) yes.size() * no.size());
   }
 
   /** The non-empty bins as a table, under a line with the ECE. */
@@ -57,10 +80,11 @@ public record Reliability(String score, long n, double ece, List<Bin> bins) {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%n%s: ECE %.3f over %d documents%n%n| confidence | n | mean confidence | share right |%n"
-                    + "|---|---|---|---|%n",
+                "%n%s: ECE %.3f, AUROC %s over %d documents%n%n"
+                    + "| confidence | n | mean confidence | share right |%n|---|---|---|---|%n",
                 score,
                 ece,
+                auroc == null ? "–" : String.format(Locale.ROOT, "%.3f", auroc),
                 n));
     for (Bin b : bins) {
       if (b.count() > 0) {

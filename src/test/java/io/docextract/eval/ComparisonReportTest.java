@@ -64,7 +64,7 @@ class ComparisonReportTest {
     String html =
         ComparisonReport.html("t", "| a |", List.of(system("small", 6, 40.0)), List.of(c));
     assertTrue(html.contains("\"system\":\"small\""), html.substring(html.length() - 2000));
-    assertTrue(html.contains("\"label\":\"total (ECE 0.450)\""));
+    assertTrue(html.contains("\"label\":\"total (ECE 0.450, AUROC 0.500)\""));
     assertTrue(html.contains("{\"x\":0.95,\"y\":0.5,\"n\":2}"));
     // Browser check as above, when Chromium is there: one reliability chart built.
     Path file = tmp.resolve("r.html");

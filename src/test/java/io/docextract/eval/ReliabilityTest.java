@@ -32,6 +32,19 @@ class ReliabilityTest {
   }
 
   @Test
+  void aurocIsTheChanceARightAnswerScoresAboveAWrongOne() {
+    // Right: 0.9, 0.8, 0.5; wrong: 0.6, 0.5. Pairs: 0.9 beats both, 0.8 beats both, 0.5 loses to
+    // 0.6 and ties 0.5: (2 + 2 + 0.5) / 6.
+    List<Double> c = List.of(0.9, 0.8, 0.5, 0.6, 0.5);
+    List<Boolean> r = List.of(true, true, true, false, false);
+    assertEquals(4.5 / 6, Reliability.of("company", c, r).auroc(), 1e-12);
+    assertEquals(1.0, Reliability.of("d", List.of(0.9, 0.1), List.of(true, false)).auroc(), 1e-12);
+    assertNull(
+        Reliability.of("d", List.of(0.9, 0.1), List.of(true, true)).auroc(),
+        "nothing wrong: nothing to rank against");
+  }
+
+  @Test
   void perfectCalibrationAndOneGoIntoTheLastBin() {
     Reliability rel = Reliability.of("d", List.of(1.0, 1.0, 0.0), List.of(true, true, false));
     assertEquals(0.0, rel.ece(), 1e-12);
