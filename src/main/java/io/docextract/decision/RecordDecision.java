@@ -180,7 +180,7 @@ public final class RecordDecision {
         Confidence.of(
             fields,
             grounding,
-            RuleSet.values(ruleMatches),
+            secondOpinions(reply, RuleSet.values(ruleMatches), lineage),
             normalisers,
             modelProbabilities,
             copied);
@@ -254,6 +254,27 @@ public final class RecordDecision {
           "confidence 0 for: " + String.join(", ", zero), confidence, zero, fields);
     }
     return Outcome.record(fields);
+  }
+
+  /**
+   * What speaks for or against each kept value besides itself: the rules' values for the model's,
+   * and the model's own for a value the rules put in its place — a rule's value agrees with itself,
+   * so without this a value the model contradicted (rules-first precedence, or a fallback for a
+   * model value not in the text) would count as confirmed. Where the model said nothing, the rule
+   * is the only voice.
+   */
+  private static Map<String, List<String>> secondOpinions(
+      JsonNode reply, Map<String, List<String>> ruleValues, Map<String, Object> lineage) {
+    if (!(lineage.get("field_sources") instanceof Map<?, ?> sources) || sources.isEmpty()) {
+      return ruleValues;
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>(ruleValues);
+    for (Object f : sources.keySet()) {
+      JsonNode own = reply.path(f.toString());
+      boolean said = own.isValueNode() && !own.isNull() && !own.asText().isBlank();
+      out.put(f.toString(), said ? List.of(own.asText()) : List.of());
+    }
+    return out;
   }
 
   private static List<String> weakFields(
