@@ -180,7 +180,7 @@ public final class RecordDecision {
         Confidence.of(
             fields,
             grounding,
-            secondOpinions(reply, RuleSet.values(ruleMatches), lineage),
+            secondOpinions(RuleSet.values(ruleMatches), lineage),
             normalisers,
             modelProbabilities,
             copied);
@@ -264,15 +264,21 @@ public final class RecordDecision {
    * is the only voice.
    */
   private static Map<String, List<String>> secondOpinions(
-      JsonNode reply, Map<String, List<String>> ruleValues, Map<String, Object> lineage) {
-    if (!(lineage.get("field_sources") instanceof Map<?, ?> sources) || sources.isEmpty()) {
+      Map<String, List<String>> ruleValues, Map<String, Object> lineage) {
+    // withRules recorded the model's own value for every field it replaced.
+    if (!(lineage.get("model_values") instanceof Map<?, ?> own) || own.isEmpty()) {
       return ruleValues;
     }
     Map<String, List<String>> out = new LinkedHashMap<>(ruleValues);
-    for (Object f : sources.keySet()) {
-      JsonNode own = reply.path(f.toString());
-      boolean said = own.isValueNode() && !own.isNull() && !own.asText().isBlank();
-      out.put(f.toString(), said ? List.of(own.asText()) : List.of());
+    for (Map.Entry<?, ?> e : own.entrySet()) {
+      out.put(
+          e.getKey().toString(),
+          e.getValue() instanceof JsonNode n
+                  && n.isValueNode()
+                  && !n.isNull()
+                  && !n.asText().isBlank()
+              ? List.of(n.asText())
+              : List.of());
     }
     return out;
   }
