@@ -1,6 +1,8 @@
 package io.docextract.model;
 
 import de.kherud.llama.LlamaModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -10,8 +12,23 @@ import java.util.function.UnaryOperator;
  * narrowed to at most one space. Each grammar is tested against the loaded model before a job runs
  * (see {@link ModelRuntime#checkGrammar}), because llama.cpp drops one that fails to compile
  * without an error.
+ *
+ * <p>One conversion at a time: llama.cpp's converter (b4916, {@code json-schema-to-grammar.cpp})
+ * fills a function-local {@code static std::unordered_set} of reserved rule names on first use
+ * without a lock, so the first conversions of a process, made at once by workers setting up,
+ * corrupt the native heap: the JVM aborts ({@code malloc(): unaligned tcache chunk detected}) or
+ * spins forever inside the set (a CI run hung until its time ran out).
  */
 public final class Grammars {
+
+  /** Converted grammars by schema; bounded for {@code serve}, whose requests bring any schema. */
+  private static final Map<String, String> CONVERTED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 256;
+        }
+      };
 
   private static final String ROOT = "root ::= ";
   private static final String OPENING_QUOTE_ROOT = ROOT + "\"\\\"\" ";
@@ -19,6 +36,17 @@ public final class Grammars {
   private Grammars() {}
 
   public static String forSchema(String schemaJson) {
+    synchronized (CONVERTED) {
+      String grammar = CONVERTED.get(schemaJson);
+      if (grammar == null) {
+        grammar = convert(schemaJson);
+        CONVERTED.put(schemaJson, grammar);
+      }
+      return grammar;
+    }
+  }
+
+  private static String convert(String schemaJson) {
     NativeLibrary.prepare();
     String grammar = LlamaModel.jsonSchemaToGrammar(schemaJson);
     if (grammar == null || grammar.isBlank()) {
