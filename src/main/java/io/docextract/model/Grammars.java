@@ -37,12 +37,7 @@ public final class Grammars {
 
   public static String forSchema(String schemaJson) {
     synchronized (CONVERTED) {
-      String grammar = CONVERTED.get(schemaJson);
-      if (grammar == null) {
-        grammar = convert(schemaJson);
-        CONVERTED.put(schemaJson, grammar);
-      }
-      return grammar;
+      return CONVERTED.computeIfAbsent(schemaJson, Grammars::convert);
     }
   }
 

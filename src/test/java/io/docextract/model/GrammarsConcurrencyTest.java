@@ -69,8 +69,9 @@ class GrammarsConcurrencyTest {
                   }));
         }
         for (Future<String> f : done) {
-          if (!f.get().startsWith("root ::=") && !f.get().contains("\nroot ::=")) {
-            throw new AssertionError("no root rule:\n" + f.get());
+          String grammar = f.get();
+          if (!grammar.startsWith("root ::=") && !grammar.contains("\nroot ::=")) {
+            throw new AssertionError("no root rule:\n" + grammar);
           }
         }
         System.out.println("converted " + done.size());
