@@ -15,8 +15,7 @@ import java.util.Random;
  * Where an invoice's parts go: the letterhead (left, right, centred, or only a brand on top with
  * the legal name in the footer), the title, the customer and the invoice's number and dates
  * (stacked or side by side), the items (a table or a list, split over two pages when long or by
- * chance), the totals (aligned lines or a box) and notes, bank and legal lines; with the
- * distractors real invoices print (InvoiceDistractors) beside each answer.
+ * chance), the totals (aligned lines or a box) and notes, bank and legal lines.
  */
 final class InvoiceLayout {
 
@@ -47,18 +46,12 @@ final class InvoiceLayout {
       out.add(new Line(title, r.nextBoolean() ? Align.LEFT : Align.CENTER));
     }
 
-    List<String> buyer = new ArrayList<>();
-    if (r.nextInt(3) == 0) {
-      // the sender's return line above the window-envelope address
-      String sep = InvoiceWords.pick(r, List.of(" · ", " - ", ", ", " | "));
-      buyer.add(inv.issuer() + sep + inv.issuerStreet() + sep + inv.issuerTown());
-    }
-    buyer.addAll(
+    List<String> buyer =
         List.of(
             InvoiceWords.pick(r, lang.billTo),
             inv.customer(),
             inv.customerStreet(),
-            inv.customerTown()));
+            inv.customerTown());
     List<String> meta = new ArrayList<>();
     meta.add(InvoiceWords.pick(r, lang.numberLabels) + " " + inv.number());
     meta.add(InvoiceWords.pick(r, lang.dateLabels) + " " + print.date(inv.date()));
@@ -71,12 +64,6 @@ final class InvoiceLayout {
     if (r.nextInt(3) == 0) {
       meta.add(InvoiceWords.pick(r, lang.customerNo) + " " + (10000 + r.nextInt(90000)));
     }
-    if (r.nextInt(3) == 0) {
-      meta.add(
-          InvoiceDistractors.deliveryLabel(r, lang)
-              + " "
-              + print.date(inv.date().minusDays(1 + r.nextInt(20))));
-    }
     Collections.shuffle(meta.subList(1, meta.size()), r);
     if (print.needsCurrencyLine(inv.currency()) || r.nextInt(5) == 0) {
       meta.add(lang.currencyLabel + " " + inv.currency());
@@ -86,9 +73,7 @@ final class InvoiceLayout {
         for (int i = 0; i < Math.max(buyer.size(), meta.size()); i++) {
           String left = i < buyer.size() ? buyer.get(i) : "";
           String right = i < meta.size() ? meta.get(i) : "";
-          // a long left line (a sender's return line) still leaves a gap before the details
-          String gap = left.length() >= 44 ? "  " : "";
-          out.add(new Line(String.format("%-44s%s", left + gap, right).stripTrailing()));
+          out.add(new Line(String.format("%-44s%s", left, right).stripTrailing()));
         }
       }
       case 1 -> {
@@ -127,15 +112,6 @@ final class InvoiceLayout {
 
     for (int i = r.nextInt(3); i > 0; i--) {
       out.add(new Line(InvoiceWords.fill(r, InvoiceWords.pick(r, lang.notes))));
-    }
-    if (r.nextBoolean()) {
-      out.add(new Line(InvoiceDistractors.bank(r, lang)));
-    }
-    if (r.nextInt(3) == 0) {
-      out.add(new Line(InvoiceDistractors.director(r, lang)));
-    }
-    if (r.nextInt(3) == 0) {
-      out.add(new Line(InvoiceDistractors.register(r, lang)));
     }
     if (r.nextBoolean()) {
       out.add(
@@ -274,22 +250,12 @@ final class InvoiceLayout {
             print.money(inv.tax(), cur)
           });
     }
-    if (r.nextInt(3) == 0) {
-      // a charge or prepayment line of zero, as invoicing software prints them
-      rows.add(
-          new String[] {
-            InvoiceDistractors.chargeLabel(r, lang), print.money(BigDecimal.ZERO, cur)
-          });
-    }
     BigDecimal total = inv.credit() ? inv.total().negate() : inv.total();
     rows.add(
         new String[] {
           InvoiceWords.pick(r, inv.credit() ? lang.creditTotal : lang.total),
           print.money(total, cur)
         });
-    if (r.nextInt(4) == 0) {
-      rows.add(new String[] {InvoiceDistractors.dueLabel(r, lang), print.money(total, cur)});
-    }
     boolean box = r.nextInt(4) == 0;
     int labelWidth = rows.stream().mapToInt(x -> x[0].length()).max().orElse(10) + 4;
     int valueWidth = rows.stream().mapToInt(x -> x[1].length()).max().orElse(10);
