@@ -88,6 +88,12 @@ public final class OcrCommand implements Callable<Integer> {
       description = "paddle: one box a line (SROIE's shape) or a row's boxes on one line")
   String layout;
 
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "paddle: pp-ocrv4 (default), pp-ocrv5, pp-ocrv6-small or pp-ocrv6-tiny")
+  String model;
+
   @Option(names = "--threads", paramLabel = "N", description = "paddle: ONNX Runtime threads")
   Integer threads;
 
@@ -188,7 +194,8 @@ public final class OcrCommand implements Callable<Integer> {
         minWidth > 0 ? minWidth : null,
         binarise ? Boolean.TRUE : null,
         layout,
-        threads);
+        threads,
+        model);
   }
 
   /** The page's text as the pipeline would get it ("" when the parse found none). */

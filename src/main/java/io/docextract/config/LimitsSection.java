@@ -32,7 +32,8 @@ final class LimitsSection {
                     o.minWidth(),
                     o.binarise(),
                     o.layout(),
-                    o.threads());
+                    o.threads(),
+                    o.model());
     return new ParseLimits(
         or(l.maxFileBytes(), ParseLimits.DEFAULT_MAX_FILE_BYTES),
         or(l.maxTextChars(), ParseLimits.DEFAULT_MAX_TEXT_CHARS),

@@ -109,7 +109,8 @@ public record PipelineDefinition(
       Integer minWidth,
       Boolean binarise,
       String layout,
-      Integer threads) {}
+      Integer threads,
+      String model) {}
 
   /**
    * One kind of document: its schema, which files it applies to (globs on the path; none means

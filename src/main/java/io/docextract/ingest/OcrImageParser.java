@@ -128,7 +128,9 @@ final class OcrImageParser implements Parser {
             switch (settings.engine()) {
               case PADDLE ->
                   new PaddleEngine(
-                      PaddleModels.fromEnvironment(), settings.threads(), settings.layout());
+                      PaddleModels.fromEnvironment(settings.model()),
+                      settings.threads(),
+                      settings.layout());
               case TESSERACT ->
                   new TesseractEngine(
                       settings.language(),

@@ -1,5 +1,6 @@
 package io.docextract.ingest;
 
+import io.docextract.ocr.PaddleModels;
 import io.docextract.ocr.PagePrep;
 import io.docextract.ocr.ReadingOrder;
 import java.io.Serializable;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * @param prep page preparation before Tesseract ({@code tesseract} engine)
  * @param layout how the boxes a detector found are written ({@code paddle} engine)
  * @param threads ONNX Runtime threads per model call ({@code paddle} engine)
+ * @param model which PaddleOCR models ({@code paddle} engine; {@link PaddleModels.Release})
  */
 public record OcrSettings(
     boolean enabled,
@@ -26,7 +28,8 @@ public record OcrSettings(
     int psm,
     PagePrep prep,
     ReadingOrder.Layout layout,
-    int threads)
+    int threads,
+    PaddleModels.Release model)
     implements Serializable {
 
   /** The OCR engines a pipeline can choose. */
@@ -88,6 +91,7 @@ public record OcrSettings(
     }
     prep = prep == null ? PagePrep.none() : prep;
     layout = layout == null ? ReadingOrder.Layout.BOXES : layout;
+    model = model == null ? PaddleModels.Release.PP_OCRV4 : model;
   }
 
   /** Tika's Tesseract integration, as before engines could be chosen. */
@@ -100,7 +104,8 @@ public record OcrSettings(
         DEFAULT_PSM,
         PagePrep.none(),
         ReadingOrder.Layout.BOXES,
-        DEFAULT_THREADS);
+        DEFAULT_THREADS,
+        PaddleModels.Release.PP_OCRV4);
   }
 
   public static OcrSettings defaults() {
@@ -112,23 +117,33 @@ public record OcrSettings(
   }
 
   public OcrSettings withEngine(Engine e) {
-    return new OcrSettings(enabled, language, pageTimeoutSeconds, e, psm, prep, layout, threads);
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, e, psm, prep, layout, threads, model);
   }
 
   public OcrSettings withPsm(int p) {
-    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, p, prep, layout, threads);
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, engine, p, prep, layout, threads, model);
   }
 
   public OcrSettings withPrep(PagePrep p) {
-    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, psm, p, layout, threads);
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, engine, psm, p, layout, threads, model);
   }
 
   public OcrSettings withLayout(ReadingOrder.Layout l) {
-    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, psm, prep, l, threads);
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, l, threads, model);
   }
 
   public OcrSettings withThreads(int t) {
-    return new OcrSettings(enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, t);
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, t, model);
+  }
+
+  public OcrSettings withModel(PaddleModels.Release m) {
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, threads, m);
   }
 
   /** These settings with each non-null value of a pipeline file's {@code limits.ocr} applied. */
@@ -139,7 +154,8 @@ public record OcrSettings(
       Integer minWidth,
       Boolean binarise,
       String layoutName,
-      Integer threadCount) {
+      Integer threadCount,
+      String modelName) {
     OcrSettings s = this;
     if (engineName != null) {
       s = s.withEngine(Engine.of(engineName));
@@ -161,6 +177,9 @@ public record OcrSettings(
     if (threadCount != null) {
       s = s.withThreads(threadCount);
     }
+    if (modelName != null) {
+      s = s.withModel(PaddleModels.Release.of(modelName));
+    }
     return s;
   }
 
@@ -173,7 +192,9 @@ public record OcrSettings(
       case TIKA -> "tika-tesseract(" + language + ")";
       case TESSERACT -> "tesseract(" + language + ", psm " + psm + ", " + prep.describe() + ")";
       case PADDLE ->
-          "paddle(PP-OCRv4, "
+          "paddle("
+              + model.label()
+              + ", "
               + layout.name().toLowerCase(Locale.ROOT)
               + ", "
               + threads

@@ -2,19 +2,23 @@ package io.docextract.ocr;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PaddleOCR's text-line recogniser (SVTR/CRNN with a CTC head): each detected box is cropped,
  * scaled to 48 px high and read as a sequence of per-step character probabilities, decoded greedily
  * (the best character per step, repeats and the blank dropped). The character list travels inside
- * the model file (metadata key {@code character}), so model and dictionary cannot drift apart. The
- * last class is a space (PaddleOCR's use_space_char); it is taken as the output's last index, not
- * the list's end, because the list stored in the PP-OCRv4 file is two characters shorter than the
- * model's classes, which would otherwise lose every space.
+ * the model file (metadata key {@code character}), so model and dictionary cannot drift apart, or,
+ * for a release that ships it beside the model, in a checked dictionary file. The last class is a
+ * space (PaddleOCR's use_space_char); it is taken as the output's last index, not the list's end,
+ * because the list stored in the PP-OCRv4 file is two characters shorter than the model's classes,
+ * which would otherwise lose every space.
  */
 final class CtcRecognizer implements AutoCloseable {
 
@@ -35,8 +39,15 @@ final class CtcRecognizer implements AutoCloseable {
   private final List<String> characters;
 
   CtcRecognizer(Path model, int threads) throws IOException {
+    this(model, Optional.empty(), threads);
+  }
+
+  CtcRecognizer(Path model, Optional<Path> dictionary, int threads) throws IOException {
     this.model = new Onnx(model, threads);
-    String dict = this.model.metadata().get("character");
+    String dict =
+        dictionary.isPresent()
+            ? Files.readString(dictionary.get(), StandardCharsets.UTF_8)
+            : this.model.metadata().get("character");
     if (dict == null || dict.isEmpty()) {
       throw new IOException(model + " carries no 'character' list in its metadata");
     }

@@ -28,9 +28,15 @@ final class DbDetector implements AutoCloseable {
   static final int MAX_SIDE = 2560;
 
   private final Onnx model;
+  private final PaddleModels.DetectorSettings settings;
 
   DbDetector(Path model, int threads) throws IOException {
+    this(model, threads, PaddleModels.Release.PP_OCRV4.detection());
+  }
+
+  DbDetector(Path model, int threads, PaddleModels.DetectorSettings settings) throws IOException {
     this.model = new Onnx(model, threads);
+    this.settings = settings;
   }
 
   /** Text regions in the page's own pixels, in no particular order. */
@@ -45,13 +51,17 @@ final class DbDetector implements AutoCloseable {
     int rh = Math.max(32, (int) Math.round(h * ratio / 32) * 32);
     BufferedImage resized = Images.rgb(page, rw, rh);
     float[] input = new float[3 * rw * rh];
-    Onnx.putBgr(resized, input, 0, rw, rh);
+    if (settings.imageNetNormalised()) {
+      Onnx.putBgrImageNet(resized, input, rw, rh);
+    } else {
+      Onnx.putBgr(resized, input, 0, rw, rh);
+    }
     Onnx.Output out = model.run(input, new long[] {1, 3, rh, rw});
     float[] prob = out.values();
     List<TextRegion> boxes = new ArrayList<>();
     double sx = (double) w / rw;
     double sy = (double) h / rh;
-    for (double[] r : regions(prob, rw, rh)) {
+    for (double[] r : regions(prob, rw, rh, settings.threshold(), settings.boxThreshold())) {
       // r: centre x, y, angle, half length, half thickness (detector pixels); DB's unclip grows
       // each side by area * ratio / perimeter.
       double len = 2 * r[3];
@@ -59,7 +69,7 @@ final class DbDetector implements AutoCloseable {
       if (Math.min(len, thick) < 3) {
         continue;
       }
-      double d = len * thick * UNCLIP_RATIO / (2 * (len + thick));
+      double d = len * thick * settings.unclipRatio() / (2 * (len + thick));
       double a = r[3] + d;
       double b = r[4] + d;
       double cos = Math.cos(r[2]);
@@ -89,15 +99,19 @@ final class DbDetector implements AutoCloseable {
    * the halves from the pixels' extent along and across it.
    */
   static List<double[]> regions(float[] prob, int w, int h) {
+    return regions(prob, w, h, THRESHOLD, BOX_THRESHOLD);
+  }
+
+  static List<double[]> regions(float[] prob, int w, int h, float threshold, double boxThreshold) {
     boolean[] on = new boolean[w * h];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         // Dilation with a 2x2 kernel, as PaddleOCR's use_dilation: joins letters split by a hair.
         on[y * w + x] =
-            prob[y * w + x] > THRESHOLD
-                || (x > 0 && prob[y * w + x - 1] > THRESHOLD)
-                || (y > 0 && prob[(y - 1) * w + x] > THRESHOLD)
-                || (x > 0 && y > 0 && prob[(y - 1) * w + x - 1] > THRESHOLD);
+            prob[y * w + x] > threshold
+                || (x > 0 && prob[y * w + x - 1] > threshold)
+                || (y > 0 && prob[(y - 1) * w + x] > threshold)
+                || (x > 0 && y > 0 && prob[(y - 1) * w + x - 1] > threshold);
       }
     }
     boolean[] seen = new boolean[w * h];
@@ -137,7 +151,7 @@ final class DbDetector implements AutoCloseable {
           }
         }
       }
-      if (n < 4 || sum / n < BOX_THRESHOLD) {
+      if (n < 4 || sum / n < boxThreshold) {
         continue;
       }
       mx /= n;

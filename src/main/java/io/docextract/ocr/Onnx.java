@@ -74,6 +74,28 @@ final class Onnx implements AutoCloseable {
     }
   }
 
+  /**
+   * As {@link #putBgr} for a detector trained on ImageNet's normalisation (PP-OCRv5 and later):
+   * each channel (v / 255 - mean) / std, B, G, R order, one plane the image's size.
+   */
+  static void putBgrImageNet(BufferedImage img, float[] dst, int planeWidth, int planeHeight) {
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+    int plane = planeWidth * planeHeight;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = argb[y * w + x];
+        int at = y * planeWidth + x;
+        // OpenCV's BGR image, normalised with the mean and std listed in R, G, B order applied
+        // channel by channel as PaddleOCR's NormalizeImage does (its first mean on B).
+        dst[at] = ((p & 0xff) / 255f - 0.485f) / 0.229f;
+        dst[at + plane] = (((p >> 8) & 0xff) / 255f - 0.456f) / 0.224f;
+        dst[at + 2 * plane] = (((p >> 16) & 0xff) / 255f - 0.406f) / 0.225f;
+      }
+    }
+  }
+
   @Override
   public void close() {
     try {

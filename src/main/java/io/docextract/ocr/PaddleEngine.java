@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * PaddleOCR (PP-OCRv4 detection + recognition) on ONNX Runtime: find the text boxes, read each, and
- * lay them out in reading order ({@link ReadingOrder}). No angle classifier: scans and photos of
- * receipts come upright, and it would cost a third model call per box.
+ * PaddleOCR (detection + recognition of a {@link PaddleModels.Release}) on ONNX Runtime: find the
+ * text boxes, read each, and lay them out in reading order ({@link ReadingOrder}). No angle
+ * classifier: scans and photos of receipts come upright, and it would cost a third model call per
+ * box.
  */
 public final class PaddleEngine implements OcrEngine {
 
@@ -15,6 +16,7 @@ public final class PaddleEngine implements OcrEngine {
   private final CtcRecognizer recogniser;
   private final ReadingOrder.Layout layout;
   private final int threads;
+  private final PaddleModels.Release release;
 
   /**
    * @param threads ONNX Runtime's intra-op threads per model call
@@ -24,8 +26,9 @@ public final class PaddleEngine implements OcrEngine {
     if (threads < 1) {
       throw new IllegalArgumentException("ocr.threads must be >= 1, got " + threads);
     }
-    this.detector = new DbDetector(models.detector(), threads);
-    this.recogniser = new CtcRecognizer(models.recogniser(), threads);
+    this.detector = new DbDetector(models.detector(), threads, models.release().detection());
+    this.recogniser = new CtcRecognizer(models.recogniser(), models.dictionary(), threads);
+    this.release = models.release();
     this.layout = layout;
     this.threads = threads;
   }
@@ -42,7 +45,9 @@ public final class PaddleEngine implements OcrEngine {
 
   @Override
   public String describe() {
-    return "paddle(PP-OCRv4 det+rec, "
+    return "paddle("
+        + release.label()
+        + " det+rec, "
         + layout.name().toLowerCase(java.util.Locale.ROOT)
         + ", "
         + threads

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.docextract.ocr.PaddleModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -16,48 +19,59 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A real SROIE receipt scan read by the PaddleOCR engine (PP-OCRv4 on ONNX Runtime, weights from
- * the package index) through the pipeline's parser: as a JPG, and as the only page of a PDF without
- * a text layer. Its gold values must be in the text.
+ * A real SROIE receipt scan read by the PaddleOCR engine (on ONNX Runtime, weights from the package
+ * index) through the pipeline's parser, with the first models measured (PP-OCRv4) and the receipt
+ * pipeline's (PP-OCRv6 small): as a JPG, and as the only page of a PDF without a text layer. Its
+ * gold values must be in the text.
  */
 class PaddleOcrTest {
 
   /** SROIE 001.jpg, 439 x 1004 px: a small scan whose letters are ~10 px high. */
   private static final Path SCAN = Path.of("../shared/data/sroie-train/001.jpg");
 
-  private static DocumentParser parser;
+  private static final Map<PaddleModels.Release, DocumentParser> PARSERS =
+      new EnumMap<>(PaddleModels.Release.class);
 
   @BeforeAll
   static void open() {
     assumeTrue(Files.isRegularFile(SCAN), "needs ../shared/data/sroie-train");
-    parser =
-        new DocumentParser(
-            ParseLimits.defaults()
-                .withOcr(OcrSettings.defaults().withEngine(OcrSettings.Engine.PADDLE)));
   }
 
   @AfterAll
   static void close() {
-    if (parser != null) {
-      parser.close();
-    }
+    PARSERS.values().forEach(DocumentParser::close);
   }
 
-  @Test
-  void aReceiptScanIsReadWithItsGoldValues() throws IOException {
-    ParseOutcome out = parser.parse(Files.readAllBytes(SCAN), SCAN.toString());
+  private static DocumentParser parser(PaddleModels.Release release) {
+    return PARSERS.computeIfAbsent(
+        release,
+        r ->
+            new DocumentParser(
+                ParseLimits.defaults()
+                    .withOcr(
+                        OcrSettings.defaults()
+                            .withEngine(OcrSettings.Engine.PADDLE)
+                            .withModel(r))));
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"PP_OCRV4", "PP_OCRV6_SMALL"})
+  void aReceiptScanIsReadWithItsGoldValues(PaddleModels.Release release) throws IOException {
+    ParseOutcome out = parser(release).parse(Files.readAllBytes(SCAN), SCAN.toString());
 
     assertTrue(out.ok(), () -> out.failure() + " " + out.message());
     assertEquals("image/jpeg", out.contentType());
     assertGold(out.document().text());
   }
 
-  @Test
-  void anImageOnlyPdfPageTakesTheSamePath() throws IOException {
-    ParseOutcome out = parser.parse(imageOnlyPdf(), "scan.pdf");
+  @ParameterizedTest
+  @EnumSource(names = {"PP_OCRV4", "PP_OCRV6_SMALL"})
+  void anImageOnlyPdfPageTakesTheSamePath(PaddleModels.Release release) throws IOException {
+    ParseOutcome out = parser(release).parse(imageOnlyPdf(), "scan.pdf");
 
     assertTrue(out.ok(), () -> out.failure() + " " + out.message());
     assertEquals("application/pdf", out.contentType());
