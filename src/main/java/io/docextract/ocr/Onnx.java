@@ -53,12 +53,39 @@ final class Onnx implements AutoCloseable {
 
   record Output(float[] values, long[] shape) {}
 
+  /** PaddleOCR's usual normalisation, (v / 255 - 0.5) / 0.5 on every channel. */
+  private static final float[] HALF = {0.5f, 0.5f, 0.5f};
+
+  /**
+   * ImageNet's, as PaddleOCR's NormalizeImage applies the mean and std it lists in R, G, B order to
+   * OpenCV's B, G, R channels one by one (its first mean on B): detectors of PP-OCRv5 and later.
+   */
+  private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
+
+  private static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
+
   /**
    * Writes an RGB image into {@code dst} at {@code offset} as PaddleOCR's models expect it:
    * channels in B, G, R order (they were trained on OpenCV's images), each (v / 255 - 0.5) / 0.5,
    * in a plane of {@code planeWidth} columns (the rest of each row stays 0, the padding value).
    */
   static void putBgr(BufferedImage img, float[] dst, int offset, int planeWidth, int planeHeight) {
+    put(img, dst, offset, planeWidth, planeHeight, HALF, HALF);
+  }
+
+  /** As {@link #putBgr} with ImageNet's normalisation, one plane the image's size. */
+  static void putBgrImageNet(BufferedImage img, float[] dst, int planeWidth, int planeHeight) {
+    put(img, dst, 0, planeWidth, planeHeight, IMAGENET_MEAN, IMAGENET_STD);
+  }
+
+  private static void put(
+      BufferedImage img,
+      float[] dst,
+      int offset,
+      int planeWidth,
+      int planeHeight,
+      float[] mean,
+      float[] std) {
     int w = img.getWidth();
     int h = img.getHeight();
     int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
@@ -67,31 +94,9 @@ final class Onnx implements AutoCloseable {
       for (int x = 0; x < w; x++) {
         int p = argb[y * w + x];
         int at = offset + y * planeWidth + x;
-        dst[at] = ((p & 0xff) / 255f - 0.5f) / 0.5f;
-        dst[at + plane] = (((p >> 8) & 0xff) / 255f - 0.5f) / 0.5f;
-        dst[at + 2 * plane] = (((p >> 16) & 0xff) / 255f - 0.5f) / 0.5f;
-      }
-    }
-  }
-
-  /**
-   * As {@link #putBgr} for a detector trained on ImageNet's normalisation (PP-OCRv5 and later):
-   * each channel (v / 255 - mean) / std, B, G, R order, one plane the image's size.
-   */
-  static void putBgrImageNet(BufferedImage img, float[] dst, int planeWidth, int planeHeight) {
-    int w = img.getWidth();
-    int h = img.getHeight();
-    int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
-    int plane = planeWidth * planeHeight;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int p = argb[y * w + x];
-        int at = y * planeWidth + x;
-        // OpenCV's BGR image, normalised with the mean and std listed in R, G, B order applied
-        // channel by channel as PaddleOCR's NormalizeImage does (its first mean on B).
-        dst[at] = ((p & 0xff) / 255f - 0.485f) / 0.229f;
-        dst[at + plane] = (((p >> 8) & 0xff) / 255f - 0.456f) / 0.224f;
-        dst[at + 2 * plane] = (((p >> 16) & 0xff) / 255f - 0.406f) / 0.225f;
+        dst[at] = ((p & 0xff) / 255f - mean[0]) / std[0];
+        dst[at + plane] = (((p >> 8) & 0xff) / 255f - mean[1]) / std[1];
+        dst[at + 2 * plane] = (((p >> 16) & 0xff) / 255f - mean[2]) / std[2];
       }
     }
   }

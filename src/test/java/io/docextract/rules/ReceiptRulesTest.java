@@ -47,14 +47,17 @@ class ReceiptRulesTest {
         "UNIHAKKA INTERNATIONAL SDN BHD\n05 Mar 2018 18:24\n(867388-U)\n"
             + "12, JALAN TAMPOI 7/4,KAWASAN PERINDUSTRIAN\nTAMPOI,81200 JOHOR BAHRU,JOHOR\nTAX INVOICE\n";
     assertEquals(
-        "12, JALAN TAMPOI 7/4,KAWASAN PERINDUSTRIAN TAMPOI,81200 JOHOR BAHRU,JOHOR",
-        rules.apply(top).get("address").get(0).replaceAll("\\s*\n\\s*", " "));
+        "12, JALAN TAMPOI 7/4,KAWASAN PERINDUSTRIAN TAMPOI,81200 JOHOR BAHRU,JOHOR", address(top));
     String coded =
         "A03155\nPASAR MINI JIN SENG\n379, JALAN PERMAS SATU,\n"
             + "BANDAR BARU PERMAS JAYA\n81750 PLENTONG, JOHOR.\nTEL :07-3874904\n";
     assertEquals(
-        "379, JALAN PERMAS SATU, BANDAR BARU PERMAS JAYA 81750 PLENTONG, JOHOR.",
-        rules.apply(coded).get("address").get(0).replaceAll("\\s*\n\\s*", " "));
+        "379, JALAN PERMAS SATU, BANDAR BARU PERMAS JAYA 81750 PLENTONG, JOHOR.", address(coded));
+  }
+
+  /** The rules' address, its lines joined by a space. */
+  private static String address(String text) {
+    return rules.apply(text).get("address").get(0).replaceAll("\\s*\n\\s*", " ");
   }
 
   @Test
