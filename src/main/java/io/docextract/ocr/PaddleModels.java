@@ -47,7 +47,8 @@ public final class PaddleModels {
         "48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b",
         null,
         null,
-        new DetectorSettings(0.3f, 0.5, 1.6, false)),
+        new DetectorSettings(
+            DbDetector.THRESHOLD, DbDetector.BOX_THRESHOLD, DbDetector.UNCLIP_RATIO, false)),
     /** PP-OCRv5 mobile (Chinese, English, Japanese; its own dictionary with Latin spacing). */
     PP_OCRV5(
         "PP-OCRv5",
