@@ -38,10 +38,6 @@ final class CtcRecognizer implements AutoCloseable {
   private final Onnx model;
   private final List<String> characters;
 
-  CtcRecognizer(Path model, int threads) throws IOException {
-    this(model, Optional.empty(), threads);
-  }
-
   CtcRecognizer(Path model, Optional<Path> dictionary, int threads) throws IOException {
     this.model = new Onnx(model, threads);
     String dict =

@@ -32,10 +32,6 @@ final class DbDetector implements AutoCloseable {
   private final Onnx model;
   private final PaddleModels.DetectorSettings settings;
 
-  DbDetector(Path model, int threads) throws IOException {
-    this(model, threads, PaddleModels.Release.PP_OCRV4.detection());
-  }
-
   DbDetector(Path model, int threads, PaddleModels.DetectorSettings settings) throws IOException {
     this.model = new Onnx(model, threads);
     this.settings = settings;

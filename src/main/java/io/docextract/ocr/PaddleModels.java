@@ -160,10 +160,6 @@ public final class PaddleModels {
     this.release = release;
   }
 
-  public PaddleModels(Path dir) {
-    this(dir, Release.PP_OCRV4);
-  }
-
   public static PaddleModels fromEnvironment(Release release) {
     String env = System.getenv("DOCEXTRACT_OCR_MODELS");
     return new PaddleModels(
@@ -171,10 +167,6 @@ public final class PaddleModels {
             ? Path.of(env)
             : Path.of(System.getProperty("user.home"), ".cache", "docextract", "ocr"),
         release);
-  }
-
-  public static PaddleModels fromEnvironment() {
-    return fromEnvironment(Release.PP_OCRV4);
   }
 
   public Release release() {

@@ -52,7 +52,10 @@ class ScanRenderTest {
     BufferedImage page = ImageIO.read(new ByteArrayInputStream(ScanRender.jpeg(boxes, 42)));
     String text;
     try (PaddleEngine ocr =
-        new PaddleEngine(PaddleModels.fromEnvironment(), 1, ReadingOrder.Layout.BOXES)) {
+        new PaddleEngine(
+            PaddleModels.fromEnvironment(PaddleModels.Release.PP_OCRV4),
+            1,
+            ReadingOrder.Layout.BOXES)) {
       text = ocr.read(page);
     }
     String alnum = text.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
