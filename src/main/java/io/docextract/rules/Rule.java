@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * list fields such as an NDA's parties); otherwise the first match. {@code within} (above 0) makes
  * the rule read only the text's first characters, and {@code until} (a pattern) only the text
  * before its first match: a contract's preamble ends where its recitals begin. A {@code union} rule
- * adds its values to the field's instead of ending the search (see {@link RuleSet#matches}).
+ * adds its values to the field's instead of ending the search (see {@link RuleSet#matches}). An
+ * {@code inDomain} rule keeps only the matches a web or e-mail domain printed in the text spells
+ * ({@link DomainNames}): an invoice's issuer rather than its customer.
  */
 public record Rule(
     String field,
@@ -26,7 +29,8 @@ public record Rule(
     boolean multi,
     int within,
     String until,
-    boolean union)
+    boolean union,
+    boolean inDomain)
     implements Serializable {
 
   public Rule(
@@ -36,7 +40,7 @@ public record Rule(
       int priority,
       Normaliser normalise,
       boolean multi) {
-    this(field, name, pattern, priority, normalise, multi, 0, null, false);
+    this(field, name, pattern, priority, normalise, multi, 0, null, false, false);
   }
 
   /** Compiled once per JVM: rules run for every document in the pipeline's hot path. */
@@ -80,13 +84,38 @@ public record Rule(
     return COMPILED.computeIfAbsent(pattern, Pattern::compile);
   }
 
+  /**
+   * The raw matches (group 1, stripped, not normalised) in the order they appear, after {@code
+   * inDomain}'s test; {@code limit} of them at most.
+   */
+  public List<String> raw(String text, int limit) {
+    Set<String> domains = inDomain ? DomainNames.labels(text) : Set.of();
+    List<String> out = new ArrayList<>();
+    if (inDomain && domains.isEmpty()) {
+      return out;
+    }
+    Matcher m = compiled().matcher(scope(text));
+    while (out.size() < limit && m.find()) {
+      String g = m.group(1);
+      if (g == null || g.isBlank() || (inDomain && !DomainNames.names(g, domains))) {
+        continue;
+      }
+      out.add(g.strip());
+    }
+    return out;
+  }
+
   /** The values this rule finds in the text, normalised; empty when it does not match. */
   public List<String> find(String text) {
+    Set<String> domains = inDomain ? DomainNames.labels(text) : Set.of();
+    if (inDomain && domains.isEmpty()) {
+      return List.of();
+    }
     Matcher m = compiled().matcher(scope(text));
     LinkedHashSet<String> out = new LinkedHashSet<>();
     while (m.find()) {
       String g = m.group(1);
-      if (g != null && !g.isBlank()) {
+      if (g != null && !g.isBlank() && (!inDomain || DomainNames.names(g, domains))) {
         out.add(normalise.apply(g.strip()));
         if (!multi) {
           break;

@@ -49,7 +49,7 @@ public final class RuleFallback {
           JsonNode v = fields.get(field);
           boolean found =
               !empty(v) && (v.isNumber() ? numberFound.test(field) : literally(v, folded));
-          if (replace(v, rules.precedence(field), found)) {
+          if (replace(v, rules.precedence(field, match), found)) {
             put(fields, field, match.values(), schema.path("properties").path(field).path("type"));
             sources.put(field, "rule:" + match.rule());
           }

@@ -53,7 +53,9 @@ public final class RuleSet implements Serializable {
       Boolean multi,
       Integer within,
       String until,
-      Boolean union) {}
+      Boolean union,
+      Boolean inDomain,
+      Boolean wins) {}
 
   /** A reference to a named fragment of {@code defines:} inside a pattern: {{NAME}}. */
   private static final Pattern FRAGMENT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
@@ -61,6 +63,8 @@ public final class RuleSet implements Serializable {
   private final String documentType;
   private final List<Rule> rules;
   private final Map<String, Precedence> precedence;
+  // rules whose match is kept over the model's value, whatever the field's precedence
+  private final Set<String> winning;
   // null: every field's matches are offered as candidates
   private final Set<String> offered;
 
@@ -69,16 +73,18 @@ public final class RuleSet implements Serializable {
   }
 
   public RuleSet(String documentType, List<Rule> rules, Map<String, Precedence> precedence) {
-    this(documentType, rules, precedence, null);
+    this(documentType, rules, precedence, Set.of(), null);
   }
 
   private RuleSet(
       String documentType,
       List<Rule> rules,
       Map<String, Precedence> precedence,
+      Set<String> winning,
       Set<String> offered) {
     this.documentType = documentType;
     this.precedence = Map.copyOf(precedence);
+    this.winning = Set.copyOf(winning);
     List<Rule> sorted = new ArrayList<>(rules);
     sorted.sort(Comparator.comparingInt(Rule::priority).reversed());
     this.rules = List.copyOf(sorted);
@@ -90,14 +96,14 @@ public final class RuleSet implements Serializable {
    * and precedence still use every rule.
    */
   public RuleSet offering(Collection<String> fields) {
-    return new RuleSet(documentType, rules, precedence, Set.copyOf(fields));
+    return new RuleSet(documentType, rules, precedence, winning, Set.copyOf(fields));
   }
 
   /** The same rules with {@code field}'s precedence set to {@code p} (eval scores each choice). */
   public RuleSet withPrecedence(String field, Precedence p) {
     Map<String, Precedence> changed = new LinkedHashMap<>(precedence);
     changed.put(field, p);
-    return new RuleSet(documentType, rules, changed, offered);
+    return new RuleSet(documentType, rules, changed, winning, offered);
   }
 
   /** The fields some rule extracts, in the order their first rule appears. */
@@ -132,6 +138,7 @@ public final class RuleSet implements Serializable {
       }
     }
     List<Rule> rules = new ArrayList<>();
+    Set<String> winning = new HashSet<>();
     for (int i = 0; i < f.rules().size(); i++) {
       RuleSpec s = f.rules().get(i);
       String where = file + ": rules[" + i + "]";
@@ -149,7 +156,11 @@ public final class RuleSet implements Serializable {
                 Boolean.TRUE.equals(s.multi()),
                 s.within() == null ? 0 : s.within(),
                 s.until() == null ? null : expand(s.until(), defines),
-                Boolean.TRUE.equals(s.union())));
+                Boolean.TRUE.equals(s.union()),
+                Boolean.TRUE.equals(s.inDomain())));
+        if (Boolean.TRUE.equals(s.wins())) {
+          winning.add(rules.get(rules.size() - 1).name());
+        }
       } catch (IllegalArgumentException e) {
         throw new IOException(where + ": " + e.getMessage());
       }
@@ -173,7 +184,7 @@ public final class RuleSet implements Serializable {
         }
       }
     }
-    return new RuleSet(f.documentType(), rules, precedence);
+    return new RuleSet(f.documentType(), rules, precedence, winning, null);
   }
 
   /** The fields whose precedence the rule file sets. */
@@ -184,6 +195,22 @@ public final class RuleSet implements Serializable {
   /** Whose value {@code field} keeps when the model and the rules both give one. */
   public Precedence precedence(String field) {
     return precedence.getOrDefault(field, Precedence.GROUNDED_MODEL);
+  }
+
+  /**
+   * The same for a value some rule found: a rule marked {@code wins} keeps its value over the
+   * model's whatever the field's precedence, for a rule that is right whenever it matches (an
+   * issuer named by the invoice's own domain) beside weaker rules of the same field.
+   */
+  public Precedence precedence(String field, Match match) {
+    if (match != null) {
+      for (String rule : match.rule().split("\\+")) {
+        if (winning.contains(rule)) {
+          return Precedence.RULES;
+        }
+      }
+    }
+    return precedence(field);
   }
 
   /**
@@ -279,10 +306,9 @@ public final class RuleSet implements Serializable {
         continue;
       }
       List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());
-      Matcher m = r.compiled().matcher(r.scope(text));
-      while (list.size() < perField && m.find()) {
-        String g = m.group(1) == null ? "" : m.group(1).strip().replaceAll("\\s+", " ");
-        if (!g.isEmpty() && !list.contains(g)) {
+      for (String raw : r.raw(text, Integer.MAX_VALUE)) {
+        String g = raw.replaceAll("\\s+", " ");
+        if (list.size() < perField && !list.contains(g)) {
           list.add(g);
         }
       }

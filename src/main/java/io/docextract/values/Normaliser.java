@@ -30,6 +30,13 @@ public enum Normaliser {
    * arbitrary ("NO.12,JALAN" and "NO 12, JALAN" are the same address).
    */
   ALNUM,
+  /**
+   * A company as a name, not as a registration: letters and digits upper-cased, with a closing
+   * legal form dropped, so "Amazon Web Services, Inc.", "AMAZON WEB SERVICES" and "Amazon Web
+   * Services" are one issuer, and "Au bon moulin SARL" is "Au bon moulin". Two companies that
+   * differ only in their legal form compare equal; an issuer's name rarely needs that told apart.
+   */
+  COMPANY,
   /** ISO yyyy-MM-dd from the common printed layouts, day first; text-folded when unparseable. */
   DATE,
   /**
@@ -84,6 +91,7 @@ public enum Normaliser {
       case NONE -> v;
       case TEXT -> text(v);
       case ALNUM -> text(v).replaceAll("[^\\p{L}\\p{N}]", "");
+      case COMPANY -> company(v);
       case DATE -> date(v, false);
       case DATE_MDY -> date(v, true);
       case AMOUNT -> amount(v);
@@ -91,6 +99,21 @@ public enum Normaliser {
       case KLEISTER_PARTY -> party(v);
       case DURATION -> duration(v);
     };
+  }
+
+  private static final Pattern LEGAL_FORM =
+      Pattern.compile(
+          "(?i)[\\s,.-]*(?:\\b(?:inc|incorporated|llc|l\\.l\\.c|ltd|limited|gmbh|ag|a\\.g|kg|e\\.k|se"
+              + "|s\\.?a\\.?s?|s\\.?a\\.?r\\.?l|s\\.?p\\.?a|s\\.?l|b\\.?v|n\\.?v|co|corp|corporation"
+              + "|company|plc|pty|pvt|private|oy|ab)\\.?|&\\s*co\\.?)$");
+
+  private static String company(String v) {
+    String s = text(v);
+    for (String before = null; !s.equals(before); ) {
+      before = s;
+      s = LEGAL_FORM.matcher(s).replaceFirst("").strip();
+    }
+    return s.replaceAll("[^\\p{L}\\p{N}&]", "");
   }
 
   private static String kleister(String v) {

@@ -17,6 +17,23 @@ class NormaliserTest {
   }
 
   @Test
+  void companyComparesTheNameNotTheLegalForm() {
+    String aws = Normaliser.COMPANY.apply("Amazon Web Services");
+    assertEquals("AMAZONWEBSERVICES", aws);
+    assertEquals(aws, Normaliser.COMPANY.apply("Amazon Web Services, Inc."));
+    assertEquals(aws, Normaliser.COMPANY.apply("AMAZON WEB SERVICES INC"));
+    assertEquals("AUBONMOULIN", Normaliser.COMPANY.apply("Au bon moulin S.A.R.L."));
+    assertEquals("GRUNDBESITZ", Normaliser.COMPANY.apply("Grundbesitz GmbH & Co. KG"));
+    assertEquals(
+        "MVMMUSTERHAFTERVERSICHERUNGSVEREINMUSTERSTADT",
+        Normaliser.COMPANY.apply("MVM Musterhafter Versicherungsverein Musterstadt a.G."));
+    // only a closing legal form goes: a word inside the name stays
+    assertEquals("COMPANYSHOPSGERMANY", Normaliser.COMPANY.apply("Company Shops Germany AG"));
+    assertEquals("BLACK&DECKER", Normaliser.COMPANY.apply("Black & Decker Corp."));
+    assertEquals(Normaliser.COMPANY, Normaliser.of("company"));
+  }
+
+  @Test
   void datesFromPrintedLayoutsBecomeIso() {
     for (String s :
         new String[] {

@@ -1,0 +1,114 @@
+package io.docextract.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped invoice rules (pipelines/rules/invoice.yaml) on invoice-shaped text. */
+class InvoiceRulesTest {
+
+  private static RuleSet rules;
+
+  @BeforeAll
+  static void load() throws IOException {
+    rules = RuleSet.load(Path.of("pipelines/rules/invoice.yaml"));
+  }
+
+  private static String issuer(String text) {
+    return rules.apply(text).get("issuer").get(0);
+  }
+
+  @Test
+  void theIssuerIsTheNameItsOwnDomainSpellsNotTheCustomersLegalForm() {
+    String text =
+        """
+        Acme Widget Supply Co.
+        4120 Foundry Road
+        Dayton, OH 45402
+        billing@acme-widgets.example | +1 (937) 555-0142
+        INVOICE
+        Bill To:
+        Pinecrest Manufacturing Inc.
+        88 Harbor Street
+        """;
+    assertEquals("Acme Widget Supply Co.", issuer(text));
+    assertEquals("issuer-named-in-domain", rules.explain(text).get("issuer"));
+    // offered to the model first, the legal-form line after it
+    assertEquals(
+        List.of("Acme Widget Supply Co.", "Pinecrest Manufacturing Inc."),
+        rules.candidates(text, 3).get("issuer").subList(0, 2));
+  }
+
+  @Test
+  void theDomainNamedIssuerIsKeptOverTheModelsAndTheLegalFormLineIsNot() throws Exception {
+    String text =
+        """
+        BEISPIEL-RECHNUNGEN FÜR ZUGFERD 2.2
+        Verkehrsbetriebe GmbH
+        info@verkehrsbetriebe.de
+        """;
+    ObjectNode fields =
+        (ObjectNode)
+            new ObjectMapper().readTree("{\"issuer\":\"BEISPIEL-RECHNUNGEN FÜR ZUGFERD 2.2\"}");
+    JsonNode schema = Fixtures.schema("invoice").tree();
+    assertEquals(
+        Map.of("issuer", "rule:issuer-named-in-domain"),
+        RuleFallback.apply(fields, rules, text, schema));
+    assertEquals("Verkehrsbetriebe GmbH", fields.get("issuer").asText());
+
+    // no domain names it: the model's issuer, found in the text, stays
+    String noDomain = "Invoice\nNorthwind Traders GmbH\nBill to: Contoso Ltd\n";
+    ObjectNode model = (ObjectNode) new ObjectMapper().readTree("{\"issuer\":\"Contoso Ltd\"}");
+    assertEquals(Map.of(), RuleFallback.apply(model, rules, noDomain, schema));
+    assertEquals("Contoso Ltd", model.get("issuer").asText());
+  }
+
+  @Test
+  void aNameRunningOnIntoItsAddressEndsAtTheDashAndAWebAddressCounts() {
+    String text =
+        """
+        Au bon moulin SARL - 1242 chemin de l'olive - 84340 Malaucène - France
+         +33 4 50 44 68 99 -  http://www.aubonmoulin.fr
+        FACTURE FA-2017-0010
+        Ma jolie boutique
+        sav@majolieboutique.net
+        """;
+    assertEquals("Au bon moulin SARL", issuer(text));
+  }
+
+  @Test
+  void aMailProvidersDomainOrNoDomainLeavesTheIssuerToTheOtherRules() {
+    String gmail =
+        """
+        Invoice
+        Gmail Services Ltd
+        Sent from jane@gmail.com
+        Total due: 10.00
+        """;
+    assertEquals("issuer-legal-suffix", rules.explain(gmail).get("issuer"));
+    String none = "Northwind Traders GmbH\nRechnung Nr. 4711\n";
+    assertEquals("issuer-legal-suffix", rules.explain(none).get("issuer"));
+  }
+
+  @Test
+  void aShortWordThatOnlyBeginsADomainDoesNotNameIt() {
+    // "Muster-Kunde" is the customer; musterlieferant.de spells the supplier, not every "Muster…"
+    String text =
+        """
+        MUSTER-KUNDE GMBH
+        Kundenstraße 15
+        MUSTERLIEFERANT GMBH
+        www.musterlieferant.de
+        """;
+    assertEquals("MUSTERLIEFERANT GMBH", issuer(text));
+  }
+}
