@@ -231,7 +231,7 @@ public enum Normaliser {
 
   private static final Pattern NUMERIC_DATE =
       Pattern.compile("(\\d{1,4})[/.\\-](\\d{1,2})[/.\\-](\\d{2,4})");
-  private static final Pattern ORDINAL = Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
+  private static final Pattern ORDINAL = Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th|er)\\b");
   private static final List<DateTimeFormatter> WORDY =
       List.of(
           formatter("MMMM d yyyy"),
@@ -242,11 +242,25 @@ public enum Normaliser {
           formatter("MMMM d yy"),
           formatter("MMM d yy"));
 
+  // Invoices are read (and synthesised) in German, French, Dutch and Spanish too; those languages
+  // print the day first and the month's full name ("24. Januar 2014", "3 novembre 2017", "4 de
+  // marzo de 2024").
+  private static final List<DateTimeFormatter> WORDY_OTHER_LANGUAGES =
+      List.of(
+          formatter("d MMMM yyyy", Locale.GERMAN),
+          formatter("d MMMM yyyy", Locale.FRENCH),
+          formatter("d MMMM yyyy", Locale.forLanguageTag("nl")),
+          formatter("d MMMM yyyy", Locale.forLanguageTag("es")));
+
   private static DateTimeFormatter formatter(String pattern) {
+    return formatter(pattern, Locale.ENGLISH);
+  }
+
+  private static DateTimeFormatter formatter(String pattern, Locale locale) {
     return new DateTimeFormatterBuilder()
         .parseCaseInsensitive()
         .appendPattern(pattern)
-        .toFormatter(Locale.ENGLISH)
+        .toFormatter(locale)
         .withResolverStyle(ResolverStyle.SMART);
   }
 
@@ -273,6 +287,7 @@ public enum Normaliser {
             // OCR that drops word spaces glues a printed date together ("25Dec2018").
             .replaceAll("(?<=\\d)(?=\\p{L})|(?<=\\p{L})(?=\\d)", " ")
             .replaceAll("(?i)\\bday of\\b", " ")
+            .replaceAll("(?i)(?<=\\p{L}|\\d)\\s+de\\s+(?=\\p{L}|\\d)", " ")
             .replaceAll("[,.]", " ")
             .replaceAll("-", " ")
             .replaceAll("\\s+", " ")
@@ -288,6 +303,13 @@ public enum Normaliser {
         } catch (DateTimeParseException ignored) {
           // try the next layout
         }
+      }
+    }
+    for (DateTimeFormatter f : WORDY_OTHER_LANGUAGES) {
+      try {
+        return LocalDate.parse(words, f).toString();
+      } catch (DateTimeParseException ignored) {
+        // try the next language
       }
     }
     return text(v);

@@ -73,6 +73,19 @@ class InvoiceRulesTest {
   }
 
   @Test
+  void aDateWithItsMonthNamedInGermanOrFrenchIsReadBeforeALaterNumericOne() {
+    String text =
+        """
+        Beitragsrechnung 24. Januar 2014
+        Beitrag für den Zeitraum vom 06.12.2013 bis zum 06.12.2014
+        """;
+    assertEquals(List.of("2014-01-24"), rules.apply(text).get("date"));
+    assertEquals(
+        List.of("2017-11-03"),
+        rules.apply("Facture FA-2017-0010\nDate de facture : 3 novembre 2017\n").get("date"));
+  }
+
+  @Test
   void aNameRunningOnIntoItsAddressEndsAtTheDashAndAWebAddressCounts() {
     String text =
         """

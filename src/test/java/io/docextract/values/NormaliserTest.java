@@ -34,6 +34,17 @@ class NormaliserTest {
   }
 
   @Test
+  void monthNamesInGermanFrenchDutchAndSpanishAreRead() {
+    assertEquals("2014-01-24", Normaliser.DATE.apply("24. Januar 2014"));
+    assertEquals("2014-03-11", Normaliser.DATE.apply("11. März 2014"));
+    assertEquals("2017-11-03", Normaliser.DATE.apply("3 novembre 2017"));
+    assertEquals("2024-03-01", Normaliser.DATE.apply("1er mars 2024"));
+    assertEquals("2024-03-04", Normaliser.DATE.apply("4 de marzo de 2024"));
+    assertEquals("2018-10-17", Normaliser.DATE.apply("17 oktober 2018"));
+    assertEquals("2019-02-05", Normaliser.DATE.apply("5 février 2019"));
+  }
+
+  @Test
   void datesFromPrintedLayoutsBecomeIso() {
     for (String s :
         new String[] {
