@@ -86,23 +86,6 @@ class InvoiceRulesTest {
   }
 
   @Test
-  void aTotalsColumnHeaderIsNotTheTotalButALabelOverItsAmountIs() {
-    String table =
-        """
-        Menge Produkt USt. Preis Gesamtbetrag
-
-        1,00 Künstlerische Gestaltung
-        7% 160,00 € 160,00 €
-        Nettobetrag: 358,00 €
-        Gesamtbetrag: 406,82 €
-        """;
-    assertEquals(List.of("406.82"), rules.apply(table).get("amount"));
-    assertEquals(
-        List.of("3308.20"),
-        rules.apply("Subtotal\n\t€2,780.00\nTotal due\n\t€3,308.20\n").get("amount"));
-  }
-
-  @Test
   void aNameRunningOnIntoItsAddressEndsAtTheDashAndAWebAddressCounts() {
     String text =
         """
