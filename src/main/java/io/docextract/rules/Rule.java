@@ -2,14 +2,13 @@ package io.docextract.rules;
 
 import io.docextract.values.Normaliser;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One regular expression for one field: group 1 is the value. A multi rule takes every match (for
@@ -85,43 +84,30 @@ public record Rule(
   }
 
   /**
-   * The raw matches (group 1, stripped, not normalised) in the order they appear, after {@code
-   * inDomain}'s test; {@code limit} of them at most.
+   * The matches' group 1 as printed (stripped, not normalised), in text order and read lazily, so a
+   * caller that wants a few stops the matcher early; blank groups, and under {@code inDomain} names
+   * no printed domain spells, are left out.
    */
-  public List<String> raw(String text, int limit) {
+  public Stream<String> printed(String text) {
     Set<String> domains = inDomain ? DomainNames.labels(text) : Set.of();
-    List<String> out = new ArrayList<>();
     if (inDomain && domains.isEmpty()) {
-      return out;
+      return Stream.empty();
     }
-    Matcher m = compiled().matcher(scope(text));
-    while (out.size() < limit && m.find()) {
-      String g = m.group(1);
-      if (g == null || g.isBlank() || (inDomain && !DomainNames.names(g, domains))) {
-        continue;
-      }
-      out.add(g.strip());
-    }
-    return out;
+    return compiled()
+        .matcher(scope(text))
+        .results()
+        .map(r -> r.group(1))
+        .filter(g -> g != null && !g.isBlank())
+        .map(String::strip)
+        .filter(g -> !inDomain || DomainNames.names(g, domains));
   }
 
   /** The values this rule finds in the text, normalised; empty when it does not match. */
   public List<String> find(String text) {
-    Set<String> domains = inDomain ? DomainNames.labels(text) : Set.of();
-    if (inDomain && domains.isEmpty()) {
-      return List.of();
-    }
-    Matcher m = compiled().matcher(scope(text));
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    while (m.find()) {
-      String g = m.group(1);
-      if (g != null && !g.isBlank() && (!inDomain || DomainNames.names(g, domains))) {
-        out.add(normalise.apply(g.strip()));
-        if (!multi) {
-          break;
-        }
-      }
-    }
-    return new ArrayList<>(out);
+    return printed(text)
+        .limit(multi ? Long.MAX_VALUE : 1)
+        .map(normalise::apply)
+        .distinct()
+        .toList();
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class RuleSet implements Serializable {
         throw new IOException(where + " needs 'field' and 'pattern'");
       }
       try {
-        rules.add(
+        Rule rule =
             new Rule(
                 s.field(),
                 s.name() == null ? s.field() + "-" + i : s.name(),
@@ -157,9 +158,10 @@ public final class RuleSet implements Serializable {
                 s.within() == null ? 0 : s.within(),
                 s.until() == null ? null : expand(s.until(), defines),
                 Boolean.TRUE.equals(s.union()),
-                Boolean.TRUE.equals(s.inDomain())));
+                Boolean.TRUE.equals(s.inDomain()));
+        rules.add(rule);
         if (Boolean.TRUE.equals(s.wins())) {
-          winning.add(rules.get(rules.size() - 1).name());
+          winning.add(rule.name());
         }
       } catch (IllegalArgumentException e) {
         throw new IOException(where + ": " + e.getMessage());
@@ -306,9 +308,10 @@ public final class RuleSet implements Serializable {
         continue;
       }
       List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());
-      for (String raw : r.raw(text, Integer.MAX_VALUE)) {
-        String g = raw.replaceAll("\\s+", " ");
-        if (list.size() < perField && !list.contains(g)) {
+      Iterator<String> printed = r.printed(text).iterator();
+      while (list.size() < perField && printed.hasNext()) {
+        String g = printed.next().replaceAll("\\s+", " ");
+        if (!list.contains(g)) {
           list.add(g);
         }
       }
