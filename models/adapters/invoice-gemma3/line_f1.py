@@ -1,8 +1,10 @@
 """Line-item precision/recall/F1 per system from eval's documents.jsonl, over the documents
 whose gold has billed lines. A line matches when its name (upper-cased, spaces folded) and its
 unit price (as a number, 2 decimals) equal a gold line's; 'name only' ignores the price.
-Prints figures only, never values."""
+Lines are counted as a multiset: a line written ten times where the invoice bills it once is one
+right and nine wrong. Prints figures only, never values."""
 import json, re, sys
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 def text(s):
@@ -24,10 +26,10 @@ def amount(s):
         return text(s)
 
 def keys(lines, with_price):
-    out = set()
+    out = Counter()
     for l in lines or []:
         if isinstance(l, dict):
-            out.add((text(l.get("name", "")), amount(l.get("price_unit", "")) if with_price else ""))
+            out[(text(l.get("name", "")), amount(l.get("price_unit", "")) if with_price else "")] += 1
     return out
 
 tot = {}
@@ -43,7 +45,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
         for mode in (True, False):
             g, p = keys(gold, mode), keys(pred, mode)
             t = tot.setdefault((sysname, mode), [0, 0, 0])
-            t[0] += len(g & p); t[1] += len(p - g); t[2] += len(g - p)
+            t[0] += sum((g & p).values()); t[1] += sum((p - g).values()); t[2] += sum((g - p).values())
 print(f"line items over {docs} documents with gold lines")
 for (sysname, mode), (tp, fp, fn) in tot.items():
     pr = tp / (tp + fp) if tp + fp else 0.0

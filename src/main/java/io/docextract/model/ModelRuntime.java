@@ -198,6 +198,7 @@ public final class ModelRuntime implements AutoCloseable {
               grammar,
               maxTokens,
               new JsonEndDetector(),
+              RepeatedElements.json(),
               probs,
               req.cachePrompt(),
               req.adapter(),
@@ -286,6 +287,7 @@ public final class ModelRuntime implements AutoCloseable {
       long firstToken = -1;
       int generated = 0;
       StopReason reason = StopReason.COMPLETE_JSON;
+      boolean cutRepeat = false;
       StringBuilder reply = new StringBuilder();
       TokenProbabilities probs = new TokenProbabilities();
       for (ValueScaffold.Slot slot : scaffold.slots()) {
@@ -309,6 +311,7 @@ public final class ModelRuntime implements AutoCloseable {
                 slot.grammar(),
                 maxTokens - generated,
                 end,
+                slot.inString() ? RepeatedElements.insideString() : RepeatedElements.json(),
                 pieceProbs,
                 cache,
                 req.adapter(),
@@ -317,6 +320,7 @@ public final class ModelRuntime implements AutoCloseable {
           firstToken = before + p.firstTokenMillis();
         }
         generated += p.generated();
+        cutRepeat |= p.reason() == StopReason.REPEATED_ELEMENT;
         // The value without the punctuation its last token may carry; a number ended by the
         // end of text is all value.
         int valueChars = end.complete() ? end.valueEnd() : p.text().stripTrailing().length();
@@ -332,6 +336,9 @@ public final class ModelRuntime implements AutoCloseable {
       if (reason == StopReason.COMPLETE_JSON) {
         reply.append('}');
         probs.add("}", null);
+        if (cutRepeat) {
+          reason = StopReason.REPEATED_ELEMENT;
+        }
       }
       String text = reply.toString();
       return new Completion(

@@ -26,12 +26,16 @@ final class TokenStream {
     this.tokenProbabilities = NativeLibrary.tokenProbabilities();
   }
 
-  /** One request under a grammar at temperature 0, stopped as soon as {@code end} says so. */
+  /**
+   * One request under a grammar at temperature 0, stopped as soon as {@code end} says so, or cut
+   * where {@code repeats} finds an array starting over.
+   */
   Piece generate(
       String prompt,
       String grammar,
       int maxTokens,
       JsonEndDetector end,
+      RepeatedElements repeats,
       TokenProbabilities probs,
       boolean cachePrompt,
       String adapter,
@@ -55,6 +59,7 @@ final class TokenStream {
     long start = System.nanoTime();
     long firstToken = -1;
     StringBuilder text = new StringBuilder();
+    TokenProbabilities own = new TokenProbabilities();
     RepetitionDetector loop = new RepetitionDetector();
     int generated = 0;
     StopReason reason = StopReason.END_OF_TEXT;
@@ -66,7 +71,7 @@ final class TokenStream {
       }
       text.append(out.text);
       if (tokenProbabilities) {
-        probs.add(out.text, out.probabilities.get(out.text));
+        own.add(out.text, out.probabilities.get(out.text));
       }
       if (!it.hasNext()) {
         break;
@@ -77,11 +82,24 @@ final class TokenStream {
         reason = StopReason.COMPLETE_JSON;
         break;
       }
+      if (repeats.accept(out.text)) {
+        it.cancel();
+        reason = StopReason.REPEATED_ELEMENT;
+        break;
+      }
       if (loop.accept(out.text)) {
         it.cancel();
         reason = StopReason.REPETITION;
         break;
       }
+    }
+    if (reason == StopReason.REPEATED_ELEMENT) {
+      text.setLength(repeats.cut());
+      probs.appendCut(own, repeats.cut());
+      text.append(repeats.closing());
+      probs.add(repeats.closing(), null);
+    } else {
+      probs.appendCut(own, text.length());
     }
     if (reason == StopReason.END_OF_TEXT) {
       end.accept("");

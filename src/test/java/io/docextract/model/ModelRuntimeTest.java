@@ -112,6 +112,25 @@ class ModelRuntimeTest {
   }
 
   /**
+   * A grammar that admits one element only and at least three of them makes the model repeat: the
+   * reply is cut after the first, closed, and says so; the tokens after the cut are not decoded.
+   */
+  @Test
+  void anArrayThatStartsOverIsCutAfterItsLastDistinctElement() throws Exception {
+    String grammar =
+        "root ::= \"{\\\"lines\\\":[\" item \",\" item \",\" item (\",\" item)* \"]}\"\n"
+            + "item ::= \"{\\\"name\\\":\\\"Widget\\\"}\"\n";
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(512, 64))) {
+      Completion c = runtime.complete("Invoice lines:", grammar, 60);
+      assertEquals(StopReason.REPEATED_ELEMENT, c.stopReason(), c.text());
+      assertEquals("{\"lines\":[{\"name\":\"Widget\"}]}", c.text());
+      assertTrue(c.generatedTokens() < 60, "stopped at the repeat, not at the limit");
+      JsonNode reply = new ObjectMapper().readTree(c.text());
+      assertEquals(1, reply.get("lines").size());
+    }
+  }
+
+  /**
    * A grammar with no way forward (no token can spell a NUL) makes llama.cpp sample a token the
    * grammar rejects and throw "Unexpected empty grammar stack" on its server thread; the stock
    * library lets that terminate the JVM. The patched one fails only the request, and the model
