@@ -86,6 +86,24 @@ class InvoiceRulesTest {
   }
 
   @Test
+  void aTotalPrintedWithItsLabelBeatsAColumnHeaderAboveTheFirstRowsQuantity() {
+    String text =
+        """
+        Rechnung # RE-20151008/504 von 08.10.2015
+        Menge Produkt USt. Preis Gesamtbetrag
+
+        1,00 Künstlerische Gestaltung (Stunde): 19% 160,00 € 160,00 €
+        Nettobetrag: 496,00 €
+        USt. Gesamt: 75,04 €
+        Gesamtbetrag: 571,04 €
+        """;
+    assertEquals(List.of("571.04"), rules.apply(text).get("amount"));
+    assertEquals("amount-total-due-same-line", rules.explain(text).get("amount"));
+    // with no total on one line, a label's amount on the next line is still read
+    assertEquals(List.of("89.90"), rules.apply("Amount due\n\n89.90 USD\n").get("amount"));
+  }
+
+  @Test
   void aNameRunningOnIntoItsAddressEndsAtTheDashAndAWebAddressCounts() {
     String text =
         """
