@@ -42,10 +42,8 @@ class InvoiceRulesTest {
         """;
     assertEquals("Acme Widget Supply Co.", issuer(text));
     assertEquals("issuer-named-in-domain", rules.explain(text).get("issuer"));
-    // offered to the model first, the legal-form line after it
-    assertEquals(
-        List.of("Acme Widget Supply Co.", "Pinecrest Manufacturing Inc."),
-        rules.candidates(text, 3).get("issuer").subList(0, 2));
+    // the customer's legal-form line under "Bill To:" is not offered to the model at all
+    assertEquals(List.of("Acme Widget Supply Co."), rules.candidates(text, 3).get("issuer"));
   }
 
   @Test
@@ -101,6 +99,51 @@ class InvoiceRulesTest {
     assertEquals("amount-total-due-same-line", rules.explain(text).get("amount"));
     // with no total on one line, a label's amount on the next line is still read
     assertEquals(List.of("89.90"), rules.apply("Amount due\n\n89.90 USD\n").get("amount"));
+  }
+
+  @Test
+  void theSellerALabelNamesComesBeforeALegalFormLine() {
+    String text =
+        """
+        ShopHub Marketplace
+        Tax Invoice
+        Sold By: Northwind Gadgets
+        Ship To: Contoso Retail Pvt. Ltd.
+        """;
+    assertEquals("Northwind Gadgets", issuer(text));
+    assertEquals("issuer-after-seller-label", rules.explain(text).get("issuer"));
+    // the label alone on its line, the name under it
+    assertEquals("Taxiunternehmen TX GmbH", issuer("Verkäufer:\n\nTaxiunternehmen TX GmbH\n"));
+    // a label with a number after it names nobody: the legal-form line is taken
+    String numbered = "Lieferant: 549910\nKunde GmbH\nLieferantenstraße 20\n";
+    assertEquals("issuer-legal-suffix", rules.explain(numbered).get("issuer"));
+  }
+
+  @Test
+  void aLegalFormLineUnderABillToLabelIsTheCustomersNotTheIssuers() {
+    String text =
+        """
+        JUNIPER CONSULTING LIMITED
+
+        TAX INVOICE
+        Billed to
+        Juniper Engineering Limited
+        139 Station Road
+
+        Juniper Consulting Limited | Unit 154, Harbour Park | Leeds LS1 3AD
+        """;
+    assertEquals("JUNIPER CONSULTING LIMITED", issuer(text));
+    assertEquals("issuer-legal-suffix", rules.explain(text).get("issuer"));
+    // beside other text on the label's line, a blank line between, in other languages; a footer
+    // line of name, address and register parts names the issuer
+    assertEquals(
+        "NORDLICHT GMBH",
+        issuer(
+            "Rechnungsempfänger:          Rechnung Nr. 4711\n\nMüller Bau KG\nHauptstraße 3\n\n"
+                + "Nordlicht GmbH · Hafenweg 2 · 20457 Hamburg\n"));
+    assertEquals(
+        "CASTILLA INFORMÁTICA S.L.U.",
+        issuer("Castilla Informática S.L.U.\nFacturar a:\nSol de Levante Servicios S.A.\n"));
   }
 
   @Test
