@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docextract.model.Completion;
+import io.docextract.model.RepeatedElements;
 import io.docextract.model.StopReason;
 import io.docextract.model.TokenProbabilities;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Asks an OpenAI-compatible {@code /chat/completions} endpoint for one JSON object, constrained by
@@ -219,10 +221,17 @@ public final class ChatEndpoint {
         "length".equals(choice.path("finish_reason").asText())
             ? StopReason.TOKEN_LIMIT
             : StopReason.END_OF_TEXT;
+    String text = content.asText();
+    Optional<String> kept = RepeatedElements.cut(text);
+    if (kept.isPresent()) {
+      text = kept.get();
+      stop = StopReason.REPEATED_ELEMENT;
+    }
     JsonNode usage = reply.path("usage");
-    // A remote reply arrives whole, so its first token is its last.
+    // A remote reply arrives whole, so its first token is its last. Its probabilities are read
+    // from the whole reply the tokens spell; a cut list's field then counts the dropped repeats.
     return new Completion(
-        content.asText(),
+        text,
         stop,
         usage.path("prompt_tokens").asInt(0),
         usage.path("completion_tokens").asInt(0),

@@ -3,6 +3,7 @@ package io.docextract.model;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Set;
  * closed, so the values before the loop are kept whole. A repeat the array closes on ({@code [a, b,
  * a]}) is the model's own ending and is left alone.
  */
-final class RepeatedElements {
+public final class RepeatedElements {
 
   private static final class Container {
     final boolean array;
@@ -46,6 +47,18 @@ final class RepeatedElements {
   /** For a string value whose opening quote is already written. */
   static RepeatedElements insideString() {
     return new RepeatedElements(true);
+  }
+
+  /**
+   * A whole reply that another server generated, cut the same way: what to keep, or empty when no
+   * array in it starts over. The cost is already paid there; the record's values are the same as
+   * the in-process runtime would give.
+   */
+  public static Optional<String> cut(String reply) {
+    RepeatedElements r = json();
+    return r.accept(reply)
+        ? Optional.of(reply.substring(0, r.cut()) + r.closing())
+        : Optional.empty();
   }
 
   /** Feeds more text; true once an element has repeated: {@link #cut()} then says where to end. */

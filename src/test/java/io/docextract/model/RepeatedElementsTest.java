@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RepeatedElementsTest {
@@ -75,6 +76,14 @@ class RepeatedElementsTest {
     assertFalse(RepeatedElements.json().accept("{\"name\":\"[x, x, x, x, x]\",\"n\":\"a, a, a\"}"));
     // A string value whose opening quote the scaffold wrote: its brackets are text as well.
     assertFalse(RepeatedElements.insideString().accept("total [1, 1, 1, 1]\","));
+  }
+
+  @Test
+  void aWholeReplyFromAnotherServerIsCutTheSameWay() {
+    String reply = "{\"amount\":1.0,\"lines\":[" + (LINE + ",").repeat(9) + LINE + "]}";
+    assertEquals(
+        Optional.of("{\"amount\":1.0,\"lines\":[" + LINE + "]}"), RepeatedElements.cut(reply));
+    assertEquals(Optional.empty(), RepeatedElements.cut("{\"lines\":[" + LINE + "]}"));
   }
 
   @Test
