@@ -7,13 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Notices an array that starts over: an element identical to an earlier element of the same array,
- * followed by a comma, so the model is going on. At temperature 0 a small model that has written a
- * billed line twice writes it until the schema's {@code maxItems} — ten identical lines, each an
- * invented record value and about fifteen tokens of decode time — in a period too long for {@link
- * RepetitionDetector}. The reply is then cut after the last distinct element and its open brackets
- * closed, so the values before the loop are kept whole. A repeat the array closes on ({@code [a, b,
- * a]}) is the model's own ending and is left alone.
+ * Notices an array that starts over: an object or array element identical to an earlier element of
+ * the same array, followed by a comma, so the model is going on. At temperature 0 a small model
+ * that has written a billed line twice writes it until the schema's {@code maxItems} — ten
+ * identical lines, each an invented record value and about fifteen tokens of decode time — in a
+ * period too long for {@link RepetitionDetector}. The reply is then cut after the last distinct
+ * element and its open brackets closed, so the values before the loop are kept whole. A repeat the
+ * array closes on ({@code [a, b, a]}) is the model's own ending and is left alone.
  */
 public final class RepeatedElements {
 
@@ -89,7 +89,7 @@ public final class RepeatedElements {
           Container top = open.peek();
           if (top != null && top.array) {
             String element = text.substring(top.elementStart, at).strip();
-            if (!element.isEmpty() && !top.elements.add(element)) {
+            if (structured(element) && !top.elements.add(element)) {
               stopBefore(top);
             }
             top.elementStart = at + 1;
@@ -99,6 +99,14 @@ public final class RepeatedElements {
       }
     }
     return cut >= 0;
+  }
+
+  /**
+   * Only objects and arrays are compared: a number, name or flag may well be printed twice, and a
+   * short value that loops is {@link RepetitionDetector}'s.
+   */
+  private static boolean structured(String element) {
+    return element.startsWith("{") || element.startsWith("[");
   }
 
   private void stopBefore(Container repeated) {

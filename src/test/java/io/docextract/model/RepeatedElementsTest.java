@@ -45,8 +45,16 @@ class RepeatedElementsTest {
 
   @Test
   void aLoopOfTwoAlternatingElementsStopsAtTheFirstRepeat() {
-    String reply = "[\"a\", \"b\", \"a\", \"b\", \"a\", \"b\"]";
-    assertEquals("[\"a\", \"b\"]", feed(RepeatedElements.json(), reply, 2));
+    String reply = "[{\"a\":1}, {\"b\":2}, {\"a\":1}, {\"b\":2}, {\"a\":1}]";
+    assertEquals("[{\"a\":1}, {\"b\":2}]", feed(RepeatedElements.json(), reply, 2));
+  }
+
+  @Test
+  void namesNumbersAndFlagsPrintedTwiceAreKept() {
+    // a short looping value is RepetitionDetector's; a party or an amount may repeat honestly
+    assertEquals(
+        null, feed(RepeatedElements.json(), "{\"party\":[\"Acme\",\"Acme\",\"Beta\"]}", 3));
+    assertEquals(null, feed(RepeatedElements.json(), "{\"q\":[1, 1, 2],\"f\":[true,true]}", 3));
   }
 
   @Test
@@ -58,8 +66,8 @@ class RepeatedElementsTest {
   @Test
   void nestedArraysAreComparedWithinTheirOwnArray() {
     // The same inner element in two outer elements is no repeat; the outer array then repeats.
-    String reply = "{\"a\":[[1,2],[2,1],[1,2],[3]]}";
-    assertEquals("{\"a\":[[1,2],[2,1]]}", feed(RepeatedElements.json(), reply, 1));
+    String reply = "{\"a\":[[[1],[2]],[[2],[2]],[[1],[2]],[3]]}";
+    assertEquals("{\"a\":[[[1],[2]],[[2],[2]]]}", feed(RepeatedElements.json(), reply, 1));
   }
 
   @Test
@@ -73,9 +81,10 @@ class RepeatedElementsTest {
 
   @Test
   void bracketsAndCommasInsideStringsAreText() {
-    assertFalse(RepeatedElements.json().accept("{\"name\":\"[x, x, x, x, x]\",\"n\":\"a, a, a\"}"));
+    assertFalse(
+        RepeatedElements.json().accept("{\"name\":\"[{}, {}, {}]\",\"n\":\"[[1], [1], [1]]\"}"));
     // A string value whose opening quote the scaffold wrote: its brackets are text as well.
-    assertFalse(RepeatedElements.insideString().accept("total [1, 1, 1, 1]\","));
+    assertFalse(RepeatedElements.insideString().accept("total [{}, {}, {}]\","));
   }
 
   @Test
@@ -88,6 +97,7 @@ class RepeatedElementsTest {
 
   @Test
   void escapedQuotesDoNotEndAString() {
-    assertFalse(RepeatedElements.json().accept("[\"say \\\"a\\\", a, a\", \"b\"]"));
+    // read wrongly, the quoted {} would be elements, and the second a repeat
+    assertFalse(RepeatedElements.json().accept("[\"say \\\", {}, {}, {}\", {\"b\":1}, {\"c\":2}]"));
   }
 }
