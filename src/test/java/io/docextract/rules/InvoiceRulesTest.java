@@ -120,6 +120,20 @@ class InvoiceRulesTest {
   }
 
   @Test
+  void whoIsToBePaidIssuedTheInvoice() {
+    String text =
+        """
+        INVOICE
+        Bill To: Pinecrest Manufacturing Inc.
+        Total due $1,200.00
+        Please make all checks payable to Harbor Light Design Co. Thank you!
+        """;
+    assertEquals("Harbor Light Design Co", issuer(text));
+    assertEquals("issuer-payable-to", rules.explain(text).get("issuer"));
+    assertEquals("Brightlane Studio", issuer("Invoice 17\nRemit to:\nBrightlane Studio\n"));
+  }
+
+  @Test
   void aLegalFormLineUnderABillToLabelIsTheCustomersNotTheIssuers() {
     String text =
         """
