@@ -9,8 +9,7 @@ final class JsonEndDetector {
 
   private int depth;
   private boolean started;
-  private boolean inString;
-  private boolean escaped;
+  private JsonStrings strings = new JsonStrings(false);
   private boolean complete;
   private boolean stringValue;
   private boolean memberValue;
@@ -20,7 +19,7 @@ final class JsonEndDetector {
   /** For a string value whose opening quote is already written: complete when the string closes. */
   static JsonEndDetector insideString() {
     JsonEndDetector d = new JsonEndDetector();
-    d.inString = true;
+    d.strings = new JsonStrings(true);
     d.stringValue = true;
     return d;
   }
@@ -47,18 +46,12 @@ final class JsonEndDetector {
   boolean accept(String chunk) {
     for (int i = 0; i < chunk.length() && !complete; i++) {
       char c = chunk.charAt(i);
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          inString = false;
-          if (stringValue && depth == 0) {
-            complete = true;
-            end = seen + i + 1;
-          }
-        }
+      JsonStrings.Kind kind = strings.feed(c);
+      if (kind == JsonStrings.Kind.CLOSE && stringValue && depth == 0) {
+        complete = true;
+        end = seen + i + 1;
+      }
+      if (kind != JsonStrings.Kind.OUTSIDE) {
         continue;
       }
       if (memberValue && depth == 0 && (c == ',' || c == '}')) {
@@ -67,7 +60,6 @@ final class JsonEndDetector {
         break;
       }
       switch (c) {
-        case '"' -> inString = true;
         case '{', '[' -> {
           depth++;
           started = true;

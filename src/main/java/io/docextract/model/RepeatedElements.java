@@ -30,13 +30,12 @@ public final class RepeatedElements {
 
   private final StringBuilder text = new StringBuilder();
   private final Deque<Container> open = new ArrayDeque<>();
-  private boolean inString;
-  private boolean escaped;
+  private final JsonStrings strings;
   private int cut = -1;
   private String closing = "";
 
   private RepeatedElements(boolean inString) {
-    this.inString = inString;
+    this.strings = new JsonStrings(inString);
   }
 
   /** For a reply that starts outside any string (a whole object, or a member's value). */
@@ -67,18 +66,10 @@ public final class RepeatedElements {
       char c = piece.charAt(k);
       int at = text.length();
       text.append(c);
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          inString = false;
-        }
+      if (strings.feed(c) != JsonStrings.Kind.OUTSIDE) {
         continue;
       }
       switch (c) {
-        case '"' -> inString = true;
         case '{', '[' -> open.push(new Container(c == '[', at + 1));
         case '}', ']' -> {
           if (!open.isEmpty()) {
