@@ -151,12 +151,12 @@ class InvoiceRulesTest {
     // beside other text on the label's line, a blank line between, in other languages; a footer
     // line of name, address and register parts names the issuer
     assertEquals(
-        "NORDLICHT GMBH",
+        "Nordlicht GmbH",
         issuer(
             "Rechnungsempfänger:          Rechnung Nr. 4711\n\nMüller Bau KG\nHauptstraße 3\n\n"
                 + "Nordlicht GmbH · Hafenweg 2 · 20457 Hamburg\n"));
     assertEquals(
-        "CASTILLA INFORMÁTICA S.L.U.",
+        "Castilla Informática S.L.U.",
         issuer("Castilla Informática S.L.U.\nFacturar a:\nSol de Levante Servicios S.A.\n"));
   }
 
