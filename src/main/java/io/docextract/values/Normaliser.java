@@ -292,11 +292,12 @@ public enum Normaliser {
             .replaceAll("-", " ")
             .replaceAll("\\s+", " ")
             .strip();
+    // A printed time after the date ("OCT 3, 2016 12:16:25") is not part of it.
+    String undated = words.replaceAll("\\s*\\d{1,2}:\\d{2}(:\\d{2})?(\\s*(?i)[ap]m)?$", "");
+    List<String> candidates =
+        List.of(words, words.replaceAll("^(?i)(the|dated|as of) ", ""), undated);
     for (DateTimeFormatter f : WORDY) {
-      // A printed time after the date ("OCT 3, 2016 12:16:25") is not part of it.
-      String undated = words.replaceAll("\\s*\\d{1,2}:\\d{2}(:\\d{2})?(\\s*(?i)[ap]m)?$", "");
-      for (String candidate :
-          List.of(words, words.replaceAll("^(?i)(the|dated|as of) ", ""), undated)) {
+      for (String candidate : candidates) {
         try {
           LocalDate d = LocalDate.parse(candidate, f);
           return (d.getYear() < 100 ? d.plusYears(2000) : d).toString();
