@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Builds gold.jsonl and img/ for the SRD receipt photos from cambormiroslav/DP at a pinned commit.
+
+The photos are not in this repository (the source carries no licence file): this script takes
+them from a local git clone of the source (--git DIR, e.g. a `git clone --bare`) or downloads
+them from GitHub (the default), and checks each file's git blob id against SOURCE.json's.
+Only receipts whose label has all four SROIE fields (company, address, date, total) are kept.
+"""
+import argparse, hashlib, json, os, subprocess, sys, urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = json.load(open(os.path.join(HERE, "SOURCE.json")))
+FIELDS = ("company", "address", "date", "total")
+
+
+def blob_id(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def read(path: str, git: str | None) -> bytes:
+    if git:
+        return subprocess.run(["git", "--git-dir", git, "show", f"{SOURCE['commit']}:{path}"],
+                              check=True, capture_output=True).stdout
+    url = f"https://raw.githubusercontent.com/{SOURCE['repo']}/{SOURCE['commit']}/{path}"
+    with urllib.request.urlopen(url, timeout=60) as r:
+        return r.read()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--git", help="a local git directory of the source repository")
+    args = ap.parse_args()
+    labels = json.loads(read(SOURCE["labels"], args.git))
+    os.makedirs(os.path.join(HERE, "img"), exist_ok=True)
+    rows = []
+    for name, label in sorted(labels.items()):
+        if any(label.get(f) in (None, "") for f in FIELDS):
+            continue
+        doc = name.replace("-receipt", "")
+        data = read(f"{SOURCE['images']}/{name}", args.git)
+        want = SOURCE["blobs"].get(name)
+        if want and blob_id(data) != want:
+            sys.exit(f"{name}: blob {blob_id(data)} is not SOURCE.json's {want}")
+        with open(os.path.join(HERE, "img", doc), "wb") as f:
+            f.write(data)
+        total = label["total"]
+        rows.append({"doc": "img/" + doc, "source": f"{SOURCE['images']}/{name}", "fields": {
+            "company": label["company"].strip(),
+            "date": str(label["date"]).strip(),
+            "address": " ".join(str(label["address"]).split()),
+            "total": f"{total:.2f}" if isinstance(total, (int, float)) else str(total).strip()}})
+    with open(os.path.join(HERE, "gold.jsonl"), "w") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} receipts with all four fields -> gold.jsonl, img/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
