@@ -79,7 +79,7 @@ final class CtcRecognizer implements AutoCloseable {
       int classes = (int) o.shape()[2];
       for (int k = 0; k < batch.size(); k++) {
         Decoded d = decode(o.values(), k * steps * classes, steps, classes);
-        String text = d.score >= MIN_SCORE ? d.text.strip() : "";
+        String text = d.score >= MIN_SCORE ? LookAlikes.fix(d.text.strip()) : "";
         out[batch.get(k)] = boxes.get(batch.get(k)).box(text, d.score);
       }
     }
