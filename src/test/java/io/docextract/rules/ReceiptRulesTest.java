@@ -66,4 +66,41 @@ class ReceiptRulesTest {
         List.of("SANYU STATIONERY SHOP"),
         rules.apply("SANYU STATIONERY SHOP\nNO. 31G&33G, JALAN SETIA INDAH\n").get("company"));
   }
+
+  @Test
+  void anAmericanDateIsReadMonthFirstAsPrinted() {
+    assertEquals(List.of("2016-05-26"), rules.apply("DINER\n5/26/2016 12:53:10 PM\n").get("date"));
+    assertEquals(List.of("2019-05-18"), rules.apply("Order 12\n05-18-2019 7:02PM\n").get("date"));
+    assertEquals(List.of("2015-06-26"), rules.apply("MARKET\nJun 26, 15 04:55 PM\n").get("date"));
+    assertEquals(List.of("2019-04-01"), rules.apply("Date: Apr 01, 2019\n").get("date"));
+    assertEquals(List.of("2019-03-04"), rules.apply("0168 20:14 #04 MAR.19 17\n").get("date"));
+  }
+
+  @Test
+  void theTotalPaidIsTheOneAfterTheServiceChargeOrLabelledDue() {
+    String charged =
+        "Subtotal\n22.25\nTAX\n2.11\nTotal\n24.36\nService Charge 18%\n4.01\nTotal\n$28.37\n";
+    assertEquals(List.of("28.37"), rules.apply(charged).get("total"));
+    assertEquals(
+        List.of("48.53"),
+        rules.apply("SUBTOTAL\n44.32\nTAX\n4.21\n10:51AM TOTAL DUE\n48.53\n").get("total"));
+    assertEquals(
+        List.of("69.25"),
+        rules.apply("Sub Total:\n63.75\nTax:\n5.50\n04/25 17:42 TOTAL:\n69.25\n").get("total"));
+    assertEquals(
+        List.of("7.27"),
+        rules.apply("Subtotal\n6.64\nTax\n0.63\nTake-Out Total\n7.27\n").get("total"));
+    assertEquals(List.of("9.50"), rules.apply("TXTL\n.75\nTOTL\n9.50\nCASH\n9.50\n").get("total"));
+  }
+
+  @Test
+  void anAmericanShopIsTheLineAboveItsStreetAndItsAddressEndsAtTheZipCode() {
+    String top =
+        "PASTA\nCasa Bella Pasta\n223 Newport Ave\nPawtucket, RI 02861\n(401) 555-0197\nServer: Ann\n";
+    assertEquals(List.of("CASA BELLA PASTA"), rules.apply(top).get("company"));
+    assertEquals("223 NEWPORT AVE PAWTUCKET, RI 02861", address(top));
+    String twoLines =
+        "Harbor Grill\n4327 N. Expressway 77/83\n956-555-0142\nBrownsville, TX 78521\nTable 4\n";
+    assertEquals(List.of("HARBOR GRILL"), rules.apply(twoLines).get("company"));
+  }
 }
