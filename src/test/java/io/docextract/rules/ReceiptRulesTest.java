@@ -96,11 +96,22 @@ class ReceiptRulesTest {
   @Test
   void anAmericanShopIsTheLineAboveItsStreetAndItsAddressEndsAtTheZipCode() {
     String top =
-        "PASTA\nCasa Bella Pasta\n223 Newport Ave\nPawtucket, RI 02861\n(401) 555-0197\nServer: Ann\n";
+        "BELLA\nPASTA\nCasa Bella Pasta\n223 Newport Ave\nPawtucket, RI 02861\n(401) 555-0197\nServer: Ann\n";
     assertEquals(List.of("CASA BELLA PASTA"), rules.apply(top).get("company"));
     assertEquals("223 NEWPORT AVE PAWTUCKET, RI 02861", address(top));
     String twoLines =
         "Harbor Grill\n4327 N. Expressway 77/83\n956-555-0142\nBrownsville, TX 78521\nTable 4\n";
     assertEquals(List.of("HARBOR GRILL"), rules.apply(twoLines).get("company"));
+  }
+
+  @Test
+  void aNameReadAsTwoLinesAboveTheStreetIsOneName() {
+    String top = "MARIO'S\nTRATTORIA\n7701 ATLANTIC AVE.\nCUDAHY CA. 90201\nPh(323)555-0125\n";
+    assertEquals(List.of("MARIO'S TRATTORIA"), rules.apply(top).get("company"));
+    assertEquals(
+        "company-above-us-address",
+        rules
+            .explain("Quick 73\nSmoke House\n5242 Van Nuys BLVD\nSherman Oaks, CA 91401\n")
+            .get("company"));
   }
 }
