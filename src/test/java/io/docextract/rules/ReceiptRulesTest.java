@@ -74,6 +74,7 @@ class ReceiptRulesTest {
     assertEquals(List.of("2015-06-26"), rules.apply("MARKET\nJun 26, 15 04:55 PM\n").get("date"));
     assertEquals(List.of("2019-04-01"), rules.apply("Date: Apr 01, 2019\n").get("date"));
     assertEquals(List.of("2019-03-04"), rules.apply("0168 20:14 #04 MAR.19 17\n").get("date"));
+    assertEquals(List.of("2018-11-18"), rules.apply("Akira\n2018-11-1818.58:34\n").get("date"));
   }
 
   @Test
