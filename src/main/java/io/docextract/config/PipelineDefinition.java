@@ -172,14 +172,16 @@ public record PipelineDefinition(
    * When a schema-valid record still goes to review. {@code grounded}: {@code required} (the
    * default: every required field must be found in the text), {@code all}, {@code none}, or a list
    * of fields; {@code minSimilarity} for approximate matches (default 0.85); {@code minConfidence}:
-   * documents below it go to review as low_confidence (default none).
+   * documents below it go to review as low_confidence (default none); {@code minConfidenceOcr}: the
+   * same for documents whose text OCR read (default: {@code minConfidence}).
    */
   public record Review(
       List<String> grounded,
       Double minSimilarity,
       Double minConfidence,
       Boolean injection,
-      List<String> injectionPatterns) {}
+      List<String> injectionPatterns,
+      Double minConfidenceOcr) {}
 
   /**
    * Instructions for the model, optional worked examples, whether the rules' matches are listed

@@ -114,6 +114,11 @@ final class ReviewSection {
       throw new InvalidPipelineException(
           where + ".minConfidence must be in [0, 1], got " + minConfidence);
     }
+    Double minConfidenceOcr = r == null ? null : r.minConfidenceOcr();
+    if (minConfidenceOcr != null && (minConfidenceOcr < 0 || minConfidenceOcr > 1)) {
+      throw new InvalidPipelineException(
+          where + ".minConfidenceOcr must be in [0, 1], got " + minConfidenceOcr);
+    }
     InjectionDetector injection = null;
     if (r == null || r.injection() == null || r.injection()) {
       try {
@@ -125,6 +130,6 @@ final class ReviewSection {
       throw new InvalidPipelineException(
           where + ".injectionPatterns are set but injection is" + " false");
     }
-    return new ReviewPolicy(fields, similarity, checks, minConfidence, injection);
+    return new ReviewPolicy(fields, similarity, checks, minConfidence, injection, minConfidenceOcr);
   }
 }

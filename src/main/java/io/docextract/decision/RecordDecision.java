@@ -53,8 +53,18 @@ public final class RecordDecision {
   private final Grounder grounder;
   private final Map<String, Normaliser> normalisers;
   private final Set<String> required;
+  private final boolean readByOcr;
 
   public RecordDecision(DocumentTypeConfig type) {
+    this(type, false);
+  }
+
+  /**
+   * @param readByOcr the documents' text was read by OCR: the type's {@code
+   *     review.minConfidenceOcr} applies where it is set
+   */
+  public RecordDecision(DocumentTypeConfig type, boolean readByOcr) {
+    this.readByOcr = readByOcr;
     this.type = type;
     this.validator = new RecordValidator(type.schema());
     this.grounder = new Grounder(type.review().minSimilarity());
@@ -217,14 +227,16 @@ public final class RecordDecision {
   }
 
   private Outcome accept(Confidence confidence, JsonNode fields) {
-    Double threshold = type.review().minConfidence();
+    Double threshold = type.review().minConfidenceFor(readByOcr);
     if (threshold != null && confidence.document() < threshold) {
       List<String> weak = weakFields(confidence, confidence.fields().keySet(), threshold);
+      boolean ocrThreshold = readByOcr && type.review().minConfidenceOcr() != null;
       return lowConfidence(
           "confidence "
               + confidence.document()
               + " < "
               + threshold
+              + (ocrThreshold ? " (review.minConfidenceOcr: the text was read by OCR)" : "")
               + " for: "
               + String.join(", ", weak),
           confidence,

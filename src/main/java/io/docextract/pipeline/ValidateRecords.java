@@ -111,6 +111,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     private final int tier;
     private transient Map<String, DocumentTypeConfig> byName;
     private transient Map<String, RecordDecision> decisions;
+    private transient Map<String, RecordDecision> ocrDecisions;
 
     ValidateFn(
         List<DocumentTypeConfig> types,
@@ -127,10 +128,17 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
     public void setup() {
       byName = new HashMap<>();
       decisions = new HashMap<>();
+      ocrDecisions = new HashMap<>();
       for (DocumentTypeConfig t : types) {
         byName.put(t.name(), t);
         decisions.put(t.name(), new RecordDecision(t));
+        ocrDecisions.put(t.name(), new RecordDecision(t, true));
       }
+    }
+
+    /** A photo or scan: its text came from the OCR engine, not from the file. */
+    static boolean readByOcr(String contentType) {
+      return contentType != null && contentType.startsWith("image/");
     }
 
     @ProcessElement
@@ -139,7 +147,7 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       Completion c = e.completion();
       Map<String, Object> lineage = lineage(byName.get(r.documentType()), r, c);
       RecordDecision.Outcome o =
-          decisions
+          (readByOcr(r.contentType()) ? ocrDecisions : decisions)
               .get(r.documentType())
               .decide(
                   r.text(),

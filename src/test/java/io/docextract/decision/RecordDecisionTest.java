@@ -146,4 +146,38 @@ class RecordDecisionTest {
     assertEquals("KEDAI RUNCIT MAJU JAYA SDN BHD", o.fields().get("company").asText());
     assertEquals("23.90", o.fields().get("total").asText());
   }
+
+  @Test
+  void aThresholdChosenOnTextDoesNotAcceptTheSameReplyReadFromAPhoto() throws Exception {
+    DocumentTypeConfig receipt =
+        new PipelineLoader(ModelStore.fromEnvironment())
+            .baseModelOnly()
+            .load(Path.of("pipelines/receipt.yaml"), null)
+            .documentTypes()
+            .get(0);
+    String shop = Files.readString(Path.of("sample-docs/receipts/receipt-kedai-maju.txt"));
+    String reply =
+        "{\"company\":\"KEDAI RUNCIT MAJU JAYA SDN BHD\",\"date\":\"14/05/2018\","
+            + "\"address\":\"NO 12, JALAN MAWAR 3, TAMAN SRI MUDA, 40400 SHAH ALAM, SELANGOR.\","
+            + "\"total\":\"23.90\"}";
+    Completion c =
+        new Completion(
+            reply,
+            StopReason.COMPLETE_JSON,
+            400,
+            60,
+            5,
+            50,
+            Map.of("company", 0.95, "date", 0.95, "address", 0.9, "total", 0.9));
+    LocalDate day = LocalDate.of(2018, 6, 1);
+    RecordDecision.Outcome fromText =
+        new RecordDecision(receipt).decide(shop, c, 160, day, new HashMap<>());
+    assertTrue(fromText.accepted(), fromText.message());
+    RecordDecision.Outcome fromPhoto =
+        new RecordDecision(receipt, true).decide(shop, c, 160, day, new HashMap<>());
+    assertFalse(fromPhoto.accepted());
+    assertEquals(Reason.LOW_CONFIDENCE, fromPhoto.reason());
+    assertTrue(fromPhoto.message().contains("minConfidenceOcr"), fromPhoto.message());
+    assertEquals("23.90", fromPhoto.fields().get("total").asText());
+  }
 }
