@@ -103,13 +103,16 @@ class RecordDecisionTest {
     assertNull(o.fields());
   }
 
+  private static DocumentTypeConfig receiptType() throws Exception {
+    return new PipelineLoader(ModelStore.fromEnvironment())
+        .baseModelOnly()
+        .load(Path.of("pipelines/receipt.yaml"), null)
+        .documentTypes()
+        .get(0);
+  }
+
   private RecordDecision.Outcome decideReceipt(String reply, StopReason stop) throws Exception {
-    DocumentTypeConfig receipt =
-        new PipelineLoader(ModelStore.fromEnvironment())
-            .baseModelOnly()
-            .load(Path.of("pipelines/receipt.yaml"), null)
-            .documentTypes()
-            .get(0);
+    DocumentTypeConfig receipt = receiptType();
     String receiptText = Files.readString(Path.of("sample-docs/receipts/receipt-kedai-maju.txt"));
     return new RecordDecision(receipt)
         .decide(
@@ -149,12 +152,7 @@ class RecordDecisionTest {
 
   @Test
   void aThresholdChosenOnTextDoesNotAcceptTheSameReplyReadFromAPhoto() throws Exception {
-    DocumentTypeConfig receipt =
-        new PipelineLoader(ModelStore.fromEnvironment())
-            .baseModelOnly()
-            .load(Path.of("pipelines/receipt.yaml"), null)
-            .documentTypes()
-            .get(0);
+    DocumentTypeConfig receipt = receiptType();
     String shop = Files.readString(Path.of("sample-docs/receipts/receipt-kedai-maju.txt"));
     String reply =
         "{\"company\":\"KEDAI RUNCIT MAJU JAYA SDN BHD\",\"date\":\"14/05/2018\","
