@@ -17,9 +17,10 @@ import java.util.Set;
  *     null for no threshold ({@code eval} suggests one from labelled documents)
  * @param injection the detector whose match sends a document to review as {@code
  *     suspected_injection} before it reaches the model; null when the pipeline turned it off
- * @param minConfidenceOcr the threshold for documents whose text OCR read (images): a threshold
- *     chosen on text does not carry to them (on receipt scans and photos the receipt pipeline's
- *     0.825 kept 0.82-0.84 of accepted fields right, not 0.97); null for {@code minConfidence}
+ * @param minConfidenceOcr the threshold for documents whose text OCR read (images, image-only PDF
+ *     pages): a threshold chosen on text does not carry to them (on receipt scans and photos the
+ *     receipt pipeline's 0.825 kept 0.82-0.84 of accepted fields right, not 0.97); null for {@code
+ *     minConfidence}
  */
 public record ReviewPolicy(
     Set<String> mustBeGrounded,

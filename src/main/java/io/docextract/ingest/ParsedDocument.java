@@ -57,4 +57,16 @@ public record ParsedDocument(
         parseMillis,
         Provenance.file());
   }
+
+  /**
+   * Whether OCR read some of this text: a photo or scan, or a PDF with pages that had no text layer
+   * (Tika's {@code pdf:ocrPageCount}). A threshold chosen on text does not hold for it.
+   */
+  public boolean readByOcr() {
+    if (contentType != null && contentType.startsWith("image/")) {
+      return true;
+    }
+    String pages = metadata.get("pdf:ocrPageCount");
+    return pages != null && !pages.isBlank() && !pages.strip().equals("0");
+  }
 }

@@ -116,14 +116,15 @@ public final class BuildRequests
       }
       ExtractionRequest request =
           new ExtractionRequest(
-              doc.id(),
-              doc.source(),
-              doc.contentType(),
-              type.name(),
-              text,
-              cut,
-              doc.parseMillis(),
-              doc.provenance());
+                  doc.id(),
+                  doc.source(),
+                  doc.contentType(),
+                  type.name(),
+                  text,
+                  cut,
+                  doc.parseMillis(),
+                  doc.provenance())
+              .withReadByOcr(doc.readByOcr());
       if (type.chunks() == null || doc.text().length() <= budget) {
         out.get(REQUESTS).output(request);
         return;

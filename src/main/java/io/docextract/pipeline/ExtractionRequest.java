@@ -20,7 +20,8 @@ public record ExtractionRequest(
     Provenance provenance,
     int chunk,
     int chunks,
-    int chunkStart)
+    int chunkStart,
+    boolean readByOcr)
     implements Serializable {
 
   public ExtractionRequest {
@@ -28,6 +29,54 @@ public record ExtractionRequest(
     if (chunks < 1 || chunk < 0 || chunk >= chunks) {
       throw new IllegalArgumentException("chunk " + chunk + " of " + chunks);
     }
+  }
+
+  /** Text read from the file, not by OCR. */
+  public ExtractionRequest(
+      String id,
+      String source,
+      String contentType,
+      String documentType,
+      String text,
+      boolean textCut,
+      long parseMillis,
+      Provenance provenance,
+      int chunk,
+      int chunks,
+      int chunkStart) {
+    this(
+        id,
+        source,
+        contentType,
+        documentType,
+        text,
+        textCut,
+        parseMillis,
+        provenance,
+        chunk,
+        chunks,
+        chunkStart,
+        false);
+  }
+
+  /**
+   * The same request, its text read by OCR or not ({@link
+   * io.docextract.ingest.ParsedDocument#readByOcr()}).
+   */
+  public ExtractionRequest withReadByOcr(boolean ocr) {
+    return new ExtractionRequest(
+        id,
+        source,
+        contentType,
+        documentType,
+        text,
+        textCut,
+        parseMillis,
+        provenance,
+        chunk,
+        chunks,
+        chunkStart,
+        ocr);
   }
 
   /** A whole document (one chunk). */
@@ -59,7 +108,8 @@ public record ExtractionRequest(
         provenance,
         chunk,
         chunks,
-        start);
+        start,
+        readByOcr);
   }
 
   /** The document again, whole, with the text its chunks covered. */
@@ -75,7 +125,8 @@ public record ExtractionRequest(
         provenance,
         0,
         1,
-        0);
+        0,
+        readByOcr);
   }
 
   public boolean chunked() {
@@ -118,6 +169,7 @@ public record ExtractionRequest(
         provenance,
         chunk,
         chunks,
-        chunkStart);
+        chunkStart,
+        readByOcr);
   }
 }

@@ -136,18 +136,13 @@ public final class ValidateRecords extends PTransform<PCollection<Extraction>, P
       }
     }
 
-    /** A photo or scan: its text came from the OCR engine, not from the file. */
-    static boolean readByOcr(String contentType) {
-      return contentType != null && contentType.startsWith("image/");
-    }
-
     @ProcessElement
     public void process(@Element Extraction e, MultiOutputReceiver out) {
       ExtractionRequest r = e.request();
       Completion c = e.completion();
       Map<String, Object> lineage = lineage(byName.get(r.documentType()), r, c);
       RecordDecision.Outcome o =
-          (readByOcr(r.contentType()) ? ocrDecisions : decisions)
+          (r.readByOcr() ? ocrDecisions : decisions)
               .get(r.documentType())
               .decide(
                   r.text(),

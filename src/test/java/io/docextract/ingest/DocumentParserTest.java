@@ -53,6 +53,7 @@ class DocumentParserTest {
     assertEquals(type, doc.contentType());
     assertTrue(doc.text().contains(expected), () -> "no '" + expected + "' in " + doc.text());
     assertFalse(doc.textCut());
+    assertFalse(doc.readByOcr(), "a text layer or a text file is not OCR text");
     assertEquals(bytes.length, doc.sizeBytes());
     assertEquals("sample-docs/" + file, doc.source());
     assertEquals(DocumentParser.sha256(bytes), doc.id());

@@ -65,6 +65,7 @@ class PaddleOcrTest {
 
     assertTrue(out.ok(), () -> out.failure() + " " + out.message());
     assertEquals("image/jpeg", out.contentType());
+    assertTrue(out.document().readByOcr());
     assertGold(out.document().text());
   }
 
@@ -76,6 +77,7 @@ class PaddleOcrTest {
     assertTrue(out.ok(), () -> out.failure() + " " + out.message());
     assertEquals("application/pdf", out.contentType());
     assertEquals("1", out.document().metadata().get("pdf:ocrPageCount"));
+    assertTrue(out.document().readByOcr(), "an image-only page is OCR text");
     assertGold(out.document().text());
   }
 

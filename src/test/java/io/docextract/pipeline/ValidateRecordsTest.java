@@ -320,6 +320,58 @@ public class ValidateRecordsTest implements Serializable {
   }
 
   @Test
+  public void aPhotosTextIsDecidedUnderTheOcrThreshold() {
+    String text = "KEDAI MAJU SDN BHD\nNO 5, JALAN SATU\nDATE 01/02/2019\nTOTAL 9.00";
+    String reply =
+        "{\"company\":\"KEDAI MAJU SDN BHD\",\"date\":\"01/02/2019\","
+            + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"9.00\"}";
+    var base = Fixtures.type("receipt", List.of());
+    // A threshold the reply meets on text, and an OCR threshold it cannot meet.
+    var type =
+        new io.docextract.config.DocumentTypeConfig(
+            base.name(),
+            base.schema(),
+            base.match(),
+            base.prompt(),
+            java.util.Map.of(),
+            null,
+            false,
+            new io.docextract.config.ReviewPolicy(
+                java.util.Set.of(),
+                0.85,
+                List.of(),
+                0.0,
+                io.docextract.checks.InjectionDetector.standard(),
+                0.99));
+    ExtractionRequest fromText =
+        new ExtractionRequest("txt", "/in/r.txt", "text/plain", "receipt", text, false, 3);
+    ExtractionRequest fromPhoto =
+        new ExtractionRequest("jpg", "/in/r.jpg", "image/jpeg", "receipt", text, false, 3)
+            .withReadByOcr(true);
+    Completion c = new Completion(reply, StopReason.COMPLETE_JSON, 100, 20, 5, 50);
+    PCollectionTuple out =
+        p.apply(
+                Create.of(new Extraction(fromText, c), new Extraction(fromPhoto, c))
+                    .withCoder(SerializableCoder.of(Extraction.class)))
+            .apply(ValidateRecords.against(List.of(type), Fixtures.stories(512, 64)));
+
+    PAssert.that(
+            out.get(ValidateRecords.RECORDS)
+                .apply(
+                    "RecordIds",
+                    MapElements.into(TypeDescriptors.strings()).via((ExtractedRecord x) -> x.id())))
+        .containsInAnyOrder("txt");
+    PAssert.that(
+            out.get(ValidateRecords.FAILURES)
+                .apply(
+                    "ReviewIds",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via((ReviewItem x) -> x.id() + ":" + x.reason().code())))
+        .containsInAnyOrder("jpg:low_confidence");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   public void anUncalibratedTypeSendsAZeroConfidenceRecordToReview() {
     // Schema-valid, nothing must be grounded, no threshold: the old route wrote this as a record.
     String text = "Invoice from Acme Widget Supply Co.\nQty 10\nTotal due USD 669.60";
