@@ -107,14 +107,8 @@ public class ValidateRecordsTest implements Serializable {
             + "\"address\":\"1234567890\",\"total\":\"10000000000\"}";
     var base = Fixtures.type("receipt", List.of());
     var strict =
-        new io.docextract.config.DocumentTypeConfig(
-            base.name(),
-            base.schema(),
-            base.match(),
-            base.prompt(),
-            java.util.Map.of(),
-            null,
-            false,
+        withReview(
+            base,
             new io.docextract.config.ReviewPolicy(
                 java.util.Set.of("company", "date", "address", "total"), 0.85, List.of(), null));
     PCollectionTuple out =
@@ -165,14 +159,8 @@ public class ValidateRecordsTest implements Serializable {
             + "\"address\":\"NO 5, JALAN SATU\",\"total\":\"9.00\"}";
     var base = Fixtures.type("receipt", List.of());
     var checked =
-        new io.docextract.config.DocumentTypeConfig(
-            base.name(),
-            base.schema(),
-            base.match(),
-            base.prompt(),
-            java.util.Map.of(),
-            null,
-            false,
+        withReview(
+            base,
             new io.docextract.config.ReviewPolicy(
                 java.util.Set.of(),
                 0.85,
@@ -218,14 +206,8 @@ public class ValidateRecordsTest implements Serializable {
     List<String> routed = new java.util.ArrayList<>();
     for (double threshold : new double[] {0.95, 0.8}) {
       var typed =
-          new io.docextract.config.DocumentTypeConfig(
-              base.name(),
-              base.schema(),
-              base.match(),
-              base.prompt(),
-              java.util.Map.of(),
-              null,
-              false,
+          withReview(
+              base,
               new io.docextract.config.ReviewPolicy(
                   java.util.Set.of(), 0.85, List.of(), threshold));
       ExtractionRequest r =
@@ -279,15 +261,8 @@ public class ValidateRecordsTest implements Serializable {
     // The same reply decided twice: once under a threshold it meets, once under one it cannot.
     var accepting = base;
     var refusing =
-        new io.docextract.config.DocumentTypeConfig(
-            base.name(),
-            base.schema(),
-            base.match(),
-            base.prompt(),
-            java.util.Map.of(),
-            null,
-            false,
-            new io.docextract.config.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.99));
+        withReview(
+            base, new io.docextract.config.ReviewPolicy(java.util.Set.of(), 0.85, List.of(), 0.99));
     var in =
         p.apply(
             Create.of(
@@ -328,14 +303,8 @@ public class ValidateRecordsTest implements Serializable {
     var base = Fixtures.type("receipt", List.of());
     // A threshold the reply meets on text, and an OCR threshold it cannot meet.
     var type =
-        new io.docextract.config.DocumentTypeConfig(
-            base.name(),
-            base.schema(),
-            base.match(),
-            base.prompt(),
-            java.util.Map.of(),
-            null,
-            false,
+        withReview(
+            base,
             new io.docextract.config.ReviewPolicy(
                 java.util.Set.of(),
                 0.85,
@@ -402,5 +371,19 @@ public class ValidateRecordsTest implements Serializable {
                                     + x.message().contains("no calibrated review.minConfidence"))))
         .containsInAnyOrder("low_confidence:true");
     p.run().waitUntilFinish();
+  }
+
+  /** The fixture type with another review policy. */
+  private static io.docextract.config.DocumentTypeConfig withReview(
+      io.docextract.config.DocumentTypeConfig base, io.docextract.config.ReviewPolicy review) {
+    return new io.docextract.config.DocumentTypeConfig(
+        base.name(),
+        base.schema(),
+        base.match(),
+        base.prompt(),
+        java.util.Map.of(),
+        null,
+        false,
+        review);
   }
 }
