@@ -36,15 +36,16 @@ public record ReviewPolicy(
   public ReviewPolicy {
     mustBeGrounded = Set.copyOf(mustBeGrounded);
     checks = checks == null ? List.of() : List.copyOf(checks);
-    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
-      throw new IllegalArgumentException("minConfidence must be in [0, 1], got " + minConfidence);
-    }
-    if (minConfidenceOcr != null && (minConfidenceOcr < 0 || minConfidenceOcr > 1)) {
-      throw new IllegalArgumentException(
-          "minConfidenceOcr must be in [0, 1], got " + minConfidenceOcr);
-    }
+    requireThreshold("minConfidence", minConfidence);
+    requireThreshold("minConfidenceOcr", minConfidenceOcr);
     if (minSimilarity <= 0 || minSimilarity > 1) {
       throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
+    }
+  }
+
+  private static void requireThreshold(String name, Double t) {
+    if (t != null && (t < 0 || t > 1)) {
+      throw new IllegalArgumentException(name + " must be in [0, 1], got " + t);
     }
   }
 

@@ -109,16 +109,9 @@ final class ReviewSection {
         fields.add(f);
       }
     }
-    Double minConfidence = r == null ? null : r.minConfidence();
-    if (minConfidence != null && (minConfidence < 0 || minConfidence > 1)) {
-      throw new InvalidPipelineException(
-          where + ".minConfidence must be in [0, 1], got " + minConfidence);
-    }
-    Double minConfidenceOcr = r == null ? null : r.minConfidenceOcr();
-    if (minConfidenceOcr != null && (minConfidenceOcr < 0 || minConfidenceOcr > 1)) {
-      throw new InvalidPipelineException(
-          where + ".minConfidenceOcr must be in [0, 1], got " + minConfidenceOcr);
-    }
+    Double minConfidence = threshold(r == null ? null : r.minConfidence(), where, "minConfidence");
+    Double minConfidenceOcr =
+        threshold(r == null ? null : r.minConfidenceOcr(), where, "minConfidenceOcr");
     InjectionDetector injection = null;
     if (r == null || r.injection() == null || r.injection()) {
       try {
@@ -131,5 +124,14 @@ final class ReviewSection {
           where + ".injectionPatterns are set but injection is" + " false");
     }
     return new ReviewPolicy(fields, similarity, checks, minConfidence, injection, minConfidenceOcr);
+  }
+
+  /** A confidence threshold as the pipeline file gives it: absent, or in [0, 1]. */
+  private static Double threshold(Double t, String where, String key)
+      throws InvalidPipelineException {
+    if (t != null && (t < 0 || t > 1)) {
+      throw new InvalidPipelineException(where + "." + key + " must be in [0, 1], got " + t);
+    }
+    return t;
   }
 }

@@ -116,15 +116,18 @@ public final class BuildRequests
       }
       ExtractionRequest request =
           new ExtractionRequest(
-                  doc.id(),
-                  doc.source(),
-                  doc.contentType(),
-                  type.name(),
-                  text,
-                  cut,
-                  doc.parseMillis(),
-                  doc.provenance())
-              .withReadByOcr(doc.readByOcr());
+              doc.id(),
+              doc.source(),
+              doc.contentType(),
+              type.name(),
+              text,
+              cut,
+              doc.parseMillis(),
+              doc.provenance(),
+              0,
+              1,
+              0,
+              doc.readByOcr());
       if (type.chunks() == null || doc.text().length() <= budget) {
         out.get(REQUESTS).output(request);
         return;

@@ -31,54 +31,6 @@ public record ExtractionRequest(
     }
   }
 
-  /** Text read from the file, not by OCR. */
-  public ExtractionRequest(
-      String id,
-      String source,
-      String contentType,
-      String documentType,
-      String text,
-      boolean textCut,
-      long parseMillis,
-      Provenance provenance,
-      int chunk,
-      int chunks,
-      int chunkStart) {
-    this(
-        id,
-        source,
-        contentType,
-        documentType,
-        text,
-        textCut,
-        parseMillis,
-        provenance,
-        chunk,
-        chunks,
-        chunkStart,
-        false);
-  }
-
-  /**
-   * The same request, its text read by OCR or not ({@link
-   * io.docextract.ingest.ParsedDocument#readByOcr()}).
-   */
-  public ExtractionRequest withReadByOcr(boolean ocr) {
-    return new ExtractionRequest(
-        id,
-        source,
-        contentType,
-        documentType,
-        text,
-        textCut,
-        parseMillis,
-        provenance,
-        chunk,
-        chunks,
-        chunkStart,
-        ocr);
-  }
-
   /** A whole document (one chunk). */
   public ExtractionRequest(
       String id,
@@ -89,7 +41,19 @@ public record ExtractionRequest(
       boolean textCut,
       long parseMillis,
       Provenance provenance) {
-    this(id, source, contentType, documentType, text, textCut, parseMillis, provenance, 0, 1, 0);
+    this(
+        id,
+        source,
+        contentType,
+        documentType,
+        text,
+        textCut,
+        parseMillis,
+        provenance,
+        0,
+        1,
+        0,
+        false);
   }
 
   /**

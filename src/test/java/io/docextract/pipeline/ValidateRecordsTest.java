@@ -315,8 +315,8 @@ public class ValidateRecordsTest implements Serializable {
     ExtractionRequest fromText =
         new ExtractionRequest("txt", "/in/r.txt", "text/plain", "receipt", text, false, 3);
     ExtractionRequest fromPhoto =
-        new ExtractionRequest("jpg", "/in/r.jpg", "image/jpeg", "receipt", text, false, 3)
-            .withReadByOcr(true);
+        new ExtractionRequest(
+            "jpg", "/in/r.jpg", "image/jpeg", "receipt", text, false, 3, null, 0, 1, 0, true);
     Completion c = new Completion(reply, StopReason.COMPLETE_JSON, 100, 20, 5, 50);
     PCollectionTuple out =
         p.apply(
