@@ -195,7 +195,8 @@ public final class OcrCommand implements Callable<Integer> {
         binarise ? Boolean.TRUE : null,
         layout,
         threads,
-        model);
+        model,
+        null);
   }
 
   /** The page's text as the pipeline would get it ("" when the parse found none). */

@@ -33,7 +33,8 @@ final class LimitsSection {
                     o.binarise(),
                     o.layout(),
                     o.threads(),
-                    o.model());
+                    o.model(),
+                    o.lexicon());
     return new ParseLimits(
         or(l.maxFileBytes(), ParseLimits.DEFAULT_MAX_FILE_BYTES),
         or(l.maxTextChars(), ParseLimits.DEFAULT_MAX_TEXT_CHARS),

@@ -110,7 +110,8 @@ public record PipelineDefinition(
       Boolean binarise,
       String layout,
       Integer threads,
-      String model) {}
+      String model,
+      String lexicon) {}
 
   /**
    * One kind of document: its schema, which files it applies to (globs on the path; none means

@@ -130,7 +130,12 @@ final class OcrImageParser implements Parser {
                   new PaddleEngine(
                       PaddleModels.fromEnvironment(settings.model()),
                       settings.threads(),
-                      settings.layout());
+                      settings.layout(),
+                      settings.lexicon() == null
+                          ? java.util.Optional.empty()
+                          : java.util.Optional.of(
+                              io.docextract.ocr.Lexicon.load(
+                                  java.nio.file.Path.of(settings.lexicon()))));
               case TESSERACT ->
                   new TesseractEngine(
                       settings.language(),

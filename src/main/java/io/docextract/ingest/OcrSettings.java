@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param layout how the boxes a detector found are written ({@code paddle} engine)
  * @param threads ONNX Runtime threads per model call ({@code paddle} engine)
  * @param model which PaddleOCR models ({@code paddle} engine; {@link PaddleModels.Release})
+ * @param lexicon a word list the documents are printed with, an absolute path or null ({@code
+ *     paddle} engine; {@code io.docextract.ocr.Lexicon})
  */
 public record OcrSettings(
     boolean enabled,
@@ -29,7 +31,8 @@ public record OcrSettings(
     PagePrep prep,
     ReadingOrder.Layout layout,
     int threads,
-    PaddleModels.Release model)
+    PaddleModels.Release model,
+    String lexicon)
     implements Serializable {
 
   /** The OCR engines a pipeline can choose. */
@@ -105,7 +108,8 @@ public record OcrSettings(
         PagePrep.none(),
         ReadingOrder.Layout.BOXES,
         DEFAULT_THREADS,
-        PaddleModels.Release.PP_OCRV4);
+        PaddleModels.Release.PP_OCRV4,
+        null);
   }
 
   public static OcrSettings defaults() {
@@ -118,32 +122,37 @@ public record OcrSettings(
 
   public OcrSettings withEngine(Engine e) {
     return new OcrSettings(
-        enabled, language, pageTimeoutSeconds, e, psm, prep, layout, threads, model);
+        enabled, language, pageTimeoutSeconds, e, psm, prep, layout, threads, model, lexicon);
   }
 
   public OcrSettings withPsm(int p) {
     return new OcrSettings(
-        enabled, language, pageTimeoutSeconds, engine, p, prep, layout, threads, model);
+        enabled, language, pageTimeoutSeconds, engine, p, prep, layout, threads, model, lexicon);
   }
 
   public OcrSettings withPrep(PagePrep p) {
     return new OcrSettings(
-        enabled, language, pageTimeoutSeconds, engine, psm, p, layout, threads, model);
+        enabled, language, pageTimeoutSeconds, engine, psm, p, layout, threads, model, lexicon);
   }
 
   public OcrSettings withLayout(ReadingOrder.Layout l) {
     return new OcrSettings(
-        enabled, language, pageTimeoutSeconds, engine, psm, prep, l, threads, model);
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, l, threads, model, lexicon);
   }
 
   public OcrSettings withThreads(int t) {
     return new OcrSettings(
-        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, t, model);
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, t, model, lexicon);
+  }
+
+  public OcrSettings withLexicon(String path) {
+    return new OcrSettings(
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, threads, model, path);
   }
 
   public OcrSettings withModel(PaddleModels.Release m) {
     return new OcrSettings(
-        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, threads, m);
+        enabled, language, pageTimeoutSeconds, engine, psm, prep, layout, threads, m, lexicon);
   }
 
   /** These settings with each non-null value of a pipeline file's {@code limits.ocr} applied. */
@@ -155,7 +164,8 @@ public record OcrSettings(
       Boolean binarise,
       String layoutName,
       Integer threadCount,
-      String modelName) {
+      String modelName,
+      String lexiconPath) {
     OcrSettings s = this;
     if (engineName != null) {
       s = s.withEngine(Engine.of(engineName));
@@ -180,6 +190,13 @@ public record OcrSettings(
     if (modelName != null) {
       s = s.withModel(PaddleModels.Release.of(modelName));
     }
+    if (lexiconPath != null) {
+      java.nio.file.Path p = java.nio.file.Path.of(lexiconPath).toAbsolutePath().normalize();
+      if (!java.nio.file.Files.isRegularFile(p)) {
+        throw new IllegalArgumentException("ocr.lexicon: no such file " + lexiconPath);
+      }
+      s = s.withLexicon(p.toString());
+    }
     return s;
   }
 
@@ -200,6 +217,7 @@ public record OcrSettings(
               + threads
               + " thread"
               + (threads == 1 ? "" : "s")
+              + (lexicon == null ? "" : ", lexicon " + java.nio.file.Path.of(lexicon).getFileName())
               + ")";
     };
   }

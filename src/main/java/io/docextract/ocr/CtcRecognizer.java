@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +39,10 @@ final class CtcRecognizer implements AutoCloseable {
 
   private final Onnx model;
   private final List<String> characters;
+  private final Optional<LexiconCorrection> correction;
 
-  CtcRecognizer(Path model, Optional<Path> dictionary, int threads) throws IOException {
+  CtcRecognizer(Path model, Optional<Path> dictionary, int threads, Optional<Lexicon> lexicon)
+      throws IOException {
     this.model = new Onnx(model, threads);
     String dict =
         dictionary.isPresent()
@@ -51,6 +55,15 @@ final class CtcRecognizer implements AutoCloseable {
     chars.add(""); // CTC blank, index 0
     chars.addAll(dict.lines().toList());
     this.characters = List.copyOf(chars);
+    Map<Character, Integer> classOf = new HashMap<>();
+    for (int i = 1; i < characters.size(); i++) {
+      String c = characters.get(i);
+      if (c.length() == 1) {
+        classOf.putIfAbsent(c.charAt(0), i);
+      }
+    }
+    this.correction =
+        lexicon.map(l -> new LexiconCorrection(l, LexiconCorrection.MIN_RATIO, classOf));
   }
 
   /** The text in each box (same order); a box read below {@link #MIN_SCORE} gives "". */
@@ -78,39 +91,34 @@ final class CtcRecognizer implements AutoCloseable {
       int steps = (int) o.shape()[1];
       int classes = (int) o.shape()[2];
       for (int k = 0; k < batch.size(); k++) {
-        Decoded d = decode(o.values(), k * steps * classes, steps, classes);
-        String text = d.score >= MIN_SCORE ? LookAlikes.fix(d.text.strip()) : "";
+        int offset = k * steps * classes;
+        Decoded d = decode(o.values(), offset, steps, classes);
+        String text = "";
+        if (d.score >= MIN_SCORE) {
+          String read =
+              correction.isPresent()
+                  ? correction.get().correct(d.text, d.emitted, o.values(), offset, steps, classes)
+                  : d.text;
+          text = LookAlikes.fix(read.strip());
+        }
         out[batch.get(k)] = boxes.get(batch.get(k)).box(text, d.score);
       }
     }
     return List.of(out);
   }
 
-  private record Decoded(String text, double score) {}
+  private record Decoded(String text, double score, List<Ctc.Emitted> emitted) {}
 
   private Decoded decode(float[] probs, int offset, int steps, int classes) {
+    List<Ctc.Emitted> emitted =
+        Ctc.greedy(probs, offset, steps, classes, c -> c == classes - 1 || c < characters.size());
     StringBuilder sb = new StringBuilder();
     double sum = 0;
-    int n = 0;
-    int previous = -1;
-    for (int t = 0; t < steps; t++) {
-      int best = 0;
-      float bestP = -1;
-      int base = offset + t * classes;
-      for (int c = 0; c < classes; c++) {
-        if (probs[base + c] > bestP) {
-          bestP = probs[base + c];
-          best = c;
-        }
-      }
-      if (best != 0 && best != previous && (best == classes - 1 || best < characters.size())) {
-        sb.append(best == classes - 1 ? " " : characters.get(best));
-        sum += bestP;
-        n++;
-      }
-      previous = best;
+    for (Ctc.Emitted e : emitted) {
+      sb.append(e.cls() == classes - 1 ? " " : characters.get(e.cls()));
+      sum += e.probability();
     }
-    return new Decoded(sb.toString(), n == 0 ? 0 : sum / n);
+    return new Decoded(sb.toString(), emitted.isEmpty() ? 0 : sum / emitted.size(), emitted);
   }
 
   private static int width(TextRegion b) {

@@ -3,6 +3,7 @@ package io.docextract.ocr;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PaddleOCR (detection + recognition of a {@link PaddleModels.Release}) on ONNX Runtime: find the
@@ -17,17 +18,29 @@ public final class PaddleEngine implements OcrEngine {
   private final ReadingOrder.Layout layout;
   private final int threads;
   private final PaddleModels.Release release;
+  private final Optional<Lexicon> lexicon;
 
   /**
    * @param threads ONNX Runtime's intra-op threads per model call
    */
   public PaddleEngine(PaddleModels models, int threads, ReadingOrder.Layout layout)
       throws IOException {
+    this(models, threads, layout, Optional.empty());
+  }
+
+  /**
+   * @param lexicon the words the documents are printed with; a word read outside it is corrected to
+   *     one near it that the recogniser finds nearly as likely ({@link LexiconCorrection})
+   */
+  public PaddleEngine(
+      PaddleModels models, int threads, ReadingOrder.Layout layout, Optional<Lexicon> lexicon)
+      throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("ocr.threads must be >= 1, got " + threads);
     }
     this.detector = new DbDetector(models.detector(), threads, models.release().detection());
-    this.recogniser = new CtcRecognizer(models.recogniser(), models.dictionary(), threads);
+    this.recogniser = new CtcRecognizer(models.recogniser(), models.dictionary(), threads, lexicon);
+    this.lexicon = lexicon;
     this.release = models.release();
     this.layout = layout;
     this.threads = threads;
@@ -51,7 +64,9 @@ public final class PaddleEngine implements OcrEngine {
         + layout.name().toLowerCase(java.util.Locale.ROOT)
         + ", "
         + threads
-        + " threads)";
+        + " threads"
+        + lexicon.map(l -> ", lexicon of " + l.size() + " words").orElse("")
+        + ")";
   }
 
   @Override
