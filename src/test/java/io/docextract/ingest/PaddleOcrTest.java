@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -80,6 +81,39 @@ class PaddleOcrTest {
     assertTrue(out.document().readByOcr(), "an image-only page is OCR text");
     assertGold(out.document().text());
   }
+
+  /**
+   * SROIE 032.jpg prints "Jalan" in a face where PP-OCRv6 small's best reading of the l is an i;
+   * the receipt pipeline's lexicon (the words of the training receipts) puts it back, because the
+   * recogniser itself gave "Jalan" more than a tenth of the probability of "Jaian".
+   */
+  @Test
+  void theReceiptLexiconPutsBackALetterTheRecogniserNearlyRead() throws IOException {
+    Path scan = Path.of("../shared/data/sroie-train/032.jpg");
+    OcrSettings v6 =
+        OcrSettings.defaults()
+            .withEngine(OcrSettings.Engine.PADDLE)
+            .withModel(PaddleModels.Release.PP_OCRV6_SMALL);
+    String plain =
+        parser(PaddleModels.Release.PP_OCRV6_SMALL)
+            .parse(Files.readAllBytes(scan), scan.toString())
+            .document()
+            .text();
+    String corrected;
+    try (DocumentParser withLexicon =
+        new DocumentParser(
+            ParseLimits.defaults()
+                .withOcr(v6.withLexicon(Path.of(LEXICON).toAbsolutePath().toString())))) {
+      corrected = withLexicon.parse(Files.readAllBytes(scan), scan.toString()).document().text();
+    }
+
+    assertTrue(plain.contains("12, Jaian Tampoi"), plain);
+    assertTrue(corrected.contains("12, Jalan Tampoi"), corrected);
+    assertEquals(
+        plain.lines().count(), corrected.lines().count(), "words are corrected, lines kept");
+  }
+
+  private static final String LEXICON = "pipelines/lexicon/receipt-words.txt";
 
   /**
    * SROIE's gold for 001.jpg: the date and total as printed; the company and a line of the address
