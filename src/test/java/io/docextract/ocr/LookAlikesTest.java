@@ -34,4 +34,19 @@ class LookAlikesTest {
       assertEquals(kept, LookAlikes.fix(kept));
     }
   }
+
+  @Test
+  void anOAmongDigitsIsAZero() {
+    assertEquals("45600 BATANG BERJUNTAI", LookAlikes.fix("4560O BATANG BERJUNTAI"));
+    assertEquals("TOTAL 1000.00", LookAlikes.fix("TOTAL 100O.00"));
+    assertEquals("2018", LookAlikes.fix("2O18"));
+  }
+
+  @Test
+  void wordsCodesAndShortNumbersWithAnOStayAsRead() {
+    for (String kept :
+        new String[] {"NO 290", "NO.53", "P0S01", "10OZ", "S19537-X", "1O", "COO1"}) {
+      assertEquals(kept, LookAlikes.fix(kept));
+    }
+  }
 }
