@@ -34,6 +34,38 @@ class ReceiptRulesTest {
   }
 
   @Test
+  void aOneWordNameOverALineOfWordsIsOneName() {
+    // A large name read as two lines: a single word, then words without digits.
+    assertEquals(
+        "PRIMO FAMILY RESTAURANT",
+        oneLine(rules.apply("Primo\nFamily Restaurant\n5/3/19 8:14 PM\n").get("company").get(0)));
+    assertEquals(
+        "RISTORANTE BELLAGIO (CO)",
+        oneLine(
+            rules.apply("RISTORANTE\nBELLAGIO (CO)\nTELEFONO 031/951888\n").get("company").get(0)));
+    // A first line of two words, or a second line with digits, is not such a name.
+    assertEquals(
+        List.of("THREE STOOGES"),
+        rules.apply("THREE STOOGES\nBISTRO & CAFE\n109, SS21/1A,\n").get("company"));
+    assertEquals(List.of("PRIMO"), rules.apply("PRIMO\nTABLE 10\n").get("company"));
+  }
+
+  @Test
+  void aGreetingOrAQueueNumberAboveTheShopIsNotItsName() {
+    assertEquals(
+        List.of("IN-N-OUT BURGER SANTA CLARA"),
+        rules
+            .apply(
+                "12:49 PM\nL1 T1\n2012-04-27\nYOUR GUEST NUMBER IS\n12\n"
+                    + "IN-N-OUT BURGER SANTA CLARA\n12:48 PM\n")
+            .get("company"));
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ");
+  }
+
+  @Test
   void aNameBrokenAfterAnAmpersandGoesOnToTheNextLine() {
     List<String> company =
         rules.apply("HOME MASTER HARDWARE &\nELECTRICAL\nNO.113G, JALAN SETIA\n").get("company");
