@@ -4,7 +4,8 @@
 The photos are not in this repository (the source carries no licence file): this script takes
 them from a local git clone of the source (--git DIR, e.g. a `git clone --bare`) or downloads
 them from GitHub (the default), and checks each file's git blob id against SOURCE.json's.
-Only receipts whose label has all four SROIE fields (company, address, date, total) are kept.
+Receipts whose label has all four SROIE fields (company, address, date, total) go to gold.jsonl;
+those with a company but not all four to gold-extra.jsonl (missing fields as "").
 """
 import argparse, hashlib, json, os, subprocess, sys, urllib.request
 
@@ -32,9 +33,10 @@ def main() -> int:
     args = ap.parse_args()
     labels = json.loads(read(SOURCE["labels"], args.git))
     os.makedirs(os.path.join(HERE, "img"), exist_ok=True)
-    rows = []
+    rows, extra = [], []
     for name, label in sorted(labels.items()):
-        if any(label.get(f) in (None, "") for f in FIELDS):
+        partial = any(label.get(f) in (None, "") for f in FIELDS)
+        if partial and label.get("company") in (None, ""):
             continue
         doc = name.replace("-receipt", "")
         data = read(f"{SOURCE['images']}/{name}", args.git)
@@ -43,16 +45,18 @@ def main() -> int:
             sys.exit(f"{name}: blob {blob_id(data)} is not SOURCE.json's {want}")
         with open(os.path.join(HERE, "img", doc), "wb") as f:
             f.write(data)
-        total = label["total"]
-        rows.append({"doc": "img/" + doc, "source": f"{SOURCE['images']}/{name}", "fields": {
+        total = label.get("total")
+        (extra if partial else rows).append({"doc": "img/" + doc, "source": f"{SOURCE['images']}/{name}", "fields": {
             "company": label["company"].strip(),
-            "date": str(label["date"]).strip(),
-            "address": " ".join(str(label["address"]).split()),
-            "total": f"{total:.2f}" if isinstance(total, (int, float)) else str(total).strip()}})
-    with open(os.path.join(HERE, "gold.jsonl"), "w") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} receipts with all four fields -> gold.jsonl, img/")
+            "date": str(label.get("date") or "").strip(),
+            "address": " ".join(str(label.get("address") or "").split()),
+            "total": f"{total:.2f}" if isinstance(total, (int, float)) else str(total or "").strip()}})
+    for file, part in (("gold.jsonl", rows), ("gold-extra.jsonl", extra)):
+        with open(os.path.join(HERE, file), "w") as f:
+            for r in part:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} receipts with all four fields -> gold.jsonl, img/; "
+          f"{len(extra)} with a company but not all four -> gold-extra.jsonl (development: companies)")
     return 0
 
 
