@@ -61,6 +61,18 @@ class ReceiptRulesTest {
             .get("company"));
   }
 
+  @Test
+  void theAmountUnderARoundingAdjustmentIsTheTotal() {
+    String bottom =
+        "TOTAL AMT.\nRM\n60.31\nROUNDING ADJ.........\n-0.01\nRM\n60.30\nCASH\n100.00\n";
+    assertEquals(List.of("60.30"), rules.apply(bottom).get("total"));
+    assertEquals("total-under-rounding-adjustment", rules.explain(bottom).get("total"));
+    // No amount right under the adjustment: the total printed after it, as before.
+    assertEquals(
+        List.of("112.46"),
+        rules.apply("Rounding (RM) :\n-0.02\nTotal (RM) :\n112.46\nCASH :\n112.45\n").get("total"));
+  }
+
   private static String oneLine(String s) {
     return s.replaceAll("\\s+", " ");
   }
