@@ -64,20 +64,12 @@ class OcrSettingsTest {
         () -> d.with(null, null, null, null, null, null, null, null, "no/words.txt"));
   }
 
+  private static final String LEXICON = "pipelines/lexicon/receipt-words.txt";
+
   @Test
   void aLexiconIsKeptAsAnAbsolutePathAndNamedInTheDescription() {
-    OcrSettings p =
-        OcrSettings.defaults()
-            .with(
-                "paddle",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "pipelines/lexicon/receipt-words.txt");
+    OcrSettings d = OcrSettings.defaults();
+    OcrSettings p = d.with("paddle", null, null, null, null, null, null, null, LEXICON);
     assertTrue(java.nio.file.Path.of(p.lexicon()).isAbsolute(), p.lexicon());
     assertEquals("paddle(PP-OCRv4, boxes, 2 threads, lexicon receipt-words.txt)", p.describe());
   }
