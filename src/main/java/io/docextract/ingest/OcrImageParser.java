@@ -1,5 +1,6 @@
 package io.docextract.ingest;
 
+import io.docextract.ocr.Lexicon;
 import io.docextract.ocr.OcrEngine;
 import io.docextract.ocr.PaddleEngine;
 import io.docextract.ocr.PaddleModels;
@@ -7,10 +8,12 @@ import io.docextract.ocr.TesseractEngine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
@@ -132,10 +135,8 @@ final class OcrImageParser implements Parser {
                       settings.threads(),
                       settings.layout(),
                       settings.lexicon() == null
-                          ? java.util.Optional.empty()
-                          : java.util.Optional.of(
-                              io.docextract.ocr.Lexicon.load(
-                                  java.nio.file.Path.of(settings.lexicon()))));
+                          ? Optional.empty()
+                          : Optional.of(Lexicon.load(Path.of(settings.lexicon()))));
               case TESSERACT ->
                   new TesseractEngine(
                       settings.language(),

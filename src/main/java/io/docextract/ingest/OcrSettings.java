@@ -4,6 +4,8 @@ import io.docextract.ocr.PaddleModels;
 import io.docextract.ocr.PagePrep;
 import io.docextract.ocr.ReadingOrder;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -191,8 +193,8 @@ public record OcrSettings(
       s = s.withModel(PaddleModels.Release.of(modelName));
     }
     if (lexiconPath != null) {
-      java.nio.file.Path p = java.nio.file.Path.of(lexiconPath).toAbsolutePath().normalize();
-      if (!java.nio.file.Files.isRegularFile(p)) {
+      Path p = Path.of(lexiconPath).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(p)) {
         throw new IllegalArgumentException("ocr.lexicon: no such file " + lexiconPath);
       }
       s = s.withLexicon(p.toString());
@@ -217,7 +219,7 @@ public record OcrSettings(
               + threads
               + " thread"
               + (threads == 1 ? "" : "s")
-              + (lexicon == null ? "" : ", lexicon " + java.nio.file.Path.of(lexicon).getFileName())
+              + (lexicon == null ? "" : ", lexicon " + Path.of(lexicon).getFileName())
               + ")";
     };
   }

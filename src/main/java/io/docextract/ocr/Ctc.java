@@ -54,14 +54,14 @@ final class Ctc {
 
   /**
    * log P(labels | steps t0..t1), {@code probs[offset + t * classes + c]} the probability of class
-   * c at step t; negative infinity when the span is too short to hold the labels.
+   * c at step t; negative infinity when the span is too short to hold the labels (one or more).
    */
   static double logProbability(
       int[] labels, float[] probs, int offset, int t0, int t1, int classes) {
     int n = labels.length;
     int steps = t1 - t0 + 1;
     if (n == 0) {
-      return blanksOnly(probs, offset, t0, t1, classes);
+      throw new IllegalArgumentException("no labels to score");
     }
     if (steps < n) {
       return Double.NEGATIVE_INFINITY;
@@ -96,14 +96,6 @@ final class Ctc {
     return end > 0 && log > Double.NEGATIVE_INFINITY
         ? log + Math.log(end)
         : Double.NEGATIVE_INFINITY;
-  }
-
-  private static double blanksOnly(float[] probs, int offset, int t0, int t1, int classes) {
-    double log = 0;
-    for (int t = t0; t <= t1; t++) {
-      log += Math.log(p(probs, offset, t, 0, classes));
-    }
-    return log;
   }
 
   private static double p(float[] probs, int offset, int t, int cls, int classes) {

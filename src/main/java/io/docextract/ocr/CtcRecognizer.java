@@ -62,8 +62,7 @@ final class CtcRecognizer implements AutoCloseable {
         classOf.putIfAbsent(c.charAt(0), i);
       }
     }
-    this.correction =
-        lexicon.map(l -> new LexiconCorrection(l, LexiconCorrection.MIN_RATIO, classOf));
+    this.correction = lexicon.map(l -> new LexiconCorrection(l, classOf));
   }
 
   /** The text in each box (same order); a box read below {@link #MIN_SCORE} gives "". */

@@ -26,7 +26,10 @@ public final class Lexicon {
 
   private final Set<String> words;
 
-  /** Words by length, so candidates are drawn from lengths within one of the word read. */
+  /**
+   * Words by length, so candidates are drawn only from the lengths {@link #near} allows; each list
+   * sorted, so candidates come in the same order on every run (a Set's order is not fixed).
+   */
   private final Map<Integer, List<String>> byLength;
 
   private Lexicon(Set<String> words) {

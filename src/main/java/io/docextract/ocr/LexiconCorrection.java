@@ -1,6 +1,7 @@
 package io.docextract.ocr;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -10,8 +11,9 @@ import java.util.Map;
  * "Jaian" although "Jalan" was a close second. Each candidate is scored by the CTC forward
  * probability of the steps the word covers (the blanks around it included, the neighbouring
  * characters not), the same sum over alignments as the word read; a candidate replaces the word
- * only when its probability is at least {@code minRatio} of the word's. A word the model read with
- * confidence is never changed, however far it is from the lexicon: names and numbers stay as read.
+ * only when its probability is at least {@link #MIN_RATIO} of the word's. A word the model read
+ * with confidence is never changed, however far it is from the lexicon: names and numbers stay as
+ * read.
  */
 final class LexiconCorrection {
 
@@ -21,16 +23,13 @@ final class LexiconCorrection {
    */
   static final double MIN_RATIO = 0.1;
 
+  private static final double LOG_MIN_RATIO = Math.log(MIN_RATIO);
+
   private final Lexicon lexicon;
-  private final double minRatio;
   private final Map<Character, Integer> classOf;
 
-  LexiconCorrection(Lexicon lexicon, double minRatio, Map<Character, Integer> classOf) {
-    if (!(minRatio > 0)) {
-      throw new IllegalArgumentException("minRatio must be > 0, got " + minRatio);
-    }
+  LexiconCorrection(Lexicon lexicon, Map<Character, Integer> classOf) {
     this.lexicon = lexicon;
-    this.minRatio = minRatio;
     this.classOf = Map.copyOf(classOf);
   }
 
@@ -83,7 +82,7 @@ final class LexiconCorrection {
     }
     double readScore = Ctc.logProbability(read, probs, offset, t0, t1, classes);
     String best = null;
-    double bestScore = readScore + Math.log(minRatio);
+    double bestScore = readScore + LOG_MIN_RATIO;
     for (String candidate : lexicon.near(word, word.length() <= 4 ? 1 : 2)) {
       String shaped = caseLike(word, candidate);
       int[] labels = labels(shaped);
@@ -118,7 +117,7 @@ final class LexiconCorrection {
     if (caps >= lower) {
       return upper;
     }
-    String low = upper.toLowerCase(java.util.Locale.ROOT);
+    String low = upper.toLowerCase(Locale.ROOT);
     return Character.isUpperCase(word.charAt(0))
         ? Character.toUpperCase(low.charAt(0)) + low.substring(1)
         : low;

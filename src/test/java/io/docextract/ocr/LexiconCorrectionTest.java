@@ -21,8 +21,7 @@ class LexiconCorrectionTest {
 
   private static final Lexicon WORDS = Lexicon.of(List.of("JALAN", "JOHOR", "SDN", "BHD", "TOTAL"));
 
-  private final LexiconCorrection correction =
-      new LexiconCorrection(WORDS, LexiconCorrection.MIN_RATIO, classes());
+  private final LexiconCorrection correction = new LexiconCorrection(WORDS, classes());
 
   @Test
   void aLetterTheRecogniserNearlyReadIsPutBack() {
