@@ -23,8 +23,13 @@ import picocli.CommandLine.Option;
           + " currencies, number and date formats, tax, discounts, credit notes and two-page"
           + " layouts; their gold has the date as ISO and the currency as its code.",
       "",
+      "--types invoice-online adds invoices as online services print them (subscriptions,"
+          + " hosting, telephone: number and dates first, the amount due or paid as a headline,"
+          + " plans with their period, Amount due/paid under the total), in EN, DE and FR.",
+      "",
       "Example: docextract synth --out /tmp/synth --count 10000 --seed 7",
-      "         docextract synth --out /tmp/invoices --count 300 --seed 19 --types invoice"
+      "         docextract synth --out /tmp/invoices --count 300 --seed 19 --types invoice",
+      "         docextract synth --out /tmp/inv2 --count 300 --seed 29 --types invoice,invoice-online"
     })
 public final class SynthCommand implements Callable<Integer> {
 
@@ -43,7 +48,8 @@ public final class SynthCommand implements Callable<Integer> {
       names = "--types",
       paramLabel = "T,...",
       split = ",",
-      description = "document types, in turn (default: receipt,invoice)")
+      description =
+          "document types, in turn: receipt, invoice, invoice-online (default: receipt,invoice)")
   List<String> types = new ArrayList<>(SynthCorpus.TYPES);
 
   @Override

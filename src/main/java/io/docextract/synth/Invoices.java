@@ -53,7 +53,18 @@ final class Invoices {
   static SynthDocument make(Random r, SynthDocument.Format format) {
     Invoice inv = invoice(r);
     InvoicePrint print = InvoicePrint.pick(r, inv.lang(), inv.currency());
-    List<Block> blocks = InvoiceLayout.blocks(r, inv, print);
+    return document(inv, print, InvoiceLayout.blocks(r, inv, print), format);
+  }
+
+  /** An online service's invoice ({@link OnlineInvoices}), with the same gold shape. */
+  static SynthDocument makeOnline(Random r, SynthDocument.Format format) {
+    Invoice inv = OnlineInvoices.invoice(r);
+    InvoicePrint print = InvoicePrint.pick(r, inv.lang(), inv.currency());
+    return document(inv, print, OnlineInvoices.blocks(r, inv, print), format);
+  }
+
+  private static SynthDocument document(
+      Invoice inv, InvoicePrint print, List<Block> blocks, SynthDocument.Format format) {
 
     ObjectNode gold = JsonNodeFactory.instance.objectNode();
     gold.put("issuer", inv.issuer());

@@ -20,7 +20,15 @@ import java.util.Random;
  */
 public final class SynthCorpus {
 
+  /** The default types, in turn. */
   public static final List<String> TYPES = List.of("receipt", "invoice");
+
+  /**
+   * What {@code types} may name: the defaults, and {@code invoice-online}, an invoice as online
+   * services print them (written under {@code invoices/}, typed {@code invoice}). It is not a
+   * default so that a seed gives the same corpus as before it existed.
+   */
+  public static final List<String> KNOWN = List.of("receipt", "invoice", "invoice-online");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -38,7 +46,7 @@ public final class SynthCorpus {
         f < 7
             ? SynthDocument.Format.TXT
             : f < 9 ? SynthDocument.Format.HTML : SynthDocument.Format.PDF;
-    if (type.equals("invoice")) {
+    if (type.startsWith("invoice")) {
       // invoices arrive mostly as PDFs, also as HTML mail, Word files and plain text
       format =
           f < 2
@@ -50,7 +58,8 @@ public final class SynthCorpus {
     return switch (type) {
       case "receipt" -> Receipts.make(r, format);
       case "invoice" -> Invoices.make(r, format);
-      default -> throw new IllegalArgumentException("unknown type '" + type + "'; known: " + TYPES);
+      case "invoice-online" -> Invoices.makeOnline(r, format);
+      default -> throw new IllegalArgumentException("unknown type '" + type + "'; known: " + KNOWN);
     };
   }
 
@@ -67,10 +76,10 @@ public final class SynthCorpus {
   public static Map<String, Integer> write(Path out, int count, long seed, List<String> types)
       throws IOException {
     for (String t : types) {
-      if (!TYPES.contains(t)) {
-        throw new IllegalArgumentException("unknown type '" + t + "'; known: " + TYPES);
+      if (!KNOWN.contains(t)) {
+        throw new IllegalArgumentException("unknown type '" + t + "'; known: " + KNOWN);
       }
-      Files.createDirectories(out.resolve(t + "s"));
+      Files.createDirectories(out.resolve(t.replace("-online", "") + "s"));
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     try (BufferedWriter gold =
