@@ -199,4 +199,46 @@ class InvoiceRulesTest {
         """;
     assertEquals("MUSTERLIEFERANT GMBH", issuer(text));
   }
+
+  @Test
+  void anOnlineServicesInvoiceSideBySideAndRightAligned() {
+    // The seller beside the bill-to label, the issue and due dates as labelled rows, and totals
+    // right-aligned with a wide gap between label and amount (as plain-text e-mails print them).
+    String text =
+        """
+        Invoice
+        Invoice no.           087BF10E-0012
+        Issued                05/10/2024
+        Due date              19/10/2024
+
+        StackTelecom LLC                        Customer
+        110 King Road                           Lumen Engineering Inc.
+        billing@stacktelecom.com                Leeds LS1 3AD
+
+                                              Subtotal                             US$343.00
+                                              Tax (8.25%)                           US$28.30
+                                              Amount due                           US$371.30
+        """;
+    Map<String, List<String>> got = rules.apply(text);
+    assertEquals("StackTelecom LLC", got.get("issuer").get(0));
+    assertEquals("2024-10-05", got.get("date").get(0));
+    assertEquals("371.30", got.get("amount").get(0));
+  }
+
+  @Test
+  void amountsPaidOrDueAsGermanAndFrenchBillingSystemsLabelThem() {
+    assertEquals(
+        "14.27",
+        rules
+            .apply(
+                "Zwischensumme      EUR 11,99\nGesamt netto   EUR 11,99\nFälliger Betrag                        EUR 14,27\n")
+            .get("amount")
+            .get(0));
+    assertEquals(
+        "85.51",
+        rules
+            .apply("Sous-total 78,99 €\nMontant payé                               85,51 €\n")
+            .get("amount")
+            .get(0));
+  }
 }
