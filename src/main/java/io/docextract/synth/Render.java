@@ -41,6 +41,7 @@ final class Render {
           (doc.blocks().isEmpty() ? html(doc) : RenderHtml.html(doc))
               .getBytes(StandardCharsets.UTF_8);
       case PDF -> pdf(doc.lines());
+      case PDF_RUNS -> RenderPdfRuns.pdf(doc.lines());
       case DOCX -> RenderDocx.docx(doc);
     };
   }

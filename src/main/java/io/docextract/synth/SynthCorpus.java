@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Writes a corpus: N documents under {@code receipts/} and {@code invoices/} (the folders the
@@ -36,7 +37,7 @@ public final class SynthCorpus {
 
   /**
    * Document i of a corpus: its type alternates over {@code types}; receipts 70% text, 20% HTML,
-   * 10% PDF; invoices 20% text, 20% HTML, 40% PDF, 20% DOCX.
+   * 10% PDF; invoices 20% text, 20% HTML, 40% PDF (half of them drawn in runs), 20% DOCX.
    */
   public static SynthDocument document(long seed, int i, List<String> types) {
     Random r = new Random(seed * 1_000_003L + i);
@@ -54,6 +55,12 @@ public final class SynthCorpus {
               : f < 4
                   ? SynthDocument.Format.HTML
                   : f < 8 ? SynthDocument.Format.PDF : SynthDocument.Format.DOCX;
+      // Half the PDFs as invoicing software draws them (RenderPdfRuns), decided apart from r so
+      // the documents themselves are those of corpora written before PDF_RUNS existed.
+      if (format == SynthDocument.Format.PDF
+          && new SplittableRandom(seed * 7_919L + i).nextBoolean()) {
+        format = SynthDocument.Format.PDF_RUNS;
+      }
     }
     return switch (type) {
       case "receipt" -> Receipts.make(r, format);

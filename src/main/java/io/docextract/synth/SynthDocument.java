@@ -27,6 +27,8 @@ public record SynthDocument(
     TXT("txt"),
     HTML("html"),
     PDF("pdf"),
+    /** A PDF whose text runs are drawn at their places in a proportional face (invoices). */
+    PDF_RUNS("pdf"),
     DOCX("docx");
 
     private final String extension;
