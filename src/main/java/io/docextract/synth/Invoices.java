@@ -65,7 +65,6 @@ final class Invoices {
 
   private static SynthDocument document(
       Invoice inv, InvoicePrint print, List<Block> blocks, SynthDocument.Format format) {
-
     ObjectNode gold = JsonNodeFactory.instance.objectNode();
     gold.put("issuer", inv.issuer());
     gold.put("invoice_number", inv.number());

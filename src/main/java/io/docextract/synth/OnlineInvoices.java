@@ -168,8 +168,8 @@ final class OnlineInvoices {
     boolean paid = inv.due().equals(inv.date()) && r.nextBoolean();
     String cur = inv.currency();
     List<Block> out = new ArrayList<>();
-    String brandLine =
-        inv.issuer().replaceAll("\\s+(Inc\\.|LLC|Ltd|Pty Ltd|Limited|GmbH.*|AG|SAS|SARL|SA)$", "");
+    // The brand is one word; the issuer is the brand and its legal form (invoice()).
+    String brandLine = inv.issuer().substring(0, inv.issuer().indexOf(' '));
     if (r.nextBoolean()) {
       out.add(
           new Line(brandLine.toUpperCase(Locale.ROOT), r.nextBoolean() ? Align.LEFT : Align.RIGHT));

@@ -7,6 +7,8 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -63,13 +65,25 @@ final class Render {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
+  /** A new PDF whose creation time and id are fixed, so a seed's PDFs are the same bytes. */
+  static PDDocument fixedPdf() {
+    PDDocument pdf = new PDDocument();
+    pdf.getDocumentInformation().setCreationDate(FIXED);
+    COSArray id = new COSArray();
+    id.add(new COSString(new byte[16]));
+    id.add(new COSString(new byte[16]));
+    pdf.getDocument().setDocumentID(id);
+    return pdf;
+  }
+
+  static byte[] saved(PDDocument pdf) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    pdf.save(out);
+    return out.toByteArray();
+  }
+
   private static byte[] pdf(List<String> lines) throws IOException {
-    try (PDDocument pdf = new PDDocument()) {
-      pdf.getDocumentInformation().setCreationDate(FIXED);
-      org.apache.pdfbox.cos.COSArray id = new org.apache.pdfbox.cos.COSArray();
-      id.add(new org.apache.pdfbox.cos.COSString(new byte[16]));
-      id.add(new org.apache.pdfbox.cos.COSString(new byte[16]));
-      pdf.getDocument().setDocumentID(id);
+    try (PDDocument pdf = fixedPdf()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.COURIER);
       int at = 0;
       while (at < lines.size()) {
@@ -92,9 +106,7 @@ final class Render {
           cs.endText();
         }
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      pdf.save(out);
-      return out.toByteArray();
+      return saved(pdf);
     }
   }
 }

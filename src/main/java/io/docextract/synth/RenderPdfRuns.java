@@ -1,13 +1,10 @@
 package io.docextract.synth;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -82,12 +79,7 @@ final class RenderPdfRuns {
   }
 
   static byte[] pdf(List<String> lines) throws IOException {
-    try (PDDocument pdf = new PDDocument()) {
-      pdf.getDocumentInformation().setCreationDate(Render.FIXED);
-      COSArray id = new COSArray();
-      id.add(new COSString(new byte[16]));
-      id.add(new COSString(new byte[16]));
-      pdf.getDocument().setDocumentID(id);
+    try (PDDocument pdf = Render.fixedPdf()) {
       PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       List<List<String>> pages = new ArrayList<>();
       List<String> page = new ArrayList<>();
@@ -114,9 +106,7 @@ final class RenderPdfRuns {
           }
         }
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      pdf.save(out);
-      return out.toByteArray();
+      return Render.saved(pdf);
     }
   }
 }

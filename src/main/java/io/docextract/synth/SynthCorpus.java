@@ -26,8 +26,9 @@ public final class SynthCorpus {
 
   /**
    * What {@code types} may name: the defaults, and {@code invoice-online}, an invoice as online
-   * services print them (written under {@code invoices/}, typed {@code invoice}). It is not a
-   * default so that a seed gives the same corpus as before it existed.
+   * services print them. A variant is named {@code <type>-<variant>} and writes documents of its
+   * type ({@link #documentType}). It is not a default so that a seed gives the same corpus as
+   * before it existed.
    */
   public static final List<String> KNOWN = List.of("receipt", "invoice", "invoice-online");
 
@@ -47,7 +48,7 @@ public final class SynthCorpus {
         f < 7
             ? SynthDocument.Format.TXT
             : f < 9 ? SynthDocument.Format.HTML : SynthDocument.Format.PDF;
-    if (type.startsWith("invoice")) {
+    if (documentType(type).equals("invoice")) {
       // invoices arrive mostly as PDFs, also as HTML mail, Word files and plain text
       format =
           f < 2
@@ -70,6 +71,14 @@ public final class SynthCorpus {
     };
   }
 
+  /**
+   * The document type a name of {@link #KNOWN} writes: {@code invoice} for {@code invoice-online}.
+   */
+  static String documentType(String name) {
+    int dash = name.indexOf('-');
+    return dash < 0 ? name : name.substring(0, dash);
+  }
+
   /** The file a document is written to, relative to the corpus folder. */
   public static String relativePath(SynthDocument doc, int i) {
     return doc.type()
@@ -86,7 +95,7 @@ public final class SynthCorpus {
       if (!KNOWN.contains(t)) {
         throw new IllegalArgumentException("unknown type '" + t + "'; known: " + KNOWN);
       }
-      Files.createDirectories(out.resolve(t.replace("-online", "") + "s"));
+      Files.createDirectories(out.resolve(documentType(t) + "s"));
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
     try (BufferedWriter gold =
