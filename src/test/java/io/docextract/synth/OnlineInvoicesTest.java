@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Online services' invoices ({@code --types invoice-online}) as the pipeline's parser reads them:
  * schema-valid gold that the parsed text prints, a headline with the amount due or paid, and
- * corpora whose classic invoices are the same bytes as before the online ones existed.
+ * corpora whose classic invoices are the same documents as in a corpus of classic ones alone.
  */
 class OnlineInvoicesTest {
 
@@ -71,7 +71,7 @@ class OnlineInvoicesTest {
   }
 
   @Test
-  void classicInvoicesKeepTheirBytesBesideOnlineOnes(@TempDir Path dir) throws Exception {
+  void classicInvoicesAreTheSameDocumentsBesideOnlineOnes(@TempDir Path dir) throws Exception {
     // Document i depends on the seed and i only, so in a corpus alternating classic and online
     // invoices the classic ones are those of a corpus of classic invoices alone.
     for (int i = 0; i < 6; i += 2) {
