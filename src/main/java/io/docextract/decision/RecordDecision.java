@@ -325,18 +325,12 @@ public final class RecordDecision {
       return fields;
     }
     ObjectNode patched = ((ObjectNode) fields).deepCopy();
-    // A number the model wrote is looked for as the decision grounds it: a printed money amount
-    // equal to it, not the same digits anywhere.
-    List<String> ungrounded =
-        RecordGrounding.ungroundedNumbers(fields, text, grounder, normalisers);
+    // A number or currency the model wrote is looked for as the decision grounds it: a printed
+    // money amount equal to it, not the same digits anywhere; a "$" for USD.
+    Map<String, Boolean> foundByForm =
+        RecordGrounding.foundByForm(fields, text, grounder, normalisers);
     Map<String, String> sources =
-        RuleFallback.apply(
-            patched,
-            type.rules(),
-            matches,
-            text,
-            type.schema().tree(),
-            field -> !ungrounded.contains(field));
+        RuleFallback.apply(patched, type.rules(), matches, text, type.schema().tree(), foundByForm);
     if (sources.isEmpty() || !validator.validate(patched).ok()) {
       return fields;
     }

@@ -243,10 +243,13 @@ public final class EvalReport {
         model != null && model.isObject()
             ? ((ObjectNode) model).deepCopy()
             : JsonNodeFactory.instance.objectNode();
-    List<String> ungrounded =
-        RecordGrounding.ungroundedNumbers(out, t, Grounder.defaults(), fields);
     io.docextract.rules.RuleFallback.apply(
-        out, rules, matches, t, schema, field -> !ungrounded.contains(field));
+        out,
+        rules,
+        matches,
+        t,
+        schema,
+        RecordGrounding.foundByForm(out, t, Grounder.defaults(), fields));
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.docextract.grounding;
 
+import io.docextract.values.Currencies;
 import io.docextract.values.Normaliser;
 import io.docextract.values.Span;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Grounds a normalised value on the printed string it came from: a date written 2005-04-29 in the
  * record is found as "April 29, 2005" or "29/04/2005" in the text, an amount 1200.00 as "1,200.00".
- * Every date- or number-shaped string of the text is normalised and compared.
+ * Every date- or number-shaped string of the text is normalised and compared; a currency code USD
+ * as a printed "$" or "US$".
  */
 final class NormalisedMatch {
 
@@ -28,6 +30,7 @@ final class NormalisedMatch {
         switch (normaliser) {
           case DATE, DATE_MDY -> DATE_LIKE;
           case AMOUNT -> AMOUNT_LIKE;
+          case CURRENCY -> Currencies.PRINTED;
           default -> null;
         };
     if (shape == null) {

@@ -65,22 +65,28 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
   }
 
   /**
-   * The fields whose value is a number not found in the text, searched as {@link #of} searches:
-   * only the numbers, for the rules' fallback to ask before the record it may change is grounded
-   * whole.
+   * Whether each value that is not looked for as written was found, searched as {@link #of}
+   * searches: numbers (a printed money amount equal to it, not a "1" printed as a quantity) and
+   * currency codes (a printed code or mark that names it). The rules' fallback asks this before the
+   * record it may change is grounded whole; other values it looks for as written.
    */
-  public static List<String> ungroundedNumbers(
+  public static Map<String, Boolean> foundByForm(
       JsonNode fields, String text, Grounder grounder, Map<String, Normaliser> normalisers) {
-    ObjectNode numbers = JsonNodeFactory.instance.objectNode();
+    ObjectNode byForm = JsonNodeFactory.instance.objectNode();
     fields
         .fields()
         .forEachRemaining(
             e -> {
-              if (e.getValue().isNumber()) {
-                numbers.set(e.getKey(), e.getValue());
+              if (e.getValue().isNumber()
+                  || (e.getValue().isTextual()
+                      && normalisers.get(e.getKey()) == Normaliser.CURRENCY)) {
+                byForm.set(e.getKey(), e.getValue());
               }
             });
-    return of(numbers, text, grounder, normalisers).ungrounded();
+    List<String> ungrounded = of(byForm, text, grounder, normalisers).ungrounded();
+    Map<String, Boolean> found = new LinkedHashMap<>();
+    byForm.fieldNames().forEachRemaining(f -> found.put(f, !ungrounded.contains(f)));
+    return found;
   }
 
   /** Each field's spans as a list, one per value (null where a value was not found). */
@@ -123,6 +129,10 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
       String text, String value, Grounder grounder, Normaliser normaliser) {
     if (normaliser == Normaliser.AMOUNT) {
       return MoneyMatch.find(text, value);
+    }
+    if (normaliser == Normaliser.CURRENCY) {
+      // A code is three letters: only a printed code or mark that names it counts, not "USA".
+      return NormalisedMatch.find(text, value, normaliser);
     }
     if (normaliser == Normaliser.DATE || normaliser == Normaliser.DATE_MDY) {
       Optional<Span> s = grounder.wholeNumberToken(text, value);

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Rules beside the model: where the model's value for a field is empty, or cannot be found in the
@@ -25,15 +24,16 @@ public final class RuleFallback {
    */
   public static Map<String, String> apply(
       ObjectNode fields, RuleSet rules, String text, JsonNode schema) {
-    return apply(fields, rules, rules.matches(text == null ? "" : text), text, schema, f -> true);
+    return apply(fields, rules, rules.matches(text == null ? "" : text), text, schema, Map.of());
   }
 
   /**
-   * The same, with the rules' matches on {@code text} already found, and where a number counts as
-   * found only when {@code numberFound} says so for its field: the decision passes its grounding,
-   * which wants a printed money amount equal to it, not a "1" printed as a quantity. Text values
-   * must occur as written (case and spacing aside), so a model value that differs from the print in
-   * a comma gives way to the rule's, which is the print.
+   * The same, with the rules' matches on {@code text} already found, and where a field in {@code
+   * foundByForm} counts as found only when it says so: the decision passes its grounding of numbers
+   * (a printed money amount equal to it, not a "1" printed as a quantity) and of currency codes (a
+   * printed "$" for USD). Other text values must occur as written (case and spacing aside), so a
+   * model value that differs from the print in a comma gives way to the rule's, which is the print;
+   * a number not in the map counts as found.
    */
   public static Map<String, String> apply(
       ObjectNode fields,
@@ -41,14 +41,15 @@ public final class RuleFallback {
       Map<String, RuleSet.Match> matches,
       String text,
       JsonNode schema,
-      Predicate<String> numberFound) {
+      Map<String, Boolean> foundByForm) {
     String folded = Normaliser.TEXT.apply(text == null ? "" : text);
     Map<String, String> sources = new LinkedHashMap<>();
     matches.forEach(
         (field, match) -> {
           JsonNode v = fields.get(field);
+          Boolean byForm = foundByForm.get(field);
           boolean found =
-              !empty(v) && (v.isNumber() ? numberFound.test(field) : literally(v, folded));
+              !empty(v) && (byForm != null ? byForm : v.isNumber() || literally(v, folded));
           if (replace(v, rules.precedence(field, match), found)) {
             put(fields, field, match.values(), schema.path("properties").path(field).path("type"));
             sources.put(field, "rule:" + match.rule());

@@ -56,7 +56,8 @@ public final class RuleSet implements Serializable {
       String until,
       Boolean union,
       Boolean inDomain,
-      Boolean wins) {}
+      Boolean wins,
+      Boolean offer) {}
 
   /** A reference to a named fragment of {@code defines:} inside a pattern: {{NAME}}. */
   private static final Pattern FRAGMENT = Pattern.compile("\\{\\{([A-Za-z_][A-Za-z0-9_]*)}}");
@@ -68,13 +69,15 @@ public final class RuleSet implements Serializable {
   private final Set<String> winning;
   // null: every field's matches are offered as candidates
   private final Set<String> offered;
+  // rules whose matches are never offered: a value in another form than the model is asked for
+  private final Set<String> unoffered;
 
   public RuleSet(String documentType, List<Rule> rules) {
     this(documentType, rules, Map.of());
   }
 
   public RuleSet(String documentType, List<Rule> rules, Map<String, Precedence> precedence) {
-    this(documentType, rules, precedence, Set.of(), null);
+    this(documentType, rules, precedence, Set.of(), null, Set.of());
   }
 
   private RuleSet(
@@ -82,8 +85,10 @@ public final class RuleSet implements Serializable {
       List<Rule> rules,
       Map<String, Precedence> precedence,
       Set<String> winning,
-      Set<String> offered) {
+      Set<String> offered,
+      Set<String> unoffered) {
     this.documentType = documentType;
+    this.unoffered = Set.copyOf(unoffered);
     this.precedence = Map.copyOf(precedence);
     this.winning = Set.copyOf(winning);
     List<Rule> sorted = new ArrayList<>(rules);
@@ -97,14 +102,14 @@ public final class RuleSet implements Serializable {
    * and precedence still use every rule.
    */
   public RuleSet offering(Collection<String> fields) {
-    return new RuleSet(documentType, rules, precedence, winning, Set.copyOf(fields));
+    return new RuleSet(documentType, rules, precedence, winning, Set.copyOf(fields), unoffered);
   }
 
   /** The same rules with {@code field}'s precedence set to {@code p} (eval scores each choice). */
   public RuleSet withPrecedence(String field, Precedence p) {
     Map<String, Precedence> changed = new LinkedHashMap<>(precedence);
     changed.put(field, p);
-    return new RuleSet(documentType, rules, changed, winning, offered);
+    return new RuleSet(documentType, rules, changed, winning, offered, unoffered);
   }
 
   /** The fields some rule extracts, in the order their first rule appears. */
@@ -140,6 +145,7 @@ public final class RuleSet implements Serializable {
     }
     List<Rule> rules = new ArrayList<>();
     Set<String> winning = new HashSet<>();
+    Set<String> unoffered = new HashSet<>();
     for (int i = 0; i < f.rules().size(); i++) {
       RuleSpec s = f.rules().get(i);
       String where = file + ": rules[" + i + "]";
@@ -162,6 +168,9 @@ public final class RuleSet implements Serializable {
         rules.add(rule);
         if (Boolean.TRUE.equals(s.wins())) {
           winning.add(rule.name());
+        }
+        if (Boolean.FALSE.equals(s.offer())) {
+          unoffered.add(rule.name());
         }
       } catch (IllegalArgumentException e) {
         throw new IOException(where + ": " + e.getMessage());
@@ -186,7 +195,7 @@ public final class RuleSet implements Serializable {
         }
       }
     }
-    return new RuleSet(f.documentType(), rules, precedence, winning, null);
+    return new RuleSet(f.documentType(), rules, precedence, winning, null, unoffered);
   }
 
   /** The fields whose precedence the rule file sets. */
@@ -299,12 +308,14 @@ public final class RuleSet implements Serializable {
 
   /**
    * Up to {@code perField} distinct values per field as they appear in the text (not normalised),
-   * from every rule of the field in priority order: candidates for the model to choose from.
+   * from every rule of the field in priority order: candidates for the model to choose from. A rule
+   * marked {@code offer: false} is left out: it finds a value in another form than the model is
+   * asked for (a "$" where the model writes USD).
    */
   public Map<String, List<String>> candidates(String text, int perField) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (Rule r : rules) {
-      if (offered != null && !offered.contains(r.field())) {
+      if ((offered != null && !offered.contains(r.field())) || unoffered.contains(r.name())) {
         continue;
       }
       List<String> list = out.computeIfAbsent(r.field(), f -> new ArrayList<>());

@@ -65,7 +65,12 @@ public enum Normaliser {
    * and "7_years" are all 7_YEARS, "one year" is 1_YEAR, "30 calendar days" 30_DAYS, "the second
    * anniversary" 2_YEARS; Kleister's form when there is no number and unit to read.
    */
-  DURATION;
+  DURATION,
+  /**
+   * A currency as its ISO code: "$" and "US$" are USD, "€" EUR, "Rs." INR ({@link Currencies});
+   * text-folded when it names no one currency.
+   */
+  CURRENCY;
 
   public static Normaliser of(String name) {
     if (name == null) {
@@ -98,6 +103,10 @@ public enum Normaliser {
       case KLEISTER -> kleister(v);
       case KLEISTER_PARTY -> party(v);
       case DURATION -> duration(v);
+      case CURRENCY -> {
+        String code = Currencies.code(v);
+        yield code == null ? text(v) : code;
+      }
     };
   }
 

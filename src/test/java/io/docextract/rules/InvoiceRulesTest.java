@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docextract.grounding.Grounder;
+import io.docextract.grounding.RecordGrounding;
 import io.docextract.testing.Fixtures;
+import io.docextract.values.Normaliser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +71,57 @@ class InvoiceRulesTest {
     ObjectNode model = (ObjectNode) new ObjectMapper().readTree("{\"issuer\":\"Contoso Ltd\"}");
     assertEquals(Map.of(), RuleFallback.apply(model, rules, noDomain, schema));
     assertEquals("Contoso Ltd", model.get("issuer").asText());
+  }
+
+  /**
+   * The fallback as the decision runs it, the currency grounded by a printed code or mark; per
+   * field, the rule that replaced the model's value.
+   */
+  private static Map<String, String> withRules(ObjectNode fields, String text) {
+    Map<String, Normaliser> normalisers = Map.of("currency", Normaliser.CURRENCY);
+    return RuleFallback.apply(
+        fields,
+        rules,
+        rules.matches(text),
+        text,
+        Fixtures.schema("invoice").tree(),
+        RecordGrounding.foundByForm(fields, text, Grounder.defaults(), normalisers));
+  }
+
+  private static ObjectNode currency(String code) throws IOException {
+    return (ObjectNode) new ObjectMapper().readTree("{\"currency\":\"" + code + "\"}");
+  }
+
+  @Test
+  void theModelsCurrencyStandsWherePrintedAndGivesWayWhereThePrintNamesAnother() throws Exception {
+    String dollars = "Invoice B172FB37-0003\nAmount due\n$49.00 USD due June 1, 2023\n";
+    String dollarOnly = "Invoice B172FB37-0003\nAmount due\n$49.00 due June 1, 2023\n";
+    ObjectNode usd = currency("USD");
+    assertEquals(null, withRules(usd, dollarOnly).get("currency"));
+    ObjectNode cad = currency("CAD");
+    assertEquals("rule:currency-mark", withRules(cad, dollarOnly).get("currency"));
+    assertEquals("USD", cad.get("currency").asText());
+    // a printed code comes before a mark
+    ObjectNode chf = currency("CHF");
+    assertEquals("rule:currency-code", withRules(chf, dollars).get("currency"));
+    assertEquals("USD", chf.get("currency").asText());
+    // another country's dollar is its own mark, and an amount after its mark
+    ObjectNode us = currency("USD");
+    withRules(us, "Total: CA$ 1,234.50\n");
+    assertEquals("CAD", us.get("currency").asText());
+    ObjectNode after = currency("CAD");
+    withRules(after, "Amount due                             85.52 $\n");
+    assertEquals("USD", after.get("currency").asText());
+    ObjectNode eur = currency("USD");
+    withRules(eur, "Gesamtbetrag 1.234,56 €\n");
+    assertEquals("EUR", eur.get("currency").asText());
+    // nothing names a currency: the model's code stands
+    ObjectNode bare = currency("EUR");
+    assertEquals(null, withRules(bare, "Rechnung 17\nGesamtbetrag 49,00\n").get("currency"));
+    assertEquals("EUR", bare.get("currency").asText());
+    // the mark is never offered to the model, which is asked for the code
+    assertEquals(null, rules.candidates(dollarOnly, 3).get("currency"));
+    assertEquals(List.of("USD"), rules.candidates(dollars, 3).get("currency"));
   }
 
   @Test

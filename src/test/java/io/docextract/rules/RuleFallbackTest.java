@@ -92,7 +92,7 @@ class RuleFallbackTest {
         AMOUNT_DUE.matches(text),
         text,
         Fixtures.schema("invoice").tree(),
-        f -> true);
+        Map.of("amount", true));
     assertEquals(1, kept.get("amount").intValue());
     // The decision's grounding finds no printed amount of 1 (only a quantity): the rule's total.
     ObjectNode replaced = (ObjectNode) new ObjectMapper().readTree("{\"amount\":1}");
@@ -103,7 +103,7 @@ class RuleFallbackTest {
             AMOUNT_DUE.matches(text),
             text,
             Fixtures.schema("invoice").tree(),
-            f -> !f.equals("amount"));
+            Map.of("amount", false));
     assertEquals(Map.of("amount", "rule:due"), sources);
     assertEquals("1447.50", replaced.get("amount").decimalValue().toPlainString());
   }

@@ -3,6 +3,7 @@ package io.docextract.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NormaliserTest {
@@ -144,6 +145,32 @@ class NormaliserTest {
     assertEquals("1_YEAR", Normaliser.DURATION.apply("1_year"));
     assertEquals("16_DAYS", Normaliser.DURATION.apply("16 days"));
     assertEquals("UNTIL_TERMINATED", Normaliser.DURATION.apply("until terminated"));
+  }
+
+  @Test
+  void aCurrencyIsItsCodeWhetherTheCodeOrAMarkIsPrinted() {
+    Normaliser n = Normaliser.of("currency");
+    assertEquals("USD", n.apply("$"));
+    assertEquals("USD", n.apply("US$"));
+    assertEquals("USD", n.apply("usd"));
+    assertEquals("CAD", n.apply("CA$"));
+    assertEquals("EUR", n.apply("€"));
+    assertEquals("INR", n.apply("Rs."));
+    assertEquals("CHF", n.apply("Fr."));
+    // a mark several currencies print is not guessed
+    assertEquals("KR", n.apply("kr"));
+    assertEquals("¥", n.apply("¥"));
+  }
+
+  @Test
+  void printedCurrencyMarksAreWholeMarks() {
+    var m = Currencies.PRINTED.matcher("Total CA$ 49.00, or US$36.10 (EUR 33.00) and $2");
+    List<String> found = new java.util.ArrayList<>();
+    while (m.find()) {
+      found.add(Currencies.code(m.group()));
+    }
+    // the "$" of "CA$" is not read apart from it; "Total" is no code
+    assertEquals(List.of("CAD", "USD", "EUR", "USD"), found);
   }
 
   @Test
