@@ -18,8 +18,11 @@ final class NormalisedMatch {
   private static final Pattern DATE_LIKE =
       Pattern.compile(
           "\\b\\d{1,4}[/.\\-]\\d{1,2}[/.\\-]\\d{2,4}\\b"
-              + "|\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+day)?(?:\\s+of)?\\s+[A-Za-z]{3,9}\\.?,?\\s+\\d{2,4}\\b"
-              + "|\\b[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{2,4}\\b");
+              // "1st day of March, 2024", "4. September 2025", "11 décembre 2024", "05-Mar-2018",
+              // "5 de marzo de 2023": the forms the date normaliser reads
+              + "|\\b\\d{1,2}(?:st|nd|rd|th|er|\\.)?(?:\\s+day)?(?:\\s+of)?(?:\\s+de)?[\\s\\-]+"
+              + "\\p{L}{3,10}\\.?,?(?:\\s+de)?[\\s\\-]+\\d{2,4}\\b"
+              + "|\\b\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{2,4}\\b");
   private static final Pattern AMOUNT_LIKE =
       Pattern.compile("[-+]?(?:[$€£¥]|RM)?\\s?\\d[\\d,. ]*\\d|\\d");
 

@@ -178,6 +178,24 @@ class GrounderTest {
                 json("{\"date\": \"21/05/2018\"}"), "21/05/2018TIME: 10:02", grounder, date)
             .ungrounded(),
         "glued to a word by OCR");
+    // month names as German, French and Spanish invoices print them, and day-month-year hyphenated
+    for (String printed :
+        List.of(
+            "Rechnungsdatum        4. September 2025",
+            "Date                  4 septembre 2025",
+            "Fecha: 4 de septiembre de 2025",
+            "Invoice date          04-Sep-2025")) {
+      assertEquals(
+          List.of(),
+          RecordGrounding.of(json("{\"date\": \"2025-09-04\"}"), printed, grounder, date)
+              .ungrounded(),
+          printed);
+      assertEquals(
+          List.of("date"),
+          RecordGrounding.of(json("{\"date\": \"2025-09-14\"}"), printed, grounder, date)
+              .ungrounded(),
+          printed);
+    }
   }
 
   private static com.fasterxml.jackson.databind.JsonNode json(String s) {
