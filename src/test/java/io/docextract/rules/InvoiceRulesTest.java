@@ -73,6 +73,22 @@ class InvoiceRulesTest {
     assertEquals("Contoso Ltd", model.get("issuer").asText());
   }
 
+  @Test
+  void aReceiptFromHeadingNamesTheIssuerNotTheWholeLine() {
+    String receipt =
+        """
+        Receipt from Acme, Inc.
+        Receipt #2231-4432
+        Amount paid $20.00
+        """;
+    assertEquals("Acme, Inc.", issuer(receipt));
+    assertEquals("issuer-invoice-from", rules.explain(receipt).get("issuer"));
+    assertEquals("Northwind GmbH", issuer("Rechnung von Northwind GmbH\nBetrag 12,00 €\n"));
+    // a title on one line and the seller's name on the next are not one heading
+    String dutch = "FACTUUR\nDe Molen Kantoorartikelen B.V.\nKerkstraat 1\n";
+    assertEquals("De Molen Kantoorartikelen B.V.", issuer(dutch));
+  }
+
   /**
    * The fallback as the decision runs it, the currency grounded by a printed code or mark; per
    * field, the rule that replaced the model's value.
