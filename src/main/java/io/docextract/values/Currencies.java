@@ -12,37 +12,32 @@ import java.util.regex.Pattern;
  */
 public final class Currencies {
 
+  // mark -> code; a currency's longer marks first: the printed-mark pattern tries them in order.
   private static final Map<String, String> SYMBOLS = new LinkedHashMap<>();
 
   static {
-    // Longest first: the printed-mark pattern below tries them in this order.
-    for (String s : new String[] {"US$", "$"}) {
-      SYMBOLS.put(s, "USD");
+    marks("USD", "US$", "$");
+    marks("CAD", "CA$", "C$");
+    marks("AUD", "AU$", "A$");
+    marks("SGD", "SG$", "S$");
+    marks("NZD", "NZ$");
+    marks("HKD", "HK$");
+    marks("BRL", "R$");
+    marks("EUR", "€");
+    marks("GBP", "£");
+    marks("INR", "₹", "Rs.", "Rs");
+    marks("MYR", "RM");
+    marks("CHF", "SFr.", "Fr.");
+    marks("PLN", "zł");
+    marks("CZK", "Kč");
+    marks("TRY", "₺");
+    marks("RUB", "₽");
+  }
+
+  private static void marks(String code, String... marks) {
+    for (String m : marks) {
+      SYMBOLS.put(m, code);
     }
-    for (String s : new String[] {"CA$", "C$"}) {
-      SYMBOLS.put(s, "CAD");
-    }
-    for (String s : new String[] {"AU$", "A$"}) {
-      SYMBOLS.put(s, "AUD");
-    }
-    for (String s : new String[] {"SG$", "S$"}) {
-      SYMBOLS.put(s, "SGD");
-    }
-    SYMBOLS.put("NZ$", "NZD");
-    SYMBOLS.put("HK$", "HKD");
-    SYMBOLS.put("R$", "BRL");
-    SYMBOLS.put("€", "EUR");
-    SYMBOLS.put("£", "GBP");
-    SYMBOLS.put("₹", "INR");
-    SYMBOLS.put("Rs.", "INR");
-    SYMBOLS.put("Rs", "INR");
-    SYMBOLS.put("RM", "MYR");
-    SYMBOLS.put("SFr.", "CHF");
-    SYMBOLS.put("Fr.", "CHF");
-    SYMBOLS.put("zł", "PLN");
-    SYMBOLS.put("Kč", "CZK");
-    SYMBOLS.put("₺", "TRY");
-    SYMBOLS.put("₽", "RUB");
   }
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z]{3}");
