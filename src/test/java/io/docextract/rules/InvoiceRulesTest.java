@@ -1,6 +1,7 @@
 package io.docextract.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,6 +170,26 @@ class InvoiceRulesTest {
     assertEquals("amount-total-due-same-line", rules.explain(text).get("amount"));
     // with no total on one line, a label's amount on the next line is still read
     assertEquals(List.of("89.90"), rules.apply("Amount due\n\n89.90 USD\n").get("amount"));
+  }
+
+  @Test
+  void aPlainTotalIsNeitherAHeadersFirstRowFigureNorANetOrTaxTotal() {
+    String text =
+        """
+        Amount Product VAT Price Total
+
+        1.00 Design (hours): Of a sample
+        invoice 7% 160.00 € 160.00 €
+        Net total: 496.00 €
+        VAT total: 75.04 €
+        """;
+    // no total with tax is labelled as the rules know it: nothing, rather than 1.00 or 496.00
+    assertNull(rules.apply(text).get("amount"));
+    assertEquals(
+        List.of("2076.76"),
+        rules.apply("Net total 2,076.76 €\nTax Total 0.00 €\nTotal 2,076.76 €\n").get("amount"));
+    // a total whose amount stands alone on the next line is still read
+    assertEquals(List.of("49.00"), rules.apply("Total\n\n$49.00\n").get("amount"));
   }
 
   @Test
