@@ -155,6 +155,25 @@ class InvoiceRulesTest {
   }
 
   @Test
+  void theDateAfterTheTitlesNumberBeatsAVersionLineAboveIt() {
+    String text =
+        """
+        ZUGFeRD-Version: 2.1 vom 24.03.2020
+        Handelsrechnung Nr. TX-471102 vom 30.10.2019
+        Rechnung gemäß Taxifahrt vom 29.10.2019
+        """;
+    assertEquals(List.of("2019-10-30"), rules.apply(text).get("date"));
+    assertEquals("date-after-invoice-title-number", rules.explain(text).get("date"));
+    assertEquals(
+        List.of("2019-06-10"),
+        rules.apply("Customer: 2\nInvoice # RE-20190610/507 issued at 2019-06-10\n").get("date"));
+    // a date labelled as the invoice date still comes first
+    assertEquals(
+        List.of("2019-06-08"),
+        rules.apply("Rechnung Nr. 12 vom 10.06.2019\nRechnungsdatum: 08.06.2019\n").get("date"));
+  }
+
+  @Test
   void aTotalPrintedWithItsLabelBeatsAColumnHeaderAboveTheFirstRowsQuantity() {
     String text =
         """
