@@ -174,6 +174,19 @@ class InvoiceRulesTest {
   }
 
   @Test
+  void aBareDatumLabelCountsAtALinesStartOrBeforeAColonNotInsideALineItem() {
+    String text =
+        """
+        Handelsrechnung (380) 13.07.2018   Nr. 280081   vom
+        Beispielstrafe 207 Datum 11.07.2018
+        """;
+    assertEquals(List.of("2018-07-13"), rules.apply(text).get("date"));
+    assertEquals(
+        List.of("2018-07-11"), rules.apply("Kunde 4711   Datum: 11.07.2018\n").get("date"));
+    assertEquals(List.of("2018-07-11"), rules.apply("Datum 11.07.2018\n").get("date"));
+  }
+
+  @Test
   void aTotalPrintedWithItsLabelBeatsAColumnHeaderAboveTheFirstRowsQuantity() {
     String text =
         """
