@@ -87,6 +87,16 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Option(names = "--rank", defaultValue = "16")
   int rank;
 
+  @Option(
+      names = "--candidate-dropout",
+      defaultValue = "0",
+      paramLabel = "P",
+      description =
+          "leave a field's rule candidates out of a training prompt with probability P (per"
+              + " document and field, seeded), so the adapter learns to read values the rules"
+              + " miss; the eval examples keep every candidate")
+  double candidateDropout;
+
   @Option(names = "--merge", paramLabel = "q8_0|f16", description = "also write a merged GGUF")
   String merge;
 
@@ -153,6 +163,10 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
+    if (!(candidateDropout >= 0 && candidateDropout <= 1)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--candidate-dropout must be in [0, 1], got " + candidateDropout);
+    }
     // Training starts from the base model; the pipeline's adapter may be what this run writes.
     config = Pipelines.loadBaseModel(pipeline);
     docType = Pipelines.type(config, goldOptions.type);
@@ -258,7 +272,12 @@ public final class FinetuneCommand implements Callable<Integer> {
     Path evalFile = dir.resolve("eval.jsonl");
     try (ModelRuntime runtime = ModelRuntime.acquire(config.model())) {
       FinetuneExport export = new FinetuneExport(docType, runtime, config.maxPromptChars());
-      write(trainFile, trainDocs, texts, export, replayed);
+      write(
+          trainFile,
+          trainDocs,
+          texts,
+          export.withCandidateDropout(candidateDropout, seed),
+          replayed);
       write(evalFile, split.eval(), texts, export, Map.of());
     }
 
@@ -311,6 +330,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     manifest.put("given_text", goldOptions.text);
     manifest.put("seed", seed);
     manifest.put("eval_split", evalSplit);
+    manifest.put("candidate_dropout", candidateDropout);
     manifest.put("train_sha256", Checksums.sha256(trainFile));
     manifest.put("eval_sha256", Checksums.sha256(evalFile));
     manifest.putPOJO("train_ids", trainDocs.stream().map(TrainingSplit.Doc::id).toList());

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A checked document type, ready to travel to workers. Grammar is filled in at job start. {@code
@@ -284,10 +285,26 @@ public record DocumentTypeConfig(
    * candidates, by the values its rules see for each field. Training data goes through here too.
    */
   public String promptText(String clippedText) {
+    return promptText(clippedText, field -> true);
+  }
+
+  /**
+   * As {@link #promptText(String)}, offering only the candidates of the fields {@code offered}
+   * keeps: training examples whose rules missed a field (see {@code FinetuneExport}).
+   */
+  public String promptText(String clippedText, Predicate<String> offered) {
     if (!candidates || rules.isEmpty()) {
       return clippedText;
     }
-    Map<String, List<String>> found = rules.candidates(clippedText, CANDIDATES_PER_FIELD);
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    rules
+        .candidates(clippedText, CANDIDATES_PER_FIELD)
+        .forEach(
+            (f, v) -> {
+              if (offered.test(f)) {
+                found.put(f, v);
+              }
+            });
     if (found.isEmpty()) {
       return clippedText;
     }

@@ -1,15 +1,20 @@
 package io.docextract.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docextract.catalog.ModelStore;
 import io.docextract.config.DocumentTypeConfig;
+import io.docextract.config.PipelineLoader;
 import io.docextract.config.ReviewPolicy;
 import io.docextract.model.ModelRuntime;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.RecordValidator;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,6 +149,49 @@ class FinetuneExportTest {
       assertTrue(
           new RecordValidator(Fixtures.schema("invoice")).validate(target.toString()).ok(),
           target.toString());
+    }
+  }
+
+  @Test
+  void candidateDropoutLeavesSomeFieldsCandidatesOutOfTrainingPromptsOnly() throws Exception {
+    DocumentTypeConfig nda =
+        new PipelineLoader(ModelStore.fromEnvironment())
+            .load(Path.of("pipelines/nda.yaml"), null)
+            .documentTypes()
+            .get(0);
+    String text =
+        "This Non-Disclosure Agreement is made as of April 18, 2001 by and between Nike, Inc., an"
+            + " Oregon corporation, and Eric Dean Sprunk. This Agreement shall be governed by the"
+            + " laws of the State of Oregon and remains in effect for two (2) years.";
+    JsonNode gold = M.readTree("{\"effective_date\":[\"2001-04-18\"],\"party\":[\"Nike_Inc.\"]}");
+    try (ModelRuntime runtime = ModelRuntime.acquire(Fixtures.stories(2048, 64))) {
+      FinetuneExport plain = new FinetuneExport(nda, runtime, 6000);
+      String full = plain.example("a.pdf", text, gold).get("prompt").asText();
+      assertTrue(full.contains("- jurisdiction: Oregon"), full);
+      assertEquals(
+          full,
+          plain.withCandidateDropout(0, 7).example("a.pdf", text, gold).get("prompt").asText());
+      String none =
+          plain.withCandidateDropout(1, 7).example("a.pdf", text, gold).get("prompt").asText();
+      assertFalse(none.contains("Candidate values:"), none);
+      assertEquals(
+          plain.example("a.pdf", text, gold).get("completion").asText(),
+          plain.withCandidateDropout(1, 7).example("a.pdf", text, gold).get("completion").asText(),
+          "the target does not depend on the candidates shown");
+
+      // A quarter of the fields on average: over many documents some prompts lose a field, some
+      // keep all,
+      // and the same document and seed always give the same prompt.
+      FinetuneExport quarter = plain.withCandidateDropout(0.25, 7);
+      Set<String> prompts = new java.util.HashSet<>();
+      for (int i = 0; i < 20; i++) {
+        String prompt = quarter.example("doc" + i, text, gold).get("prompt").asText();
+        assertEquals(prompt, quarter.example("doc" + i, text, gold).get("prompt").asText());
+        prompts.add(prompt);
+      }
+      assertTrue(prompts.contains(full), "some documents keep every candidate");
+      assertTrue(prompts.size() > 2, "different fields are left out: " + prompts.size());
+      assertThrows(IllegalArgumentException.class, () -> plain.withCandidateDropout(1.5, 7));
     }
   }
 }
