@@ -202,7 +202,7 @@ public final class RecordDecision {
           Reason.UNGROUNDED,
           "not found in the text: " + String.join(", ", missing),
           missing.stream().map(f -> f + ": " + fields.get(f)).toList(),
-          fields);
+          proposal(fields, grounding, missing, lineage));
     }
     List<CheckFailure> failed = new ArrayList<>();
     for (Check check : type.review().checks()) {
@@ -216,6 +216,32 @@ public final class RecordDecision {
           fields);
     }
     return accept(confidence, fields);
+  }
+
+  /**
+   * The review proposal without the values that were not found, where it still satisfies the schema
+   * (else as it was); lineage's {@code model_values} keeps what the model said for each field it
+   * changes, beside the rules' replacements, so eval still scores the model's own reply.
+   */
+  private JsonNode proposal(
+      JsonNode fields,
+      RecordGrounding grounding,
+      List<String> missing,
+      Map<String, Object> lineage) {
+    if (!fields.isObject()) {
+      return fields;
+    }
+    ObjectNode without = UnfoundValues.without(fields, grounding, missing);
+    if (!validator.validate(without).ok()) {
+      return fields;
+    }
+    Map<Object, Object> own = new LinkedHashMap<>();
+    if (lineage.get("model_values") instanceof Map<?, ?> earlier) {
+      own.putAll(earlier);
+    }
+    missing.forEach(f -> own.putIfAbsent(f, fields.get(f)));
+    lineage.put("model_values", own);
+    return without;
   }
 
   /**

@@ -103,6 +103,43 @@ class RecordDecisionTest {
     assertNull(o.fields());
   }
 
+  @Test
+  void anInventedValueIsLeftOutOfTheProposalAndKeptInTheLineage() throws Exception {
+    DocumentTypeConfig nda =
+        new PipelineLoader(ModelStore.fromEnvironment())
+            .baseModelOnly()
+            .load(Path.of("pipelines/nda.yaml"), null)
+            .documentTypes()
+            .get(0);
+    // The agreement's date taken out: nothing in the text is a date the model could copy.
+    String undated =
+        Files.readString(Path.of("sample-docs/nda/nda-northwind-bluefin.txt"))
+            .replaceAll("(?s)as of\\s+March 1, 2024 \\(the \"Effective Date\"\\)", "as of signing")
+            .replaceAll("\\b(?:19|20)\\d\\d\\b", "");
+    String reply =
+        "{\"effective_date\":\"2019-07-04\",\"jurisdiction\":\"Delaware\","
+            + "\"party\":[\"Northwind Robotics, Inc.\",\"Bluefin Marine Systems LLC\"],"
+            + "\"term\":\"2 years\"}";
+    Map<String, Object> lineage = new HashMap<>();
+    RecordDecision.Outcome o =
+        new RecordDecision(nda)
+            .decide(
+                undated,
+                new Completion(reply, StopReason.COMPLETE_JSON, 200, 60, 5, 50),
+                200,
+                LocalDate.of(2024, 6, 1),
+                lineage);
+    assertEquals(Reason.UNGROUNDED, o.reason());
+    assertTrue(o.message().contains("effective_date"), o.message());
+    assertTrue(o.messages().toString().contains("2019-07-04"), o.messages().toString());
+    // The reviewer starts from what the document prints: no made-up date, the rest as it was.
+    assertTrue(o.fields().get("effective_date").isNull(), o.fields().toString());
+    assertEquals("Delaware", o.fields().get("jurisdiction").asText());
+    assertEquals(2, o.fields().get("party").size());
+    Map<?, ?> modelValues = (Map<?, ?>) lineage.get("model_values");
+    assertEquals("\"2019-07-04\"", String.valueOf(modelValues.get("effective_date")));
+  }
+
   private static DocumentTypeConfig receiptType() throws Exception {
     return new PipelineLoader(ModelStore.fromEnvironment())
         .baseModelOnly()
