@@ -22,7 +22,10 @@ final class NormalisedMatch {
               // "5 de marzo de 2023": the forms the date normaliser reads
               + "|\\b\\d{1,2}(?:st|nd|rd|th|er|\\.)?(?:\\s+day)?(?:\\s+of)?(?:\\s+de)?[\\s\\-]+"
               + "\\p{L}{3,10}\\.?,?(?:\\s+de)?[\\s\\-]+\\d{2,4}\\b"
-              + "|\\b\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{2,4}\\b");
+              // "December 11,2014", "April 6th\n, 2005": a comma with or without spaces
+              + "|\\b\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)\\d{2,4}\\b",
+          // "22ND DAY OF MAY 2001": contracts print ordinals and the words around them in capitals
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern AMOUNT_LIKE =
       Pattern.compile("[-+]?(?:[$€£¥]|RM)?\\s?\\d[\\d,. ]*\\d|\\d");
 

@@ -178,13 +178,18 @@ class GrounderTest {
                 json("{\"date\": \"21/05/2018\"}"), "21/05/2018TIME: 10:02", grounder, date)
             .ungrounded(),
         "glued to a word by OCR");
-    // month names as German, French and Spanish invoices print them, and day-month-year hyphenated
+    // month names as German, French and Spanish invoices print them, day-month-year hyphenated,
+    // and contracts' forms
     for (String printed :
         List.of(
             "Rechnungsdatum        4. September 2025",
             "Date                  4 septembre 2025",
             "Fecha: 4 de septiembre de 2025",
-            "Invoice date          04-Sep-2025")) {
+            "Invoice date          04-Sep-2025",
+            // as contracts print them: capitals, a comma without its space or after a line break
+            "made as of the 4TH DAY OF SEPTEMBER 2025 by and between",
+            "Dated: September 4,2025",
+            "signed on September 4th\n, 2025, in consideration")) {
       assertEquals(
           List.of(),
           RecordGrounding.of(json("{\"date\": \"2025-09-04\"}"), printed, grounder, date)
