@@ -221,7 +221,7 @@ public final class RecordDecision {
   /**
    * The review proposal without the values that were not found, where it still satisfies the schema
    * (else as it was); lineage's {@code model_values} keeps what the model said for each field it
-   * changes, beside the rules' replacements, so eval still scores the model's own reply.
+   * changes, beside the rules' replacements, for the reviewer and for eval's precedence tables.
    */
   private JsonNode proposal(
       JsonNode fields,
