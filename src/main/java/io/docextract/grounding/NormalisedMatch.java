@@ -37,6 +37,7 @@ final class NormalisedMatch {
           case DATE, DATE_MDY -> DATE_LIKE;
           case AMOUNT -> AMOUNT_LIKE;
           case CURRENCY -> Currencies.PRINTED;
+          case DURATION -> Normaliser.PRINTED_DURATION;
           default -> null;
         };
     if (shape == null) {

@@ -130,8 +130,10 @@ public record RecordGrounding(Map<String, Object> spans, List<String> ungrounded
     if (normaliser == Normaliser.AMOUNT) {
       return MoneyMatch.find(text, value);
     }
-    if (normaliser == Normaliser.CURRENCY) {
-      // A code is three letters: only a printed code or mark that names it counts, not "USA".
+    if (normaliser == Normaliser.CURRENCY || normaliser == Normaliser.DURATION) {
+      // A code is three letters: only a printed code or mark that names it counts, not "USA"; a
+      // duration only as one that means the same ("two (2) years" for "2 years"), never
+      // approximately ("3 years" is not "2 years").
       return NormalisedMatch.find(text, value, normaliser);
     }
     if (normaliser == Normaliser.DATE || normaliser == Normaliser.DATE_MDY) {

@@ -100,7 +100,10 @@ public final class FinetuneExport {
       boolean underscored =
           normalisers.get(field) == Normaliser.KLEISTER
               || normalisers.get(field) == Normaliser.DURATION;
-      boolean copied = underscored && type.review().mustBeGrounded().contains(field);
+      // A grounded duration is still trained normalised ("2 years"); only names are copied.
+      boolean copied =
+          normalisers.get(field) == Normaliser.KLEISTER
+              && type.review().mustBeGrounded().contains(field);
       JsonNode g = gold.get(field);
       if (array) {
         var arr = out.putArray(field);

@@ -184,6 +184,13 @@ public enum Normaliser {
           "(?i)\\b([a-z]+|\\d{1,2}(?:st|nd|rd|th))\\b(?:\\s*\\(\\s*(\\d{1,2})(?:st|nd|rd|th)\\s*\\))?"
               + "\\s+anniversary\\b");
 
+  /**
+   * A duration as contracts print it ("two (2) years", "24 months", "the third anniversary"): what
+   * grounding looks for when a duration the model normalised must be found in the text.
+   */
+  public static final Pattern PRINTED_DURATION =
+      Pattern.compile(DURATION_PARTS.pattern() + "|" + ANNIVERSARY.pattern());
+
   static String duration(String v) {
     // "the second (2nd) anniversary of the date hereof" is two years from it.
     Matcher a = ANNIVERSARY.matcher(v);

@@ -160,6 +160,28 @@ class GrounderTest {
   }
 
   @Test
+  void aNormalisedDurationIsGroundedByAPrintedDurationThatMeansTheSame() {
+    Map<String, Normaliser> term = Map.of("term", Normaliser.DURATION);
+    String text =
+        "This Agreement shall remain in effect for a period of two (2) years from the date"
+            + " hereof; obligations survive until the third anniversary of termination.";
+    for (String found : List.of("2 years", "2_years", "3 years")) {
+      assertEquals(
+          List.of(),
+          RecordGrounding.of(json("{\"term\": \"" + found + "\"}"), text, grounder, term)
+              .ungrounded(),
+          found);
+    }
+    for (String made : List.of("1 year", "24 months", "2 days")) {
+      assertEquals(
+          List.of("term"),
+          RecordGrounding.of(json("{\"term\": \"" + made + "\"}"), text, grounder, term)
+              .ungrounded(),
+          made);
+    }
+  }
+
+  @Test
   void aDateIsGroundedByAPrintedDateNeverApproximately() {
     Map<String, Normaliser> date = Map.of("date", Normaliser.DATE);
     String text = "Date: 14/05/2018 12:01  Tel 2019-5555";
