@@ -290,6 +290,15 @@ public final class EvalReport {
               whole(s.cpuSecondsPer1000(), 0),
               whole(s.peakRssMb(), 0)));
     }
+    if (systems.stream().anyMatch(s -> s.system().endsWith(WITH_RULES))) {
+      // The rows' names read as "the model alone" and "the model with rules"; they are not.
+      sb.append(
+          "\nA model's row is the pipeline's output as it writes it: records and review proposals,"
+              + " with the rule file's fallback and precedence applied to the text the model was"
+              + " shown (a long document's fitted passages). `"
+              + WITH_RULES
+              + "` applies the rules once more, over the whole document.\n");
+    }
     differences(sb);
     sb.append("\nPer field, F1 / exact:\n\n| field |");
     systems.forEach(s -> sb.append(' ').append(s.system()).append(" |"));

@@ -80,6 +80,7 @@ class EvalCommandTest {
     assertTrue(md.contains("| rules | 2 |"), md);
     assertTrue(md.contains("| stories260K.gguf | 2 |"), md);
     assertTrue(md.contains("| stories260K.gguf+rules | 2 |"), md);
+    assertTrue(md.contains("A model's row is the pipeline's output"), "the rows are named: " + md);
     assertTrue(md.contains("| system | F1 − rules | field exact − rules |"), md);
     JsonNode systems = new ObjectMapper().readTree(tmp.resolve("eval/eval.json").toFile());
     // The rules find company and total in both documents; the date has no rule: 4 of 6 values.
