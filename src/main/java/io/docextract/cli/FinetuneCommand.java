@@ -163,9 +163,11 @@ public final class FinetuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter o = spec.commandLine().getOut();
-    if (!(candidateDropout >= 0 && candidateDropout <= 1)) {
+    try {
+      FinetuneExport.checkedDropout(candidateDropout);
+    } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--candidate-dropout must be in [0, 1], got " + candidateDropout);
+          spec.commandLine(), "--candidate-dropout: " + e.getMessage());
     }
     // Training starts from the base model; the pipeline's adapter may be what this run writes.
     config = Pipelines.loadBaseModel(pipeline);

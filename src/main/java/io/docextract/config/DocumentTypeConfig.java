@@ -296,15 +296,8 @@ public record DocumentTypeConfig(
     if (!candidates || rules.isEmpty()) {
       return clippedText;
     }
-    Map<String, List<String>> found = new LinkedHashMap<>();
-    rules
-        .candidates(clippedText, CANDIDATES_PER_FIELD)
-        .forEach(
-            (f, v) -> {
-              if (offered.test(f)) {
-                found.put(f, v);
-              }
-            });
+    Map<String, List<String>> found = rules.candidates(clippedText, CANDIDATES_PER_FIELD);
+    found.keySet().removeIf(offered.negate());
     if (found.isEmpty()) {
       return clippedText;
     }

@@ -37,15 +37,19 @@ public final class FinetuneExport {
       int maxPromptChars,
       double candidateDropout,
       long seed) {
-    if (!(candidateDropout >= 0 && candidateDropout <= 1)) {
-      throw new IllegalArgumentException(
-          "candidate dropout must be in [0, 1], got " + candidateDropout);
-    }
     this.type = type;
     this.runtime = runtime;
     this.maxPromptChars = maxPromptChars;
-    this.candidateDropout = candidateDropout;
+    this.candidateDropout = checkedDropout(candidateDropout);
     this.seed = seed;
+  }
+
+  /** The share itself, when it is a probability; the command line checks it here too, early. */
+  public static double checkedDropout(double share) {
+    if (!(share >= 0 && share <= 1)) {
+      throw new IllegalArgumentException("candidate dropout must be in [0, 1], got " + share);
+    }
+    return share;
   }
 
   /**
@@ -62,10 +66,7 @@ public final class FinetuneExport {
   /** One JSON line: id, chat messages, the rendered prompt and the completion. */
   public ObjectNode example(String id, String text, JsonNode goldFields) {
     String fitted = type.fitText(text, maxPromptChars);
-    String clipped =
-        candidateDropout == 0
-            ? type.promptText(fitted)
-            : type.promptText(fitted, field -> !dropped(id, field));
+    String clipped = type.promptText(fitted, field -> !dropped(id, field));
     String target = target(goldFields, fitted).toString();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("id", id);
@@ -138,6 +139,9 @@ public final class FinetuneExport {
 
   /** A seeded draw per (document, field), the same whichever order examples are written in. */
   private boolean dropped(String id, String field) {
+    if (candidateDropout == 0) {
+      return false;
+    }
     long h = seed;
     for (char c : (id + '\u0000' + field).toCharArray()) {
       h = h * 31 + c;

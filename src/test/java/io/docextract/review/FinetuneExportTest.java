@@ -180,8 +180,7 @@ class FinetuneExportTest {
           "the target does not depend on the candidates shown");
 
       // A quarter of the fields on average: over many documents some prompts lose a field, some
-      // keep all,
-      // and the same document and seed always give the same prompt.
+      // keep all, and the same document and seed always give the same prompt.
       FinetuneExport quarter = plain.withCandidateDropout(0.25, 7);
       Set<String> prompts = new java.util.HashSet<>();
       for (int i = 0; i < 20; i++) {
