@@ -38,7 +38,8 @@ public record DocumentTypeConfig(
     ChunkPlan chunks,
     boolean decodeValues,
     ModelSettings model,
-    Integer maxPromptChars)
+    Integer maxPromptChars,
+    List<String> copied)
     implements Serializable {
 
   /** How many rule matches per field are offered to the model as candidates. */
@@ -49,6 +50,39 @@ public record DocumentTypeConfig(
     normalise = normalise == null ? Map.of() : new LinkedHashMap<>(normalise);
     rules = rules == null ? RuleSet.empty(name) : rules;
     review = review == null ? ReviewPolicy.lenient() : review;
+    copied = copied == null ? List.of() : List.copyOf(copied);
+  }
+
+  /** A type whose model may write any string (nothing copied from the text). */
+  public DocumentTypeConfig(
+      String name,
+      DocumentSchema schema,
+      List<String> match,
+      ExtractionPrompt prompt,
+      Map<String, String> normalise,
+      RuleSet rules,
+      boolean candidates,
+      ReviewPolicy review,
+      PassageSelector passages,
+      ChunkPlan chunks,
+      boolean decodeValues,
+      ModelSettings model,
+      Integer maxPromptChars) {
+    this(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        model,
+        maxPromptChars,
+        List.of());
   }
 
   public DocumentTypeConfig(
@@ -215,7 +249,8 @@ public record DocumentTypeConfig(
         chunks,
         decodeValues,
         model,
-        maxPromptChars);
+        maxPromptChars,
+        copied);
   }
 
   /** The same type with another own model (null: the pipeline's). */
@@ -233,7 +268,8 @@ public record DocumentTypeConfig(
         chunks,
         decodeValues,
         settings,
-        maxPromptChars);
+        maxPromptChars,
+        copied);
   }
 
   /** The same type with its own text budget (null: the pipeline's). */
@@ -251,7 +287,30 @@ public record DocumentTypeConfig(
         chunks,
         decodeValues,
         model,
-        chars);
+        chars,
+        copied);
+  }
+
+  /**
+   * The same type with {@code fields} copied from the text ({@code prompt.copied}): string values
+   * decoded under a grammar that allows only what the document prints.
+   */
+  public DocumentTypeConfig withCopied(List<String> fields) {
+    return new DocumentTypeConfig(
+        name,
+        schema,
+        match,
+        prompt,
+        normalise,
+        rules,
+        candidates,
+        review,
+        passages,
+        chunks,
+        decodeValues,
+        model,
+        maxPromptChars,
+        fields);
   }
 
   /** The text budget of this type's documents: its own, else the pipeline's. */
@@ -278,6 +337,14 @@ public record DocumentTypeConfig(
    */
   public Optional<ValueScaffold> scaffold() {
     return decodeValues ? ValueScaffold.forSchema(schema.json()) : Optional.empty();
+  }
+
+  /**
+   * The scaffold for one document: {@code scaffold} (this type's) with the copied fields held to
+   * stretches of {@code text}, the text the model is shown.
+   */
+  public ValueScaffold scaffoldFor(ValueScaffold scaffold, String text) {
+    return scaffold == null ? null : scaffold.copying(copied, text);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One entry of {@code documentTypes:} written out in full: schema, prompt and its examples (each
@@ -121,19 +122,21 @@ final class DocumentTypeSection {
     ChunkPlan chunks = chunked ? LongTextSection.chunks(t.longText(), schema, longKey) : null;
     boolean decodeValues =
         decodeValues(t.prompt().decode(), schema, where + ": " + key + ".prompt.decode");
+    List<String> copied = copied(t.prompt().copied(), schema, decodeValues, where + ": " + key);
     DocumentTypeConfig type =
         new DocumentTypeConfig(
-            t.name(),
-            schema,
-            t.match(),
-            prompt,
-            normalise,
-            rules,
-            candidates,
-            review,
-            passages,
-            chunks,
-            decodeValues);
+                t.name(),
+                schema,
+                t.match(),
+                prompt,
+                normalise,
+                rules,
+                candidates,
+                review,
+                passages,
+                chunks,
+                decodeValues)
+            .withCopied(copied);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
@@ -153,7 +156,35 @@ final class DocumentTypeSection {
         review,
         passages,
         chunks,
-        decodeValues);
+        decodeValues,
+        null,
+        null,
+        copied);
+  }
+
+  /**
+   * {@code prompt.copied}: the string values the model copies from the text, each a field of the
+   * schema decoded as a value ({@code decode: values}); refused otherwise, since a grammar per
+   * value is what holds a value to the text.
+   */
+  private static List<String> copied(
+      List<String> fields, DocumentSchema schema, boolean decodeValues, String where)
+      throws InvalidPipelineException {
+    if (fields == null || fields.isEmpty()) {
+      return List.of();
+    }
+    String key = where + ".prompt.copied";
+    if (!decodeValues) {
+      throw new InvalidPipelineException(key + " needs prompt.decode: values");
+    }
+    Set<String> strings = ValueScaffold.stringValues(schema.tree());
+    for (String f : fields) {
+      if (!strings.contains(f)) {
+        throw new InvalidPipelineException(
+            key + ": '" + f + "' is not a plain string property of the schema " + strings);
+      }
+    }
+    return List.copyOf(fields);
   }
 
   /**

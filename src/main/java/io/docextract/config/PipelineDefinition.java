@@ -191,14 +191,16 @@ public record PipelineDefinition(
    * whether the schema's text is part of the prompt (default yes; a model tuned on the type needs
    * only the grammar, and every prompt token costs time), and what the model decodes: {@code json}
    * (default), the whole object, or {@code values}, only the values, docextract writing the keys
-   * (every property must be required).
+   * (every property must be required). {@code copied} names string values, with {@code values},
+   * that the model may only copy from the text: a grammar built per document allows no other.
    */
   public record Prompt(
       String instructions,
       List<Example> examples,
       Object candidates,
       Boolean schema,
-      String decode) {}
+      String decode,
+      List<String> copied) {}
 
   /** A worked example: document text and the expected JSON. */
   public record Example(String text, JsonNode output) {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,12 @@ public final class ValueScaffold implements Serializable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One property: the text before its value, its grammar, and whether the text opens a string. */
-  record Slot(String key, String lead, String grammar, boolean inString) implements Serializable {}
+  /**
+   * One property: the text before its value, its grammar, whether the text opens a string, and the
+   * GBNF of what may follow the value.
+   */
+  record Slot(String key, String lead, String grammar, boolean inString, String tail)
+      implements Serializable {}
 
   private final List<Slot> slots;
 
@@ -53,9 +58,54 @@ public final class ValueScaffold implements Serializable {
               key,
               lead + (insideString.isPresent() ? "\"" : ""),
               Grammars.followedBy(insideString.orElse(grammar), tail),
-              insideString.isPresent()));
+              insideString.isPresent(),
+              tail));
     }
     return Optional.of(new ValueScaffold(slots));
+  }
+
+  /**
+   * This scaffold for one document whose {@code fields} are copied from {@code text}: each of those
+   * string values is decoded under {@link CopyGrammar}, so it can only be a stretch of the text.
+   * The schema's own constraints on them (a pattern, a length) are left to validation.
+   *
+   * @throws IllegalArgumentException for a field that is not one of the scaffold's string values
+   */
+  public ValueScaffold copying(Collection<String> fields, String text) {
+    if (fields.isEmpty()) {
+      return this;
+    }
+    Set<String> strings = new HashSet<>();
+    slots.stream().filter(Slot::inString).forEach(s -> strings.add(s.key()));
+    if (!strings.containsAll(fields)) {
+      throw new IllegalArgumentException(
+          "only string values can be copied from the text: " + fields + " against " + strings);
+    }
+    String copied = CopyGrammar.insideString(text);
+    List<Slot> out = new ArrayList<>();
+    for (Slot s : slots) {
+      out.add(
+          fields.contains(s.key())
+              ? new Slot(s.key(), s.lead(), Grammars.followedBy(copied, s.tail()), true, s.tail())
+              : s);
+    }
+    return new ValueScaffold(out);
+  }
+
+  /** The names of the properties whose values are strings, which {@link #copying} accepts. */
+  public static Set<String> stringValues(JsonNode schema) {
+    Set<String> out = new HashSet<>();
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode p = e.getValue();
+              if ("string".equals(p.path("type").asText()) && !p.has("enum") && !p.has("const")) {
+                out.add(e.getKey());
+              }
+            });
+    return out;
   }
 
   /**

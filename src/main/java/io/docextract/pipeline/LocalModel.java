@@ -88,7 +88,7 @@ final class LocalModel implements ModelBackend {
                 runtime,
                 fit.prompt(),
                 grammars.get(r.documentType()),
-                scaffolds.get(r.documentType()),
+                type.scaffoldFor(scaffolds.get(r.documentType()), fit.text()),
                 model);
         return new Extraction(fit.cut() ? r.withCutText(fit.text()) : r, c);
       } catch (ContextOverflowException e) {

@@ -248,6 +248,25 @@ class PipelineLoaderTest {
   }
 
   @Test
+  void copiedFieldsAreStringValuesOfAValueDecodedType() throws Exception {
+    String copied =
+        valid()
+            .replace(
+                "instructions: Extract the receipt fields.",
+                "instructions: Extract the receipt fields.\n      decode: values\n"
+                    + "      copied: [company, address]");
+    DocumentTypeConfig type = loader.load(write(copied), null).documentTypes().get(0);
+    assertEquals(List.of("company", "address"), type.copied());
+    // The grammar changes per document, the prompt not: the adapter's prompt hash stays.
+    assertTrue(type.promptHash().endsWith("+values"), type.promptHash());
+
+    String whole = refused(copied.replace("      decode: values\n", "")).getMessage();
+    assertTrue(whole.contains("prompt.copied needs prompt.decode: values"), whole);
+    String typo = refused(copied.replace("[company, address]", "[company, adress]")).getMessage();
+    assertTrue(typo.contains("'adress' is not a plain string property"), typo);
+  }
+
+  @Test
   void unknownTopLevelKeyIsNamed() throws IOException {
     String msg = refused(valid() + "batchsize: 4\n").getMessage();
 
