@@ -53,38 +53,6 @@ public record DocumentTypeConfig(
     copied = copied == null ? List.of() : List.copyOf(copied);
   }
 
-  /** A type whose model may write any string (nothing copied from the text). */
-  public DocumentTypeConfig(
-      String name,
-      DocumentSchema schema,
-      List<String> match,
-      ExtractionPrompt prompt,
-      Map<String, String> normalise,
-      RuleSet rules,
-      boolean candidates,
-      ReviewPolicy review,
-      PassageSelector passages,
-      ChunkPlan chunks,
-      boolean decodeValues,
-      ModelSettings model,
-      Integer maxPromptChars) {
-    this(
-        name,
-        schema,
-        match,
-        prompt,
-        normalise,
-        rules,
-        candidates,
-        review,
-        passages,
-        chunks,
-        decodeValues,
-        model,
-        maxPromptChars,
-        List.of());
-  }
-
   public DocumentTypeConfig(
       String name, DocumentSchema schema, List<String> match, ExtractionPrompt prompt) {
     this(name, schema, match, prompt, Map.of(), null, false, null, null, null, false, null);
@@ -117,7 +85,8 @@ public record DocumentTypeConfig(
         chunks,
         decodeValues,
         model,
-        null);
+        null,
+        List.of());
   }
 
   /** A type that uses the pipeline's model. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.JobConfig;
-import io.docextract.ingest.ParseLimits;
 import io.docextract.review.ReviewItem;
 import io.docextract.testing.Fixtures;
 import io.docextract.validate.ExtractedRecord;
@@ -56,20 +55,7 @@ public class CopiedValuesTest implements Serializable {
                 t.chunks(),
                 true)
             .withCopied(COPIED);
-    Path out = tmp.newFolder("out").toPath();
-    JobConfig job =
-        new JobConfig(
-            "test",
-            "test.yaml",
-            in + "/*/*",
-            out.toString(),
-            out.toString(),
-            Fixtures.stories(1024, 160),
-            2,
-            ParseLimits.defaults(),
-            2000,
-            List.of(copying),
-            null);
+    JobConfig job = ExtractDocumentsTest.job(in, tmp.newFolder("out").toPath(), copying);
     PCollectionTuple result = p.apply(ExtractDocuments.from(job));
 
     PCollection<String> fromRecords =

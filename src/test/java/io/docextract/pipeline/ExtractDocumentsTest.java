@@ -30,18 +30,23 @@ public class ExtractDocumentsTest implements Serializable {
 
   static JobConfig job(Path in, Path out) {
     return LlamaCppPython.servedIfAsked(
-        new JobConfig(
-            "test",
-            "test.yaml",
-            in + "/*/*",
-            out.toString(),
-            out.toString(),
-            Fixtures.stories(1024, 160),
-            2,
-            ParseLimits.defaults(),
-            2000,
-            List.of(acceptingAll(Fixtures.type("receipt", List.of("**/receipts/*")))),
-            null));
+        job(in, out, acceptingAll(Fixtures.type("receipt", List.of("**/receipts/*")))));
+  }
+
+  /** The test job over {@code in} with one document type, on the test model. */
+  static JobConfig job(Path in, Path out, io.docextract.config.DocumentTypeConfig type) {
+    return new JobConfig(
+        "test",
+        "test.yaml",
+        in + "/*/*",
+        out.toString(),
+        out.toString(),
+        Fixtures.stories(1024, 160),
+        2,
+        ParseLimits.defaults(),
+        2000,
+        List.of(type),
+        null);
   }
 
   /**
