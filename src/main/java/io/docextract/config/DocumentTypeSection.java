@@ -177,7 +177,8 @@ final class DocumentTypeSection {
     if (!decodeValues) {
       throw new InvalidPipelineException(key + " needs prompt.decode: values");
     }
-    Set<String> strings = ValueScaffold.stringValues(schema.tree());
+    // The scaffold's own test, so that the loader refuses what copying would refuse per document.
+    Set<String> strings = ValueScaffold.forSchema(schema.json()).orElseThrow().copyable();
     for (String f : fields) {
       if (!strings.contains(f)) {
         throw new InvalidPipelineException(

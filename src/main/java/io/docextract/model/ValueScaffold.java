@@ -75,8 +75,7 @@ public final class ValueScaffold implements Serializable {
     if (fields.isEmpty()) {
       return this;
     }
-    Set<String> strings = new HashSet<>();
-    slots.stream().filter(Slot::inString).forEach(s -> strings.add(s.key()));
+    Set<String> strings = copyable();
     if (!strings.containsAll(fields)) {
       throw new IllegalArgumentException(
           "only string values can be copied from the text: " + fields + " against " + strings);
@@ -92,19 +91,13 @@ public final class ValueScaffold implements Serializable {
     return new ValueScaffold(out);
   }
 
-  /** The names of the properties whose values are strings, which {@link #copying} accepts. */
-  public static Set<String> stringValues(JsonNode schema) {
+  /**
+   * The properties whose values {@link #copying} can hold to the text: those decoded inside a plain
+   * string (a {@code format} or {@code enum} brings its own grammar, which copying would drop).
+   */
+  public Set<String> copyable() {
     Set<String> out = new HashSet<>();
-    schema
-        .path("properties")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode p = e.getValue();
-              if ("string".equals(p.path("type").asText()) && !p.has("enum") && !p.has("const")) {
-                out.add(e.getKey());
-              }
-            });
+    slots.stream().filter(Slot::inString).forEach(s -> out.add(s.key()));
     return out;
   }
 

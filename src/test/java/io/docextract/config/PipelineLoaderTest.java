@@ -264,6 +264,22 @@ class PipelineLoaderTest {
     assertTrue(whole.contains("prompt.copied needs prompt.decode: values"), whole);
     String typo = refused(copied.replace("[company, address]", "[company, adress]")).getMessage();
     assertTrue(typo.contains("'adress' is not a plain string property"), typo);
+
+    // A string with a format is decoded under its own grammar: refused when the file is read, not
+    // per document when the job runs.
+    Path dated = dir.resolve("dated.schema.json");
+    Files.writeString(
+        dated,
+        "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":\"string\"},"
+            + "\"address\":{\"type\":\"string\",\"format\":\"date\"}},"
+            + "\"required\":[\"company\",\"address\"]}");
+    String formatted =
+        refused(
+                copied
+                    .replace(RECEIPT_SCHEMA, dated.toString())
+                    .replaceAll("(?s)      examples:.*", ""))
+            .getMessage();
+    assertTrue(formatted.contains("'address' is not a plain string property"), formatted);
   }
 
   @Test
