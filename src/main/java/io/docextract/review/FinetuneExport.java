@@ -97,14 +97,12 @@ public final class FinetuneExport {
       String field = it.next();
       JsonNode schemaType = props.get(field).path("type");
       boolean array = schemaType.asText().equals("array");
+      Normaliser normaliser = normalisers.get(field);
       // Gold in Kleister's underscore form ("7_years", "Nike_Inc.") is printed with spaces.
-      boolean underscored =
-          normalisers.get(field) == Normaliser.KLEISTER
-              || normalisers.get(field) == Normaliser.DURATION;
+      boolean underscored = normaliser == Normaliser.KLEISTER || normaliser == Normaliser.DURATION;
       // A grounded duration is still trained normalised ("2 years"); only names are copied.
       boolean copied =
-          normalisers.get(field) == Normaliser.KLEISTER
-              && type.review().mustBeGrounded().contains(field);
+          normaliser == Normaliser.KLEISTER && type.review().mustBeGrounded().contains(field);
       JsonNode g = gold.get(field);
       if (array) {
         var arr = out.putArray(field);
