@@ -64,6 +64,14 @@ class PipelineLoaderTest {
     return Files.writeString(dir.resolve("job.yaml"), yaml);
   }
 
+  /** {@code yaml} with the receipt schema swapped for {@code schemaJson}, and no examples. */
+  private InvalidPipelineException refusedWithSchema(String yaml, String schemaJson)
+      throws IOException {
+    Path schema = Files.writeString(dir.resolve("other.schema.json"), schemaJson);
+    return refused(
+        yaml.replace(RECEIPT_SCHEMA, schema.toString()).replaceAll("(?s)      examples:.*", ""));
+  }
+
   private InvalidPipelineException refused(String yaml) throws IOException {
     Path file = write(yaml);
     InvalidPipelineException e =
@@ -229,16 +237,11 @@ class PipelineLoaderTest {
     assertTrue(job.documentTypes().get(0).promptHash().endsWith("+values"));
     assertTrue(loader.load(write(valid()), null).documentTypes().get(0).scaffold().isEmpty());
 
-    Path optional = dir.resolve("optional.schema.json");
-    Files.writeString(
-        optional,
-        "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":"
-            + "\"string\"},\"total\":{\"type\":\"string\"}},\"required\":[\"company\"]}");
     String msg =
-        refused(
-                values
-                    .replace(RECEIPT_SCHEMA, optional.toString())
-                    .replaceAll("(?s)      examples:.*", ""))
+        refusedWithSchema(
+                values,
+                "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":"
+                    + "\"string\"},\"total\":{\"type\":\"string\"}},\"required\":[\"company\"]}")
             .getMessage();
     assertTrue(
         msg.contains("prompt.decode: values needs a schema whose properties are all required"),
@@ -267,17 +270,12 @@ class PipelineLoaderTest {
 
     // A string with a format is decoded under its own grammar: refused when the file is read, not
     // per document when the job runs.
-    Path dated = dir.resolve("dated.schema.json");
-    Files.writeString(
-        dated,
-        "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":\"string\"},"
-            + "\"address\":{\"type\":\"string\",\"format\":\"date\"}},"
-            + "\"required\":[\"company\",\"address\"]}");
     String formatted =
-        refused(
-                copied
-                    .replace(RECEIPT_SCHEMA, dated.toString())
-                    .replaceAll("(?s)      examples:.*", ""))
+        refusedWithSchema(
+                copied,
+                "{\"type\":\"object\",\"properties\":{\"company\":{\"type\":\"string\"},"
+                    + "\"address\":{\"type\":\"string\",\"format\":\"date\"}},"
+                    + "\"required\":[\"company\",\"address\"]}")
             .getMessage();
     assertTrue(formatted.contains("'address' is not a plain string property"), formatted);
   }
