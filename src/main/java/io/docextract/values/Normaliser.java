@@ -332,8 +332,9 @@ public enum Normaliser {
     return text(v);
   }
 
+  /** A two-digit year as POSIX strptime's %y reads it: 69-99 are 1969-1999, 00-68 2000-2068. */
   private static int year(int y) {
-    return y < 100 ? 2000 + y : y;
+    return y >= 100 ? y : y >= 69 ? 1900 + y : 2000 + y;
   }
 
   private static LocalDate safe(int y, int m, int d) {

@@ -104,6 +104,8 @@ class NormaliserTest {
     assertEquals("2019-12-25", Normaliser.DATE_MDY.apply("25/12/2019")); // only day first fits
     assertEquals("2001-05-22", Normaliser.DATE_MDY.apply("22nd day of May 2001"));
     assertEquals("2009-12-05", Normaliser.DATE.apply("5/12/09"));
+    assertEquals("1999-02-09", Normaliser.DATE_MDY.apply("2/9/99")); // %y: 69-99 are 19xx
+    assertEquals("2068-02-09", Normaliser.DATE_MDY.apply("2/9/68"));
   }
 
   @Test
