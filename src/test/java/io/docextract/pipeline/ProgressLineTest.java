@@ -29,6 +29,23 @@ class ProgressLineTest {
   }
 
   @Test
+  void documentsFoundInsideContainersCountInTheTotal() {
+    // 4 files, one a PDF with 2 embedded invoices: 6 documents, 5 written so far.
+    RunCounters c =
+        new RunCounters(
+            Map.of(
+                "Progress/records",
+                2L,
+                "Progress/review",
+                3L,
+                "ParseDocuments/extra_documents",
+                2L));
+    assertEquals(
+        "progress: 5/6 documents, 5.0 docs/min, ETA 12 s (1 min 00 s elapsed)",
+        ProgressLine.of(c, 4, 60));
+  }
+
+  @Test
   void beforeTheFirstDocumentTheTimeLeftIsUnknown() {
     assertEquals(
         "progress: 0/7 documents, 0.0 docs/min, ETA unknown (3 s elapsed)",
