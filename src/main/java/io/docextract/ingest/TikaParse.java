@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
@@ -143,6 +144,14 @@ final class TikaParse {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     String text = plainSpaces(handler.toString()).strip();
+    Map<String, String> kept = kept(metadata);
+    if (failure == null && isXml(contentType(metadata))) {
+      Optional<String> invoice = EInvoiceText.of(bytes);
+      if (invoice.isPresent()) {
+        text = invoice.get();
+        kept.put(EInvoiceText.METADATA, "true");
+      }
+    }
     if (failure != null) {
       out.set(slot, failure);
     } else if (!text.isEmpty()) {
@@ -155,7 +164,7 @@ final class TikaParse {
                   contentType(metadata),
                   text,
                   cut,
-                  kept(metadata),
+                  kept,
                   bytes.length,
                   millis,
                   where)));
@@ -245,6 +254,10 @@ final class TikaParse {
       }
     }
     return kept;
+  }
+
+  private static boolean isXml(String contentType) {
+    return "application/xml".equals(contentType) || "text/xml".equals(contentType);
   }
 
   static String contentType(Metadata metadata) {
