@@ -43,7 +43,8 @@ final class LimitsSection {
         or(l.maxDepth(), ParseLimits.DEFAULT_MAX_DEPTH),
         or(l.maxExpandedBytes(), ParseLimits.DEFAULT_MAX_EXPANDED_BYTES),
         or(l.parserHeapMb(), ParseLimits.DEFAULT_PARSER_HEAP_MB),
-        ocr);
+        ocr,
+        l.eInvoices() == null || l.eInvoices());
   }
 
   /** {@code limits.maxPromptChars}, at least {@link Defaults#MIN_PROMPT_CHARS}. */

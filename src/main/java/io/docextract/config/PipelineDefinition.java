@@ -81,8 +81,9 @@ public record PipelineDefinition(
 
   /**
    * Limits on each document before it reaches the model: file size, text kept, prompt size, the
-   * per-file parse timeout, container parts, depth and expanded bytes, the parser JVM's heap, and
-   * OCR (language, per-page timeout). Defaults: {@code io.docextract.ingest.ParseLimits}.
+   * per-file parse timeout, container parts, depth and expanded bytes, the parser JVM's heap, OCR
+   * (language, per-page timeout), and whether e-invoice XML is read as the invoice (on unless
+   * {@code eInvoices: false}). Defaults: {@code io.docextract.ingest.ParseLimits}.
    */
   public record Limits(
       Long maxFileBytes,
@@ -93,7 +94,8 @@ public record PipelineDefinition(
       Integer maxDepth,
       Long maxExpandedBytes,
       Integer parserHeapMb,
-      Ocr ocr) {}
+      Ocr ocr,
+      Boolean eInvoices) {}
 
   /**
    * OCR of images and PDF pages without a text layer: the engine (tika, tesseract, paddle) and its

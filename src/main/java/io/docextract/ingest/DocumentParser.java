@@ -64,7 +64,7 @@ public final class DocumentParser implements AutoCloseable {
       try {
         List<ParseOutcome> rest = pool.parse(source, bytes, skip);
         if (kept.isEmpty()) {
-          return rest;
+          return limits.eInvoices() ? EInvoiceParts.fold(rest) : rest;
         }
         // A retry that yields nothing says empty_text for the file; the kept parts say more.
         if (rest.size() == 1
@@ -72,7 +72,8 @@ public final class DocumentParser implements AutoCloseable {
             && !rest.get(0).provenance().isPart()) {
           rest = List.of();
         }
-        return fileFirst(kept, rest);
+        List<ParseOutcome> all = fileFirst(kept, rest);
+        return limits.eInvoices() ? EInvoiceParts.fold(all) : all;
       } catch (ParserProcess.Failure f) {
         Reason reason = f.timedOut ? Reason.PARSE_TIMEOUT : Reason.PARSE_CRASHED;
         kept.addAll(f.finished);

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param maxExpandedBytes bytes all parts of one container may expand to together
  * @param parserHeapMb heap of the separate parser JVM; a parse that needs more kills only it
  * @param ocr how images and pages without a text layer are read
+ * @param eInvoices whether an e-invoice's XML is read as the invoice ({@link EInvoiceText}; a PDF
+ *     that carries one becomes one document, its labelled data before its print); off, the XML is a
+ *     part like any other, as Tika gives it
  */
 public record ParseLimits(
     long maxFileBytes,
@@ -26,7 +29,8 @@ public record ParseLimits(
     int maxDepth,
     long maxExpandedBytes,
     int parserHeapMb,
-    OcrSettings ocr)
+    OcrSettings ocr,
+    boolean eInvoices)
     implements Serializable {
 
   public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
@@ -62,7 +66,8 @@ public record ParseLimits(
         DEFAULT_MAX_DEPTH,
         DEFAULT_MAX_EXPANDED_BYTES,
         DEFAULT_PARSER_HEAP_MB,
-        OcrSettings.defaults());
+        OcrSettings.defaults(),
+        true);
   }
 
   public static ParseLimits defaults() {
@@ -78,17 +83,34 @@ public record ParseLimits(
         maxDepth,
         maxExpandedBytes,
         parserHeapMb,
-        ocr);
+        ocr,
+        eInvoices);
   }
 
   public ParseLimits withContainerLimits(int parts, int depth, long expandedBytes) {
     return new ParseLimits(
-        maxFileBytes, maxTextChars, timeoutSeconds, parts, depth, expandedBytes, parserHeapMb, ocr);
+        maxFileBytes,
+        maxTextChars,
+        timeoutSeconds,
+        parts,
+        depth,
+        expandedBytes,
+        parserHeapMb,
+        ocr,
+        eInvoices);
   }
 
   public ParseLimits withParserHeapMb(int mb) {
     return new ParseLimits(
-        maxFileBytes, maxTextChars, timeoutSeconds, maxParts, maxDepth, maxExpandedBytes, mb, ocr);
+        maxFileBytes,
+        maxTextChars,
+        timeoutSeconds,
+        maxParts,
+        maxDepth,
+        maxExpandedBytes,
+        mb,
+        ocr,
+        eInvoices);
   }
 
   public ParseLimits withOcr(OcrSettings settings) {
@@ -100,7 +122,21 @@ public record ParseLimits(
         maxDepth,
         maxExpandedBytes,
         parserHeapMb,
-        settings);
+        settings,
+        eInvoices);
+  }
+
+  public ParseLimits withEInvoices(boolean read) {
+    return new ParseLimits(
+        maxFileBytes,
+        maxTextChars,
+        timeoutSeconds,
+        maxParts,
+        maxDepth,
+        maxExpandedBytes,
+        parserHeapMb,
+        ocr,
+        read);
   }
 
   private static void positive(String name, long value) {

@@ -145,7 +145,7 @@ final class TikaParse {
     long millis = (System.nanoTime() - start) / 1_000_000;
     String text = plainSpaces(handler.toString()).strip();
     Map<String, String> kept = kept(metadata);
-    if (failure == null && isXml(contentType(metadata))) {
+    if (failure == null && limits.eInvoices() && isXml(contentType(metadata))) {
       Optional<String> invoice = EInvoiceText.of(bytes);
       if (invoice.isPresent()) {
         text = invoice.get();

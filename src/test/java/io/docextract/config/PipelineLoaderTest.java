@@ -187,7 +187,8 @@ class PipelineLoaderTest {
                 valid()
                     + """
         limits: {maxFileBytes: 1000000, timeoutSeconds: 30, maxParts: 7, maxDepth: 2,
-                 maxExpandedBytes: 5000000, parserHeapMb: 256, ocr: {language: eng+deu}}
+                 maxExpandedBytes: 5000000, parserHeapMb: 256, ocr: {language: eng+deu},
+                 eInvoices: false}
         """),
             null);
 
@@ -201,7 +202,8 @@ class PipelineLoaderTest {
             5_000_000,
             256,
             new io.docextract.ingest.OcrSettings(
-                true, "eng+deu", io.docextract.ingest.OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS)),
+                true, "eng+deu", io.docextract.ingest.OcrSettings.DEFAULT_PAGE_TIMEOUT_SECONDS),
+            false),
         job.parseLimits());
   }
 

@@ -2,6 +2,7 @@ package io.docextract.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Real Factur-X and ZUGFeRD PDFs (datasets/zugferd-corpus, whose gold is each PDF's embedded XML)
- * through Tika: the embedded XML becomes a part whose text is the labelled e-invoice, and the
- * shipped invoice rules read the invoice's own values from it, on all 44 (five producers, ZUGFeRD 1
- * and 2, Factur-X).
+ * through Tika: each PDF is one document whose text opens with its XML as a labelled invoice, and
+ * the shipped invoice rules read the invoice's own values from it, on all 44 (five producers,
+ * ZUGFeRD 1 and 2, Factur-X).
  */
 class EInvoiceRulesTest {
 
@@ -40,16 +41,19 @@ class EInvoiceRulesTest {
     try (DocumentParser parser = new DocumentParser(ParseLimits.defaults())) {
       for (JsonNode g : gold) {
         Path pdf = CORPUS.resolve(g.path("doc").asText());
-        List<ParseOutcome> parts = parser.parseAll(Files.readAllBytes(pdf), pdf.toString());
-        ParsedDocument host = parts.get(0).document();
-        assertFalse(host.text().startsWith(EInvoiceText.HEADING), "the PDF keeps its own text");
-        ParsedDocument xml =
-            parts.stream()
-                .filter(ParseOutcome::ok)
-                .map(ParseOutcome::document)
-                .filter(d -> "true".equals(d.metadata().get(EInvoiceText.METADATA)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no e-invoice part in " + pdf));
+        List<ParseOutcome> docs = parser.parseAll(Files.readAllBytes(pdf), pdf.toString());
+        // The PDF and its XML are one invoice; another attachment (a scanned statement, an XML
+        // of logistics data) stays a part of its own.
+        assertEquals(
+            List.of(),
+            docs.stream()
+                .skip(1)
+                .filter(o -> o.ok() && o.document().metadata().containsKey(EInvoiceText.METADATA))
+                .toList());
+        ParsedDocument xml = docs.get(0).document();
+        assertEquals(pdf.toString(), xml.source());
+        assertEquals("true", xml.metadata().get(EInvoiceText.METADATA));
+        assertTrue(xml.text().startsWith(EInvoiceText.HEADING), xml.text());
         Map<String, List<String>> found = rules.apply(xml.text());
         JsonNode want = g.path("fields");
         String where = pdf + ":\n" + xml.text();
@@ -70,6 +74,20 @@ class EInvoiceRulesTest {
             "rule:einvoice-number",
             "rule:" + rules.matches(xml.text()).get("invoice_number").rule());
       }
+    }
+  }
+
+  @Test
+  void withEInvoicesOffThePdfIsItsPrintAndTheXmlAPartAsTikaGivesIt() throws IOException {
+    Path pdf = CORPUS.resolve("pdf/EN16931_Einfach.pdf");
+    try (DocumentParser parser = new DocumentParser(ParseLimits.defaults().withEInvoices(false))) {
+      List<ParseOutcome> docs = parser.parseAll(Files.readAllBytes(pdf), pdf.toString());
+      assertEquals(2, docs.size(), docs.toString());
+      assertFalse(docs.get(0).document().text().contains(EInvoiceText.HEADING));
+      ParsedDocument xml = docs.get(1).document();
+      assertEquals(pdf + "!/factur-x.xml", xml.source());
+      assertFalse(xml.text().contains(EInvoiceText.HEADING), xml.text());
+      assertFalse(xml.metadata().containsKey(EInvoiceText.METADATA));
     }
   }
 
