@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.docextract.catalog.ModelStore;
 import io.docextract.config.DocumentTypeConfig;
 import io.docextract.config.PipelineLoader;
+import io.docextract.ingest.DocumentParser;
+import io.docextract.ingest.ParseLimits;
 import io.docextract.model.Completion;
 import io.docextract.model.StopReason;
 import io.docextract.values.Reason;
@@ -64,6 +66,40 @@ class RecordDecisionTest {
     assertTrue(o.message().contains("complete part is proposed"), o.message());
     assertEquals(true, lineage.get("salvaged"));
     assertTrue(lineage.containsKey("grounding"));
+  }
+
+  @Test
+  void anEInvoicesOwnDataWinsOverWhatTheModelReadFromThePrint() throws Exception {
+    Path pdf = Path.of("datasets/zugferd-corpus/pdf/EN16931_Einfach.pdf");
+    String einvoice;
+    try (DocumentParser parser = new DocumentParser(ParseLimits.defaults())) {
+      einvoice = parser.parseAll(Files.readAllBytes(pdf), pdf.toString()).get(0).document().text();
+    }
+    // What the model answers from such a print: the customer, a customer number, a delivery
+    // date, a line's amount. Each is printed, so grounding alone would keep it.
+    String reply =
+        "{\"issuer\":\"Kunden AG Mitte\",\"invoice_number\":\"549910\",\"date\":\"2018-03-05\","
+            + "\"currency\":\"EUR\",\"amount\":198.00,\"lines\":[]}";
+    Map<String, Object> lineage = new HashMap<>();
+    RecordDecision.Outcome o =
+        new RecordDecision(invoice)
+            .decide(
+                einvoice,
+                new Completion(reply, StopReason.COMPLETE_JSON, 400, 104, 5, 50),
+                400,
+                LocalDate.of(2024, 6, 1),
+                lineage);
+    assertEquals("Lieferant GmbH", o.fields().get("issuer").asText());
+    assertEquals("471102", o.fields().get("invoice_number").asText());
+    assertEquals(529.87, o.fields().get("amount").asDouble());
+    assertEquals(
+        Map.of(
+            "issuer", "rule:einvoice-seller",
+            "invoice_number", "rule:einvoice-number",
+            "date", "rule:einvoice-date",
+            "currency", "rule:einvoice-currency",
+            "amount", "rule:einvoice-total-with-tax"),
+        lineage.get("field_sources"));
   }
 
   @Test
