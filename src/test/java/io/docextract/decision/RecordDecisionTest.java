@@ -41,6 +41,11 @@ class RecordDecisionTest {
   }
 
   private RecordDecision.Outcome decide(String reply, StopReason stop, Map<String, Object> lin) {
+    return decide(text, reply, stop, lin);
+  }
+
+  private RecordDecision.Outcome decide(
+      String text, String reply, StopReason stop, Map<String, Object> lin) {
     return new RecordDecision(invoice)
         .decide(
             text, new Completion(reply, stop, 400, 104, 5, 50), 400, LocalDate.of(2024, 6, 1), lin);
@@ -81,14 +86,7 @@ class RecordDecisionTest {
         "{\"issuer\":\"Kunden AG Mitte\",\"invoice_number\":\"549910\",\"date\":\"2018-03-05\","
             + "\"currency\":\"EUR\",\"amount\":198.00,\"lines\":[]}";
     Map<String, Object> lineage = new HashMap<>();
-    RecordDecision.Outcome o =
-        new RecordDecision(invoice)
-            .decide(
-                einvoice,
-                new Completion(reply, StopReason.COMPLETE_JSON, 400, 104, 5, 50),
-                400,
-                LocalDate.of(2024, 6, 1),
-                lineage);
+    RecordDecision.Outcome o = decide(einvoice, reply, StopReason.COMPLETE_JSON, lineage);
     assertEquals("Lieferant GmbH", o.fields().get("issuer").asText());
     assertEquals("471102", o.fields().get("invoice_number").asText());
     assertEquals(529.87, o.fields().get("amount").asDouble());
