@@ -73,6 +73,23 @@ class DocumentParserTest {
   }
 
   @Test
+  void aStandaloneUblInvoiceIsReadAsAnInvoice() {
+    String ubl =
+        "<?xml version=\"1.0\"?><Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\""
+            + " xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">"
+            + "<cbc:ID>XR-2024-17</cbc:ID><cbc:IssueDate>2024-05-02</cbc:IssueDate>"
+            + "<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode></Invoice>";
+    ParseOutcome out = PARSER.parse(ubl.getBytes(StandardCharsets.UTF_8), "in/xrechnung.xml");
+    assertTrue(out.ok(), out.toString());
+    assertEquals(
+        EInvoiceText.HEADING
+            + " (UBL Invoice)\nInvoice number: XR-2024-17\nDocument type: Invoice\n"
+            + "Invoice date: 2024-05-02\nCurrency: EUR",
+        out.document().text());
+    assertEquals("true", out.document().metadata().get(EInvoiceText.METADATA));
+  }
+
+  @Test
   void corruptPdfIsATikaError() throws IOException {
     byte[] bytes = sample("broken/corrupt.pdf");
     ParseOutcome out = PARSER.parse(bytes, "broken/corrupt.pdf");
