@@ -29,6 +29,12 @@ public final class EInvoiceText {
   /** The parsed document's metadata key that says its text is such a rendering. */
   public static final String METADATA = "docextract:einvoice";
 
+  /**
+   * The largest XML read as an e-invoice: real ones are tens of kilobytes, and a DOM of a much
+   * larger file would cost the parser process's heap; a larger file keeps Tika's text.
+   */
+  public static final int MAX_BYTES = 8 * 1024 * 1024;
+
   private static final int MAX_LINES = 200;
 
   private EInvoiceText() {}

@@ -145,10 +145,14 @@ final class TikaParse {
     long millis = (System.nanoTime() - start) / 1_000_000;
     String text = plainSpaces(handler.toString()).strip();
     Map<String, String> kept = kept(metadata);
-    if (failure == null && limits.eInvoices() && isXml(contentType(metadata))) {
+    if (failure == null
+        && limits.eInvoices()
+        && bytes.length <= EInvoiceText.MAX_BYTES
+        && isXml(contentType(metadata))) {
       Optional<String> invoice = EInvoiceText.of(bytes);
       if (invoice.isPresent()) {
         text = invoice.get();
+        cut = false; // the rendering is whole even where Tika's text of the XML was cut
         kept.put(EInvoiceText.METADATA, "true");
       }
     }
