@@ -44,9 +44,15 @@ public final class DocumentParser implements AutoCloseable {
   /**
    * Every document the file yields: the file itself, or for a container (e-mail, archive, PDF with
    * attachments) its own body when it has text and each part, with {@link Provenance}. Never empty:
-   * a file that yields nothing comes back as one failure.
+   * a file that yields nothing comes back as one failure. A PDF that carries an e-invoice's XML is
+   * one document with it ({@link EInvoiceParts}) unless the limits say otherwise.
    */
   public List<ParseOutcome> parseAll(byte[] bytes, String source) {
+    List<ParseOutcome> all = parseParts(bytes, source);
+    return limits.eInvoices() ? EInvoiceParts.fold(all) : all;
+  }
+
+  private List<ParseOutcome> parseParts(byte[] bytes, String source) {
     String id = sha256(bytes);
     if (bytes.length > limits.maxFileBytes()) {
       return List.of(
@@ -64,7 +70,7 @@ public final class DocumentParser implements AutoCloseable {
       try {
         List<ParseOutcome> rest = pool.parse(source, bytes, skip);
         if (kept.isEmpty()) {
-          return limits.eInvoices() ? EInvoiceParts.fold(rest) : rest;
+          return rest;
         }
         // A retry that yields nothing says empty_text for the file; the kept parts say more.
         if (rest.size() == 1
@@ -72,8 +78,7 @@ public final class DocumentParser implements AutoCloseable {
             && !rest.get(0).provenance().isPart()) {
           rest = List.of();
         }
-        List<ParseOutcome> all = fileFirst(kept, rest);
-        return limits.eInvoices() ? EInvoiceParts.fold(all) : all;
+        return fileFirst(kept, rest);
       } catch (ParserProcess.Failure f) {
         Reason reason = f.timedOut ? Reason.PARSE_TIMEOUT : Reason.PARSE_CRASHED;
         kept.addAll(f.finished);
