@@ -125,18 +125,20 @@ final class DocumentTypeSection {
     List<String> copied = copied(t.prompt().copied(), schema, decodeValues, where + ": " + key);
     DocumentTypeConfig type =
         new DocumentTypeConfig(
-                t.name(),
-                schema,
-                t.match(),
-                prompt,
-                normalise,
-                rules,
-                candidates,
-                review,
-                passages,
-                chunks,
-                decodeValues)
-            .withCopied(copied);
+            t.name(),
+            schema,
+            t.match(),
+            prompt,
+            normalise,
+            rules,
+            candidates,
+            review,
+            passages,
+            chunks,
+            decodeValues,
+            null,
+            null,
+            copied);
     if (!candidates || examples.isEmpty()) {
       return type;
     }
