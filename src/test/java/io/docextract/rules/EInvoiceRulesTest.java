@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +30,15 @@ class EInvoiceRulesTest {
 
   private static final Path CORPUS = Path.of("datasets/zugferd-corpus");
 
+  private static RuleSet rules;
+
+  @BeforeAll
+  static void load() throws IOException {
+    rules = RuleSet.load(Path.of("pipelines/rules/invoice.yaml"));
+  }
+
   @Test
   void theEmbeddedXmlGivesTheInvoicesOwnValues() throws IOException {
-    RuleSet rules = RuleSet.load(Path.of("pipelines/rules/invoice.yaml"));
     List<JsonNode> gold = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(CORPUS.resolve("gold.jsonl"))) {
@@ -96,7 +103,6 @@ class EInvoiceRulesTest {
     // The order of each field's first rule by priority sets the order of the prompt's candidate
     // block; the e-invoice rules, added after the adapter was trained, must not move it (another
     // order changed 4 issuers of the corpus read from the print).
-    RuleSet rules = RuleSet.load(Path.of("pipelines/rules/invoice.yaml"));
     String text =
         EInvoiceText.HEADING
             + " (CrossIndustryInvoice)\nInvoice number: R-1\nInvoice date: 2024-01-02\n"
@@ -109,7 +115,6 @@ class EInvoiceRulesTest {
 
   @Test
   void anInvoiceThatOnlyPrintsTheLabelsIsNotReadAsAnEInvoice() throws IOException {
-    RuleSet rules = RuleSet.load(Path.of("pipelines/rules/invoice.yaml"));
     String printed =
         "ACME LTD\nInvoice number: 77-12\nSeller: Someone Else\nTotal with tax: 9.99\n";
     Map<String, RuleSet.Match> m = rules.matches(printed);
